@@ -1,0 +1,1 @@
+//! Finding where an article credits an agency.

@@ -1,0 +1,4 @@
+//! Words in, candidate stories out: fingerprints of word n-grams and retrieval.
+
+pub mod fingerprint;
+pub mod retrieve;

@@ -1,0 +1,40 @@
+//! The Wirecheck engine.
+//!
+//! Wirecheck compares an article with a local archive of wire-service originals and reports
+//! which passages were copied from which stored story, how they were edited, and whether the
+//! article credits the agency.
+//!
+//! A check runs these stages, each in a module named for it:
+//!
+//! 1. **decode** ([`text::decode`]) bytes into text; pasted HTML is reduced to its article text;
+//! 2. **normalize** ([`text::normalize`], [`text::tokens`]) the text into matching words that keep
+//!    their offsets in the original;
+//! 3. **boilerplate** ([`text::boilerplate`]): donation blocks, share buttons and feed notices are
+//!    set aside from matching but stay in the report;
+//! 4. **retrieve** candidate stories from the archive's fingerprint index ([`index`]);
+//! 5. **align** passages between the article and each candidate, then give each article passage
+//!    to its best source ([`compare`]);
+//! 6. **diff** each passage word by word with `similar`;
+//! 7. **credit**: find where the article credits an agency ([`credit`]);
+//! 8. **verdict** and **report**: coverage per source, derived wholly/partially/none, and a
+//!    flag for every source copied without credit.
+//!
+//! [`check()`] runs the whole pipeline; [`Archive`] stores the wire originals.
+#![deny(missing_docs)]
+#![allow(dead_code, unused_imports)] // scaffolding; removed once every stage is wired in
+
+mod archive;
+mod check;
+mod compare;
+mod credit;
+mod error;
+mod index;
+mod report;
+pub mod text;
+mod verdict;
+
+
+pub use archive::{NewStory, StoryFormat, default_archive_path};
+pub use error::{Error, Result};
+pub use report::{Credit, DiffOp, DiffTag, Flag, Passage, PassageKind, Report, SourceReport};
+pub use verdict::{Derived, Thresholds};

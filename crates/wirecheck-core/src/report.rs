@@ -1,0 +1,132 @@
+//! The report of a check: what crosses to the CLI's JSON and to the app.
+//!
+//! Offsets count Unicode scalar values (characters) of the decoded text; ends are exclusive.
+
+use serde::Serialize;
+
+use crate::verdict::Derived;
+
+/// The result of checking one article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Report {
+    /// Wholly, partially or not derived from the archive.
+    pub derived: Derived,
+    /// Share of the article's words (boilerplate excluded) matched to any source, 0..=1.
+    pub coverage: f64,
+    /// Sources copied without credit, for review.
+    pub flags: Vec<Flag>,
+    /// The sources, most coverage first.
+    pub sources: Vec<SourceReport>,
+    /// The shared passages, in article order.
+    pub passages: Vec<Passage>,
+    /// Every credit to an agency found in the article, whichever source it names.
+    pub credits: Vec<Credit>,
+    /// Boilerplate set aside from matching, as `[start, end)` character ranges.
+    pub boilerplate: Vec<[usize; 2]>,
+    /// Number of words of the article used for matching.
+    pub article_words: usize,
+    /// The decoded article text all offsets refer to.
+    pub text: String,
+}
+
+/// A stored story the article shares text with.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceReport {
+    /// The story's id in the archive.
+    pub id: i64,
+    /// Where the story was imported from.
+    pub origin: String,
+    /// The story's agency, canonical name, or `null` when unknown.
+    pub agency: Option<String>,
+    /// The story's headline.
+    pub headline: String,
+    /// When the story was published, as stored.
+    pub published: Option<String>,
+    /// Share of the article's words matched to this story.
+    pub coverage: f64,
+    /// Whether the article credits this story's agency.
+    pub credited: bool,
+    /// The credit found, or `null`.
+    pub credit: Option<Credit>,
+}
+
+/// A credit to an agency found in the article.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Credit {
+    /// The agency credited, canonical name.
+    pub agency: String,
+    /// What kind of credit it is (dateline, credit_line, byline, ...).
+    pub kind: String,
+    /// The credit as written.
+    pub text: String,
+    /// Start, in characters.
+    pub start: usize,
+    /// End, in characters, exclusive.
+    pub end: usize,
+}
+
+/// A source copied without credit.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Flag {
+    /// The story's id.
+    pub source_id: i64,
+    /// The story's agency, if known.
+    pub agency: Option<String>,
+    /// The source's coverage.
+    pub coverage: f64,
+    /// Why it is flagged, in one sentence.
+    pub reason: String,
+}
+
+/// A passage of the article copied from one source.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Passage {
+    /// The source story's id.
+    pub source_id: i64,
+    /// Start in the article, in characters.
+    pub article_start: usize,
+    /// End in the article, in characters, exclusive.
+    pub article_end: usize,
+    /// Start in the source's body, in characters.
+    pub source_start: usize,
+    /// End in the source's body, in characters, exclusive.
+    pub source_end: usize,
+    /// Verbatim, or edited by the republisher.
+    pub kind: PassageKind,
+    /// Number of article words in the passage.
+    pub words: usize,
+    /// The word diff from the source to the article.
+    pub diff: Vec<DiffOp>,
+}
+
+/// Whether a passage was copied word for word.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PassageKind {
+    /// Every word matches (after normalization).
+    Verbatim,
+    /// Words were changed, added or dropped.
+    Edited,
+}
+
+/// One step of a word diff.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DiffOp {
+    /// Equal, insert (in the article only) or delete (in the source only).
+    pub op: DiffTag,
+    /// The words, as written in the article (equal, insert) or the source (delete).
+    pub text: String,
+}
+
+/// The kind of a diff step.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffTag {
+    /// The same in both.
+    Equal,
+    /// Added by the article.
+    Insert,
+    /// Dropped by the article.
+    Delete,
+}

@@ -1,0 +1,1 @@
+//! HTML in, article text out.

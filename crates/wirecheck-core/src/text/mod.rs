@@ -1,0 +1,49 @@
+//! Text in, words with offsets out: decoding, HTML extraction, normalization, tokens and
+//! boilerplate.
+
+pub mod boilerplate;
+pub mod decode;
+pub mod html;
+pub mod normalize;
+pub mod tokens;
+
+pub use tokens::{Token, tokenize};
+
+use std::ops::Range;
+
+/// An article or story made ready for matching.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The decoded text; every offset below points into it (bytes).
+    pub text: String,
+    /// The words used for matching, in order, boilerplate excluded.
+    pub tokens: Vec<Token>,
+    /// Byte ranges of `text` set aside as boilerplate (not matched, still reported).
+    pub boilerplate: Vec<Range<usize>>,
+}
+
+impl Prepared {
+    /// Tokenizes `text` and sets boilerplate aside.
+    pub fn new(text: String) -> Self {
+        let boilerplate = boilerplate::find(&text);
+        let tokens = tokenize(&text)
+            .into_iter()
+            .filter(|t| !boilerplate.iter().any(|b| b.start <= t.start && t.end <= b.end))
+            .collect();
+        Prepared {
+            text,
+            tokens,
+            boilerplate,
+        }
+    }
+
+    /// Tokenizes `text` without looking for boilerplate (wire stories in the archive).
+    pub fn without_boilerplate(text: String) -> Self {
+        let tokens = tokenize(&text);
+        Prepared {
+            text,
+            tokens,
+            boilerplate: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Normalization for matching: NFKC, case, quotes, dashes, spelling variants.
