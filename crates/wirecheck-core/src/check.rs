@@ -1,1 +1,275 @@
 //! The pipeline, stage after stage.
+
+use std::collections::HashSet;
+
+use crate::archive::store::{Archive, Story};
+use crate::compare::{AlignOptions, Alignment, align, assign, diff_passage};
+use crate::credit::agencies::AgencyTable;
+use crate::credit::detect::{FoundCredit, find_credits};
+use crate::index::fingerprint::fingerprints;
+use crate::index::retrieve::{self, RetrieveOptions};
+use crate::report::{self, Credit, Flag, Passage, PassageKind, Report, SourceReport};
+use crate::text::decode::decode;
+use crate::text::tokens::CharMap;
+use crate::text::{Prepared, html};
+use crate::verdict::{Derived, Thresholds};
+use crate::{Error, Result};
+
+/// Articles larger than this are refused: a news article is a few tens of kilobytes, and the
+/// limit keeps the time and memory of a check bounded.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// How a check runs.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Verdict thresholds (see [`Thresholds::strict`], [`Thresholds::lenient`]).
+    pub thresholds: Thresholds,
+    /// Alignment settings; `min_matched` is the minimum passage length in words.
+    pub align: AlignOptions,
+    /// Retrieval settings.
+    pub retrieve: RetrieveOptions,
+    /// Only stories published (or, lacking a date, imported) before this ISO 8601 date or time
+    /// count as sources.
+    pub published_before: Option<String>,
+    /// Agencies (canonical names) whose stories are never sources.
+    pub exclude_agencies: Vec<String>,
+    /// Stories that are never sources.
+    pub exclude_sources: Vec<i64>,
+    /// The agency alias table used to read credits.
+    pub agencies: AgencyTable,
+}
+
+/// Checks an article given as bytes (plain text in any common encoding, or pasted HTML).
+pub fn check(archive: &Archive, input: &[u8], options: &CheckOptions) -> Result<Report> {
+    if input.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    check_text(archive, &decode(input).text, options)
+}
+
+/// Checks an article given as text (plain, or pasted HTML which is reduced to its text first).
+pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Result<Report> {
+    if input.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let text = if html::looks_like_html(input) {
+        html::extract(input).text
+    } else {
+        input.to_string()
+    };
+    let article = Prepared::new(text);
+    if article.tokens.is_empty() {
+        return Err(Error::EmptyArticle);
+    }
+
+    let found = retrieve::candidates(&fingerprints(&article.tokens), &options.retrieve, |hash, limit| {
+        archive.postings(hash, limit)
+    })?;
+    let ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
+    let stories: Vec<Story> = archive
+        .get_many(&ids)?
+        .into_iter()
+        .filter(|story| eligible(story, options))
+        .collect();
+    let prepared: Vec<Prepared> = stories
+        .iter()
+        .map(|story| Prepared::without_boilerplate(story.body.clone()))
+        .collect();
+
+    let alignments: Vec<Vec<Alignment>> = prepared
+        .iter()
+        .map(|source| align(&article.tokens, &source.tokens, &options.align))
+        .collect();
+    let assigned = assign(alignments);
+
+    let credits = find_credits(&options.agencies, &article.text);
+    Ok(build_report(article, &stories, &prepared, assigned, &credits, options))
+}
+
+fn eligible(story: &Story, options: &CheckOptions) -> bool {
+    if options.exclude_sources.contains(&story.id) {
+        return false;
+    }
+    if let Some(agency) = &story.agency {
+        if options.exclude_agencies.iter().any(|a| a.eq_ignore_ascii_case(agency)) {
+            return false;
+        }
+    }
+    match &options.published_before {
+        // ISO 8601 strings of the same shape order as text; a bare date compares by its prefix.
+        Some(before) => {
+            let date = story.published.as_deref().unwrap_or(&story.imported_at);
+            date < before.as_str()
+        }
+        None => true,
+    }
+}
+
+fn build_report(
+    article: Prepared,
+    stories: &[Story],
+    prepared: &[Prepared],
+    assigned: Vec<(usize, Alignment)>,
+    credits: &[FoundCredit],
+    options: &CheckOptions,
+) -> Report {
+    let total = article.tokens.len();
+    let article_chars = CharMap::new(&article.text);
+
+    // Words per source, to drop sources whose matches are only stock phrases.
+    let mut words = vec![0usize; stories.len()];
+    for (source, alignment) in &assigned {
+        words[*source] += alignment.article.len();
+    }
+    let kept: Vec<(usize, Alignment)> = assigned
+        .into_iter()
+        .filter(|(source, _)| words[*source] >= options.thresholds.min_source_words)
+        .collect();
+
+    let covered: usize = kept.iter().map(|(_, a)| a.article.len()).sum();
+    let coverage = ratio(covered, total);
+    let derived = options.thresholds.derived(coverage);
+
+    let report_credits: Vec<Credit> = credits
+        .iter()
+        .map(|c| to_credit(c, &article.text, &article_chars))
+        .collect();
+
+    let mut sources: Vec<SourceReport> = Vec::new();
+    let mut seen = HashSet::new();
+    for (source, _) in &kept {
+        if !seen.insert(*source) {
+            continue;
+        }
+        let story = &stories[*source];
+        let credit = story.agency.as_deref().and_then(|agency| {
+            report_credits
+                .iter()
+                .find(|c| c.agency.eq_ignore_ascii_case(agency))
+                .cloned()
+        });
+        sources.push(SourceReport {
+            id: story.id,
+            origin: story.origin.clone(),
+            agency: story.agency.clone(),
+            headline: story.headline.clone(),
+            published: story.published.clone(),
+            coverage: ratio(words[*source], total),
+            credited: credit.is_some(),
+            credit,
+        });
+    }
+    sources.sort_by(|a, b| b.coverage.total_cmp(&a.coverage).then(a.id.cmp(&b.id)));
+
+    let flags = if derived == Derived::None {
+        Vec::new()
+    } else {
+        sources
+            .iter()
+            .filter(|s| !s.credited)
+            .map(|s| Flag {
+                source_id: s.id,
+                agency: s.agency.clone(),
+                coverage: s.coverage,
+                reason: match &s.agency {
+                    Some(agency) => format!(
+                        "{:.0}% of the article is copied from {agency} story {} without crediting {agency}",
+                        s.coverage * 100.0,
+                        s.id
+                    ),
+                    None => format!(
+                        "{:.0}% of the article is copied from story {} (agency unknown) with no credit Wirecheck can match; check by hand",
+                        s.coverage * 100.0,
+                        s.id
+                    ),
+                },
+            })
+            .collect()
+    };
+
+    let passages = kept
+        .iter()
+        .map(|(source, alignment)| {
+            to_passage(&article, &article_chars, &stories[*source], &prepared[*source], alignment)
+        })
+        .collect();
+
+    Report {
+        derived,
+        coverage,
+        flags,
+        sources,
+        passages,
+        credits: report_credits,
+        boilerplate: article
+            .boilerplate
+            .iter()
+            .map(|r| [article_chars.char_offset(r.start), article_chars.char_offset(r.end)])
+            .collect(),
+        article_words: total,
+        text: article.text,
+    }
+}
+
+fn to_passage(
+    article: &Prepared,
+    article_chars: &CharMap,
+    story: &Story,
+    source: &Prepared,
+    alignment: &Alignment,
+) -> Passage {
+    let diff = diff_passage(article, source, alignment);
+    let kind = if diff.iter().all(|op| op.op == report::DiffTag::Equal) {
+        PassageKind::Verbatim
+    } else {
+        PassageKind::Edited
+    };
+    let source_chars = CharMap::new(&source.text);
+    let (article_start, article_end) = span(&article.tokens, &alignment.article);
+    let (source_start, source_end) = span(&source.tokens, &alignment.source);
+    Passage {
+        source_id: story.id,
+        article_start: article_chars.char_offset(article_start),
+        article_end: article_chars.char_offset(article_end),
+        source_start: source_chars.char_offset(source_start),
+        source_end: source_chars.char_offset(source_end),
+        kind,
+        words: alignment.article.len(),
+        diff,
+    }
+}
+
+/// Byte span from the first token's start to the last token's end.
+fn span(tokens: &[crate::text::Token], range: &std::ops::Range<usize>) -> (usize, usize) {
+    let start = tokens.get(range.start).map_or(0, |t| t.start);
+    let end = range
+        .end
+        .checked_sub(1)
+        .and_then(|last| tokens.get(last))
+        .map_or(start, |t| t.end);
+    (start, end.max(start))
+}
+
+fn to_credit(credit: &FoundCredit, text: &str, chars: &CharMap) -> Credit {
+    Credit {
+        agency: credit.agency.clone(),
+        kind: credit.kind.as_str().to_string(),
+        text: text.get(credit.start..credit.end).unwrap_or_default().to_string(),
+        start: chars.char_offset(credit.start),
+        end: chars.char_offset(credit.end),
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        (part as f64 / whole as f64).min(1.0)
+    }
+}

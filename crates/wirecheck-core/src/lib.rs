@@ -21,20 +21,26 @@
 //!
 //! [`check()`] runs the whole pipeline; [`Archive`] stores the wire originals.
 #![deny(missing_docs)]
-#![allow(dead_code, unused_imports)] // scaffolding; removed once every stage is wired in
 
 mod archive;
 mod check;
 mod compare;
 mod credit;
+pub mod demo;
 mod error;
 mod index;
 mod report;
 pub mod text;
 mod verdict;
 
-
-pub use archive::{NewStory, StoryFormat, default_archive_path};
+pub use archive::import::{SkipReason, parse_file};
+pub use archive::importer::{ImportEvent, ImportSummary, Importer, SkippedFile};
+pub use archive::store::{Archive, InsertOutcome, ListQuery, Story, StoryFormat, StorySummary};
+pub use archive::{NewStory, default_archive_path};
+pub use check::{CheckOptions, MAX_ARTICLE_BYTES, check, check_text};
+pub use compare::AlignOptions;
+pub use credit::agencies::{AgencyTable, canonical_agency};
 pub use error::{Error, Result};
+pub use index::retrieve::RetrieveOptions;
 pub use report::{Credit, DiffOp, DiffTag, Flag, Passage, PassageKind, Report, SourceReport};
 pub use verdict::{Derived, Thresholds};

@@ -1,4 +1,7 @@
 //! Passages and credits in, verdict out.
+//!
+//! The thresholds were set on the METER development split (see `docs/accuracy.md`) and are
+//! fixed here; the presets move them together for users who want more or fewer reports.
 
 use serde::Serialize;
 
@@ -14,11 +17,92 @@ pub enum Derived {
     None,
 }
 
+impl Derived {
+    /// The snake_case name used in JSON and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Derived::Wholly => "wholly",
+            Derived::Partially => "partially",
+            Derived::None => "none",
+        }
+    }
+}
+
 /// The thresholds of the verdict.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Thresholds {
     /// Coverage at or above which an article is wholly derived.
     pub wholly: f64,
     /// Coverage at or above which an article is partially derived.
     pub partially: f64,
+    /// Fewest words a source must have matched to be reported at all: shorter matches are
+    /// stock phrases, not copying.
+    pub min_source_words: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds::standard()
+    }
+}
+
+impl Thresholds {
+    /// The default.
+    pub fn standard() -> Self {
+        Thresholds {
+            wholly: 0.6,
+            partially: 0.1,
+            min_source_words: 12,
+        }
+    }
+
+    /// Reports only clear copying.
+    pub fn strict() -> Self {
+        Thresholds {
+            wholly: 0.7,
+            partially: 0.2,
+            min_source_words: 25,
+        }
+    }
+
+    /// Reports short borrowings too.
+    pub fn lenient() -> Self {
+        Thresholds {
+            wholly: 0.5,
+            partially: 0.05,
+            min_source_words: 8,
+        }
+    }
+
+    /// The verdict for an article whose matched share is `coverage`.
+    pub fn derived(&self, coverage: f64) -> Derived {
+        if coverage >= self.wholly {
+            Derived::Wholly
+        } else if coverage >= self.partially {
+            Derived::Partially
+        } else {
+            Derived::None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_bands() {
+        let t = Thresholds::standard();
+        assert_eq!(t.derived(0.95), Derived::Wholly);
+        assert_eq!(t.derived(t.wholly), Derived::Wholly, "the threshold itself is inclusive");
+        assert_eq!(t.derived(0.3), Derived::Partially);
+        assert_eq!(t.derived(0.0), Derived::None);
+    }
+
+    #[test]
+    fn presets_are_ordered() {
+        let (s, d, l) = (Thresholds::strict(), Thresholds::standard(), Thresholds::lenient());
+        assert!(s.partially > d.partially && d.partially > l.partially);
+        assert!(s.min_source_words > d.min_source_words && d.min_source_words > l.min_source_words);
+    }
 }

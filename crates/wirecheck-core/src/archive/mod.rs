@@ -2,6 +2,7 @@
 //! index, and the importers that fill it.
 
 pub mod import;
+pub mod importer;
 mod migrations;
 pub mod store;
 

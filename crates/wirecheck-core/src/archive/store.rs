@@ -1,6 +1,16 @@
 //! The archive file: opening, storing, listing, searching and removing stories.
 
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
 use serde::Serialize;
+
+use super::{NewStory, migrations};
+use crate::index::fingerprint;
+use crate::text::tokenize;
+use crate::{Error, Result};
 
 /// The format a story was read from.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, Hash)]
@@ -34,4 +44,412 @@ impl StoryFormat {
             StoryFormat::Wire => "wire",
         }
     }
+}
+
+impl StoryFormat {
+    fn from_str(name: &str) -> StoryFormat {
+        match name {
+            "html" => StoryFormat::Html,
+            "nitf" => StoryFormat::Nitf,
+            "newsml" => StoryFormat::NewsMl,
+            "jsonl" => StoryFormat::JsonLines,
+            "wire" => StoryFormat::Wire,
+            _ => StoryFormat::Plain,
+        }
+    }
+}
+
+/// A stored story.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Story {
+    /// The id in the archive.
+    pub id: i64,
+    /// The agency, canonical name, or `None` when unknown.
+    pub agency: Option<String>,
+    /// The headline (may be empty).
+    pub headline: String,
+    /// The byline.
+    pub byline: Option<String>,
+    /// The dateline.
+    pub dateline: Option<String>,
+    /// When the story was first created.
+    pub published: Option<String>,
+    /// When this version was created.
+    pub version_created: Option<String>,
+    /// The identifier given by the source.
+    pub external_id: Option<String>,
+    /// Where the story was imported from, exactly as given.
+    pub origin: String,
+    /// The format it was read from.
+    pub format: StoryFormat,
+    /// The story text; passages' source offsets point into it.
+    pub body: String,
+    /// Number of words in the body.
+    pub words: i64,
+    /// When it was imported (UTC, ISO 8601).
+    pub imported_at: String,
+}
+
+/// A line of a listing or a search result.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StorySummary {
+    /// The id in the archive.
+    pub id: i64,
+    /// The agency, canonical name, or `None` when unknown.
+    pub agency: Option<String>,
+    /// The headline (may be empty).
+    pub headline: String,
+    /// When the story was first created.
+    pub published: Option<String>,
+    /// Where it was imported from.
+    pub origin: String,
+    /// Number of words in the body.
+    pub words: i64,
+    /// For search results, the matching words in context, marked with `[` and `]`.
+    pub snippet: Option<String>,
+}
+
+/// What to list.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    /// Only stories of this agency (canonical name).
+    pub agency: Option<String>,
+    /// Most rows returned; 0 means 100.
+    pub limit: usize,
+    /// Rows skipped.
+    pub offset: usize,
+}
+
+/// What happened to one story given to [`Archive::insert`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    /// Stored under this id.
+    Inserted(i64),
+    /// The same story was already stored under this id.
+    Duplicate(i64),
+}
+
+/// A story ready to store: its metadata, resolved agency, and the index entries.
+#[derive(Debug, Clone)]
+pub(crate) struct IndexedStory {
+    pub story: NewStory,
+    pub content_hash: [u8; 16],
+    pub fingerprints: Vec<i64>,
+    pub words: usize,
+}
+
+impl IndexedStory {
+    /// Tokenizes and fingerprints `story`.
+    pub fn new(story: NewStory) -> Self {
+        let tokens = tokenize(&story.body);
+        IndexedStory {
+            content_hash: fingerprint::content_hash(&tokens),
+            fingerprints: fingerprint::fingerprints(&tokens),
+            words: tokens.len(),
+            story,
+        }
+    }
+}
+
+/// The wire archive: one SQLite file shared by the CLI and the desktop app.
+pub struct Archive {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Archive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Archive").field("path", &self.path).finish()
+    }
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+const STORY_COLUMNS: &str = "id, agency, headline, byline, dateline, published, version_created, \
+                             external_id, origin, format, body, words, imported_at";
+
+impl Archive {
+    /// Opens the archive at `path`, creating it (and its folder) if needed, and brings its
+    /// schema up to date. Refuses a file that is not SQLite or was written by a newer Wirecheck.
+    pub fn open(path: impl AsRef<Path>) -> Result<Archive> {
+        let path = path.as_ref().to_path_buf();
+        check_is_sqlite(&path)?;
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        let conn = Connection::open(&path).map_err(|e| classify_open_error(&path, e))?;
+        Archive::setup(conn, path)
+    }
+
+    /// An archive in memory, for tests and one-off checks.
+    pub fn open_in_memory() -> Result<Archive> {
+        Archive::setup(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Archive> {
+        conn.busy_timeout(Duration::from_secs(30))?;
+        // A file that only looks like SQLite fails here, on the first read.
+        let journal: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+            .map_err(|e| classify_open_error(&path, e))?;
+        tracing::debug!(journal, "opened archive");
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let known = migrations::latest_version();
+        if found > known {
+            return Err(Error::NewerSchema { path, found, known });
+        }
+        migrations::migrations().to_latest(&mut conn)?;
+        let mut archive = Archive { conn, path };
+        archive.check_index_scheme()?;
+        Ok(archive)
+    }
+
+    /// The file this archive lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Rebuilds the fingerprint index when it was made with another scheme than this build's.
+    fn check_index_scheme(&mut self) -> Result<()> {
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'fingerprint_scheme'", [], |r| r.get(0))
+            .optional()?;
+        if stored.as_deref() == Some(fingerprint::SCHEME) {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        if stored.is_some() {
+            tracing::info!("fingerprint scheme changed; rebuilding the index");
+            tx.execute("DELETE FROM postings", [])?;
+            let mut select = tx.prepare("SELECT id, body FROM stories")?;
+            let mut insert = tx.prepare("INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)")?;
+            let mut rows = select.query([])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let body: String = row.get(1)?;
+                for hash in fingerprint::fingerprints(&tokenize(&body)) {
+                    insert.execute(params![hash, id])?;
+                }
+            }
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint_scheme', ?1)",
+            params![fingerprint::SCHEME],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores `stories` in one transaction: all of them or, on error, none.
+    pub(crate) fn insert_batch(&mut self, stories: &[IndexedStory]) -> Result<Vec<InsertOutcome>> {
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(stories.len());
+        {
+            let mut find = tx.prepare_cached("SELECT id FROM stories WHERE content_hash = ?1")?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO stories (content_hash, agency, headline, byline, dateline, published, \
+                 version_created, external_id, origin, format, body, words) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?;
+            let mut posting =
+                tx.prepare_cached("INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)")?;
+            for indexed in stories {
+                let hash = &indexed.content_hash[..];
+                if let Some(id) = find.query_row(params![hash], |r| r.get(0)).optional()? {
+                    outcomes.push(InsertOutcome::Duplicate(id));
+                    continue;
+                }
+                let s = &indexed.story;
+                insert.execute(params![
+                    hash,
+                    s.agency,
+                    s.headline,
+                    s.byline,
+                    s.dateline,
+                    s.published,
+                    s.version_created,
+                    s.external_id,
+                    s.origin,
+                    s.format.as_str(),
+                    s.body,
+                    indexed.words as i64,
+                ])?;
+                let id = tx.last_insert_rowid();
+                for fp in &indexed.fingerprints {
+                    posting.execute(params![fp, id])?;
+                }
+                outcomes.push(InsertOutcome::Inserted(id));
+            }
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Stores one story (agency as given, canonicalized by the caller).
+    pub fn insert(&mut self, story: NewStory) -> Result<InsertOutcome> {
+        let outcome = self.insert_batch(&[IndexedStory::new(story)])?;
+        outcome.into_iter().next().ok_or(Error::Unsupported("empty batch".into()))
+    }
+
+    /// The story with this id.
+    pub fn get(&self, id: i64) -> Result<Story> {
+        let sql = format!("SELECT {STORY_COLUMNS} FROM stories WHERE id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row(params![id], story_from_row)
+            .optional()?
+            .ok_or(Error::StoryNotFound(id))
+    }
+
+    /// The stories with these ids that exist, in the order given.
+    pub fn get_many(&self, ids: &[i64]) -> Result<Vec<Story>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            match self.get(id) {
+                Ok(story) => out.push(story),
+                Err(Error::StoryNotFound(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Stories, newest import first.
+    pub fn list(&self, query: &ListQuery) -> Result<Vec<StorySummary>> {
+        let limit = if query.limit == 0 { 100 } else { query.limit } as i64;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, agency, headline, published, origin, words FROM stories \
+             WHERE ?1 IS NULL OR agency = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+        )?;
+        let rows = stmt.query_map(params![query.agency, limit, query.offset as i64], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Number of stored stories.
+    pub fn count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?)
+    }
+
+    /// Number of stories per agency (`None`: unknown agency), most first.
+    pub fn counts_by_agency(&self) -> Result<Vec<(Option<String>, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT agency, count(*) AS n FROM stories GROUP BY agency ORDER BY n DESC, agency",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Full-text search over headline and body. Every word of `query` must occur; the words are
+    /// quoted, so FTS5 operators in user text are taken literally.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<StorySummary>> {
+        let Some(fts_query) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.agency, s.headline, s.published, s.origin, s.words, \
+             snippet(stories_fts, 1, '[', ']', '…', 12) \
+             FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid \
+             WHERE stories_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![fts_query, limit.max(1) as i64], |row| {
+            let mut summary = summary_from_row(row)?;
+            summary.snippet = row.get(6)?;
+            Ok(summary)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Removes a story and its index entries.
+    pub fn remove(&mut self, id: i64) -> Result<()> {
+        let story = self.get(id)?;
+        let tx = self.conn.transaction()?;
+        {
+            let mut delete = tx.prepare_cached("DELETE FROM postings WHERE hash = ?1 AND story_id = ?2")?;
+            for hash in fingerprint::fingerprints(&tokenize(&story.body)) {
+                delete.execute(params![hash, id])?;
+            }
+        }
+        tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Up to `limit` ids of stories holding fingerprint `hash`.
+    pub(crate) fn postings(&self, hash: i64, limit: usize) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT story_id FROM postings WHERE hash = ?1 LIMIT ?2")?;
+        let rows = stmt.query_map(params![hash, limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Builds an FTS5 query from user text: each word double-quoted (quotes inside doubled), so
+/// `NEAR`, `*`, `:` or `"` typed by a user cannot change the query's meaning or fail to parse.
+fn fts_query(user: &str) -> Option<String> {
+    let terms: Vec<String> = user
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+fn check_is_sqlite(path: &Path) -> Result<()> {
+    let mut header = [0u8; 16];
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let n = file.read(&mut header).map_err(|e| Error::io(path, e))?;
+    if n == 0 || &header == SQLITE_MAGIC {
+        Ok(())
+    } else {
+        Err(Error::NotAnArchive {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotAnArchive {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
+        _ => Error::Sqlite(e),
+    }
+}
+
+fn story_from_row(row: &Row<'_>) -> rusqlite::Result<Story> {
+    let format: String = row.get(9)?;
+    Ok(Story {
+        id: row.get(0)?,
+        agency: row.get(1)?,
+        headline: row.get(2)?,
+        byline: row.get(3)?,
+        dateline: row.get(4)?,
+        published: row.get(5)?,
+        version_created: row.get(6)?,
+        external_id: row.get(7)?,
+        origin: row.get(8)?,
+        format: StoryFormat::from_str(&format),
+        body: row.get(10)?,
+        words: row.get(11)?,
+        imported_at: row.get(12)?,
+    })
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
+    Ok(StorySummary {
+        id: row.get(0)?,
+        agency: row.get(1)?,
+        headline: row.get(2)?,
+        published: row.get(3)?,
+        origin: row.get(4)?,
+        words: row.get(5)?,
+        snippet: None,
+    })
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what Wirecheck needs to build and test on Debian/Ubuntu: system packages (with sudo
+# when not root) and a Rust toolchain when none is on PATH. Safe to run again: it installs only
+# what is missing. Sourced by run.sh and test.sh.
+set -euo pipefail
+
+# C toolchain for the bundled SQLite; curl/ca-certificates for rustup on a bare machine.
+APT_PACKAGES=(build-essential pkg-config curl ca-certificates git)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        echo "setup: need root to install system packages, and sudo is not available" >&2
+        exit 1
+    fi
+}
+
+install_apt_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || { echo "setup: not a Debian/Ubuntu system; install ${APT_PACKAGES[*]} by hand" >&2; return 0; }
+    local missing=()
+    for pkg in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "setup: installing ${missing[*]}" >&2
+        as_root apt-get update -q
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    fi
+}
+
+install_rust() {
+    if [ -f "$HOME/.cargo/env" ]; then
+        # shellcheck disable=SC1091
+        . "$HOME/.cargo/env"
+    fi
+    if ! command -v cargo >/dev/null 2>&1; then
+        echo "setup: installing the Rust toolchain with rustup" >&2
+        curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
+        # shellcheck disable=SC1091
+        . "$HOME/.cargo/env"
+    fi
+    # rustfmt and clippy are needed by the test command.
+    if command -v rustup >/dev/null 2>&1; then
+        rustup component add rustfmt clippy >/dev/null 2>&1 || true
+    fi
+}
+
+install_apt_packages
+install_rust

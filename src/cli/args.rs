@@ -1,0 +1,148 @@
+//! The command-line grammar.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Check articles against a local archive of wire-service originals: which passages were
+/// copied from which stored story, how they were edited, and whether the agency is credited.
+///
+/// Everything runs offline; articles never leave the machine.
+#[derive(Debug, Parser)]
+#[command(name = "wirecheck", version, about, long_about)]
+pub struct Cli {
+    /// The archive file [default: the platform data directory, shared with the desktop app]
+    #[arg(long, global = true, env = "WIRECHECK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import wire stories from files and folders (plain text, HTML, NITF, NewsML-G2, JSON
+    /// Lines, legacy wire text; detected from content)
+    Import(ImportArgs),
+    /// Check articles against the archive. Exit code: 0 nothing flagged, 1 a source copied
+    /// without credit, 2 an error
+    Check(CheckArgs),
+    /// List stored stories, newest first
+    List(ListArgs),
+    /// Full-text search over headlines and bodies
+    Search(SearchArgs),
+    /// Show one stored story
+    Show(ShowArgs),
+    /// Remove one stored story
+    Remove(RemoveArgs),
+    /// Show the archive's location and its stories per agency
+    Info(InfoArgs),
+    /// Load the fictional demo archive and check the demo articles
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files and folders (folders are read recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Set the agency of every imported story, whatever the files say
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Preset {
+    /// Only clear copying
+    Strict,
+    /// The default
+    Standard,
+    /// Short borrowings too
+    Lenient,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Article files; `-` or nothing reads standard input
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// One JSON object per article (JSON Lines for several)
+    #[arg(long)]
+    pub json: bool,
+    /// Sensitivity
+    #[arg(long, value_enum, default_value_t = Preset::Standard)]
+    pub preset: Preset,
+    /// Shortest passage reported, in matched words
+    #[arg(long, value_name = "WORDS")]
+    pub min_words: Option<usize>,
+    /// Only stories published before this date (ISO 8601, e.g. 2026-05-09) count as sources
+    #[arg(long, value_name = "DATE")]
+    pub before: Option<String>,
+    /// Never count stories of this agency as sources (repeatable)
+    #[arg(long, value_name = "AGENCY")]
+    pub exclude_agency: Vec<String>,
+    /// Show every passage's word changes
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this agency
+    #[arg(long)]
+    pub agency: Option<String>,
+    /// Most stories shown
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Stories skipped
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (all must occur)
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Most results
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The story's id
+    pub id: i64,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The story's id
+    pub id: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct InfoArgs {
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Only load the demo archive; do not check the demo articles
+    #[arg(long)]
+    pub load_only: bool,
+}

@@ -1,0 +1,164 @@
+//! `wirecheck check`.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use serde::Serialize;
+use wirecheck_core::{Archive, CheckOptions, DiffTag, Report, Thresholds, canonical_agency, check};
+
+use super::args::{CheckArgs, Preset};
+use super::output::{self, BOLD, DIM, GREEN, RED, YELLOW, percent};
+
+/// Exit code when an article copies a source without credit.
+const EXIT_FLAGGED: u8 = 1;
+
+/// The JSON object printed per article: the report, with the input it is for.
+#[derive(Serialize)]
+struct Output<'a> {
+    /// The file name, or `-` for standard input.
+    input: &'a str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+pub fn run(db: &Path, args: CheckArgs) -> Result<ExitCode> {
+    let archive = super::open(db)?;
+    let options = options(&args);
+    let inputs: Vec<PathBuf> = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files.clone()
+    };
+    let mut flagged = false;
+    let mut failed = false;
+    for input in &inputs {
+        match check_one(&archive, input, &options) {
+            Ok(report) => {
+                flagged |= !report.flags.is_empty();
+                let name = input.to_string_lossy();
+                if args.json {
+                    output::json_line(&Output {
+                        input: &name,
+                        report: &report,
+                    })?;
+                } else {
+                    print_report(&name, &report, args.verbose);
+                }
+            }
+            Err(error) => {
+                failed = true;
+                output::error(&error);
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(super::EXIT_ERROR)
+    } else if flagged {
+        ExitCode::from(EXIT_FLAGGED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn options(args: &CheckArgs) -> CheckOptions {
+    let mut options = CheckOptions {
+        thresholds: match args.preset {
+            Preset::Strict => Thresholds::strict(),
+            Preset::Standard => Thresholds::standard(),
+            Preset::Lenient => Thresholds::lenient(),
+        },
+        published_before: args.before.clone(),
+        exclude_agencies: args
+            .exclude_agency
+            .iter()
+            .map(|a| canonical_agency(a).unwrap_or_else(|| a.clone()))
+            .collect(),
+        ..CheckOptions::default()
+    };
+    if let Some(words) = args.min_words {
+        options.align.min_matched = words.max(1);
+    }
+    options
+}
+
+fn check_one(archive: &Archive, input: &Path, options: &CheckOptions) -> Result<Report> {
+    let bytes = if input.as_os_str() == "-" {
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            bail!("no article given: pass a FILE, or pipe the article into standard input");
+        }
+        let mut bytes = Vec::new();
+        // One byte past the limit is enough for the core to refuse an oversized paste.
+        stdin
+            .lock()
+            .take(wirecheck_core::MAX_ARTICLE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        bytes
+    } else {
+        std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?
+    };
+    check(archive, &bytes, options).with_context(|| format!("cannot check {}", input.display()))
+}
+
+pub fn print_report(name: &str, report: &Report, verbose: bool) {
+    let (style, label) = match report.derived {
+        wirecheck_core::Derived::Wholly => (RED, "WHOLLY DERIVED"),
+        wirecheck_core::Derived::Partially => (YELLOW, "PARTIALLY DERIVED"),
+        wirecheck_core::Derived::None => (GREEN, "NOT DERIVED"),
+    };
+    anstream::println!(
+        "{BOLD}{name}{BOLD:#}: {style}{label}{style:#}, {} of {} words matched to the archive",
+        percent(report.coverage),
+        report.article_words
+    );
+    for flag in &report.flags {
+        anstream::println!("  {RED}FLAG{RED:#} {}", flag.reason);
+    }
+    for (n, source) in report.sources.iter().enumerate() {
+        let credit = match &source.credit {
+            Some(c) => format!("{GREEN}credited{GREEN:#} ({}: \"{}\")", c.kind, c.text),
+            None => format!("{RED}not credited{RED:#}"),
+        };
+        anstream::println!(
+            "  {}. {BOLD}{}{BOLD:#} #{} {}  {DIM}{}{DIM:#}\n     {} of the article, {credit}",
+            n + 1,
+            source.agency.as_deref().unwrap_or("(agency unknown)"),
+            source.id,
+            source.headline,
+            source.published.as_deref().unwrap_or(""),
+            percent(source.coverage),
+        );
+    }
+    if report.passages.is_empty() {
+        return;
+    }
+    anstream::println!("  {DIM}passages (article chars <- source #id chars):{DIM:#}");
+    for passage in &report.passages {
+        let changes: Vec<String> = passage
+            .diff
+            .iter()
+            .filter(|op| op.op != DiffTag::Equal)
+            .map(|op| match op.op {
+                DiffTag::Insert => format!("+\"{}\"", op.text),
+                _ => format!("-\"{}\"", op.text),
+            })
+            .collect();
+        let shown = if verbose { changes.len() } else { changes.len().min(4) };
+        let more = changes.len() - shown;
+        anstream::println!(
+            "   {:>6}-{:<6} <- #{} {}-{}  {:?}, {} words{}{}",
+            passage.article_start,
+            passage.article_end,
+            passage.source_id,
+            passage.source_start,
+            passage.source_end,
+            passage.kind,
+            passage.words,
+            if shown > 0 { ": " } else { "" },
+            changes[..shown].join(" ") + &if more > 0 { format!(" (+{more} more)") } else { String::new() },
+        );
+    }
+}

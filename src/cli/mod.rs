@@ -1,0 +1,58 @@
+//! The command line: argument parsing and one module per command, each a thin adapter over
+//! `wirecheck-core`.
+
+mod archive;
+mod args;
+mod check;
+mod demo;
+mod import;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow};
+use clap::Parser;
+use wirecheck_core::{Archive, default_archive_path};
+
+use args::{Cli, Command};
+
+/// Exit code for errors (bad input, unreadable files, a broken archive).
+const EXIT_ERROR: u8 = 2;
+
+/// Runs the CLI and turns its outcome into an exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            output::error(&error);
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let db = archive_path(cli.db)?;
+    match cli.command {
+        Command::Import(args) => import::run(&db, args),
+        Command::Check(args) => check::run(&db, args),
+        Command::List(args) => archive::list(&db, args),
+        Command::Search(args) => archive::search(&db, args),
+        Command::Show(args) => archive::show(&db, args),
+        Command::Remove(args) => archive::remove(&db, args),
+        Command::Info(args) => archive::info(&db, args),
+        Command::Demo(args) => demo::run(&db, args),
+    }
+}
+
+/// `--db`, else `WIRECHECK_DB` (both read by clap), else the platform data directory.
+fn archive_path(given: Option<PathBuf>) -> Result<PathBuf> {
+    given
+        .or_else(default_archive_path)
+        .ok_or_else(|| anyhow!("no home directory to keep the archive in; pass --db PATH"))
+}
+
+fn open(db: &std::path::Path) -> Result<Archive> {
+    Archive::open(db).with_context(|| format!("cannot open the archive {}", db.display()))
+}
