@@ -35,13 +35,49 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
         // UTF-8 was ruled out above: these bytes are not valid UTF-8.
-        let encoding = detector.guess(None, Utf8Detection::Deny);
+        let encoding = prefer_western(detector.guess(None, Utf8Detection::Deny), bytes);
         let (text, _) = encoding.decode_without_bom_handling(bytes);
         (text.into_owned(), encoding)
     };
     Decoded {
         text: normalize_line_ends(text),
         encoding: encoding.name(),
+    }
+}
+
+/// Encodings that share ASCII and Latin letters with windows-1252 and differ in the upper
+/// half: Central European, Baltic, Turkish, Vietnamese.
+const LATIN_SIBLINGS: &[&Encoding] = &[
+    encoding_rs::WINDOWS_1250,
+    encoding_rs::ISO_8859_2,
+    encoding_rs::WINDOWS_1257,
+    encoding_rs::ISO_8859_4,
+    encoding_rs::ISO_8859_13,
+    encoding_rs::WINDOWS_1254,
+    encoding_rs::WINDOWS_1258,
+];
+
+/// Windows-1252 in place of a Latin sibling when the text is nearly all ASCII.
+///
+/// Without a hint, chardetng weighs a handful of upper-half bytes poorly: English copy whose
+/// only non-ASCII bytes are pound signs (0xA3) comes out as windows-1250, "£20,000" as
+/// "Ł20,000". Text really written in those languages has several accented letters in every
+/// hundred bytes, inside words; text with fewer than one in a hundred, or with none inside a
+/// word (only symbols such as £ and ½ next to digits and spaces), is far likelier Western.
+fn prefer_western(guess: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
+    if !LATIN_SIBLINGS.contains(&guess) {
+        return guess;
+    }
+    let upper = bytes.iter().filter(|b| !b.is_ascii()).count();
+    let wordy = |b: &u8| b.is_ascii_alphabetic() || !b.is_ascii();
+    let in_words = bytes
+        .windows(3)
+        .filter(|w| matches!(w, [a, b, c] if !b.is_ascii() && wordy(a) && wordy(c)))
+        .count();
+    if upper * 100 < bytes.len() || in_words == 0 {
+        encoding_rs::WINDOWS_1252
+    } else {
+        guess
     }
 }
 
@@ -137,6 +173,28 @@ mod tests {
              English.\n",
             "curly quotes, pound sign and dash must survive"
         );
+    }
+
+    #[test]
+    fn a_few_pound_signs_in_english_are_western() {
+        // Latin-1 English whose only upper-half bytes are 0xA3 (£) and 0xBD (½).
+        let bytes = b"The court fined the firm \xa320,000 and ordered it to pay costs of \
+                      \xa35,000 within 3\xbd months, after hearing the company had ignored \
+                      repeated warnings from inspectors about the state of its machinery.";
+        let decoded = decode(bytes);
+        assert_eq!(decoded.encoding, "windows-1252", "not a Central European guess");
+        assert!(decoded.text.contains("£20,000") && decoded.text.contains("3½ months"));
+    }
+
+    #[test]
+    fn central_european_text_is_still_detected() {
+        // Fictional Polish in windows-1250: "Żółta łódź płynęła wśród łąk i pól."
+        let bytes = b"\xaf\xf3\xb3ta \xb3\xf3d\x9f p\xb3yn\xea\xb3a w\x9cr\xf3d \xb3\xb9k i \
+                      p\xf3l. \xa3\xf3d\x9f by\xb3a \xbf\xf3\xb3ta, a \x9cwiat\xb3o \
+                      s\xb3o\xf1ca by\xb3o ciep\xb3e.";
+        let decoded = decode(bytes);
+        assert_eq!(decoded.encoding, "windows-1250");
+        assert!(decoded.text.starts_with("Żółta łódź"), "{}", decoded.text);
     }
 
     #[test]
