@@ -126,7 +126,10 @@ fn too_many_controls(units: impl Iterator<Item = u32>) -> bool {
     let mut odd = 0usize;
     for unit in units {
         total += 1;
-        let allowed = matches!(unit, 0x01..=0x03 | 0x09 | 0x0a | 0x0c | 0x0d | 0x19 | 0x1e | 0x1f);
+        let allowed = matches!(
+            unit,
+            0x01..=0x03 | 0x09 | 0x0a | 0x0c | 0x0d | 0x19 | 0x1e | 0x1f
+        );
         if (unit < 0x20 && !allowed) || unit == 0x7f {
             odd += 1;
         }
@@ -151,7 +154,19 @@ pub fn compressed_kind(bytes: &[u8]) -> Option<&'static str> {
     }
     // "BZh" alone starts ordinary words; the block size digit and the block magic make it sure.
     match bytes {
-        [b'B', b'Z', b'h', b'1'..=b'9', 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, ..] => Some("bzip2"),
+        [
+            b'B',
+            b'Z',
+            b'h',
+            b'1'..=b'9',
+            0x31,
+            0x41,
+            0x59,
+            0x26,
+            0x53,
+            0x59,
+            ..,
+        ] => Some("bzip2"),
         _ => None,
     }
 }
@@ -166,7 +181,10 @@ mod tests {
         let mut bytes = b"The caf\xe9\x92s \x93special\x94 costs \xa35 \x96 cheap.".to_vec();
         bytes.extend_from_slice(b" Another sentence follows here, in plain English.\r\n");
         let decoded = decode(&bytes);
-        assert_eq!(decoded.encoding, "windows-1252", "legacy bytes must be detected");
+        assert_eq!(
+            decoded.encoding, "windows-1252",
+            "legacy bytes must be detected"
+        );
         assert_eq!(
             decoded.text,
             "The café’s “special” costs £5 – cheap. Another sentence follows here, in plain \
@@ -182,7 +200,10 @@ mod tests {
                       \xa35,000 within 3\xbd months, after hearing the company had ignored \
                       repeated warnings from inspectors about the state of its machinery.";
         let decoded = decode(bytes);
-        assert_eq!(decoded.encoding, "windows-1252", "not a Central European guess");
+        assert_eq!(
+            decoded.encoding, "windows-1252",
+            "not a Central European guess"
+        );
         assert!(decoded.text.contains("£20,000") && decoded.text.contains("3½ months"));
     }
 
@@ -226,16 +247,28 @@ mod tests {
     fn valid_utf8_is_kept_as_is_except_line_ends() {
         let decoded = decode("one\r\ntwo\rthree\n\u{19}four<".as_bytes());
         assert_eq!(decoded.encoding, "UTF-8");
-        assert_eq!(decoded.text, "one\ntwo\nthree\n\u{19}four<", "wire codes are kept");
+        assert_eq!(
+            decoded.text, "one\ntwo\nthree\n\u{19}four<",
+            "wire codes are kept"
+        );
     }
 
     #[test]
     fn binary_is_told_from_text() {
-        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "NUL bytes");
+        assert!(
+            looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            "NUL bytes"
+        );
         let mut controls = b"text".to_vec();
         controls.extend(std::iter::repeat_n(0x07, 10));
-        assert!(looks_binary(&controls), "mostly bell characters is not text");
-        assert!(!looks_binary(b"\x19Para one<\n\x19Para two<\n\x0c"), "wire text");
+        assert!(
+            looks_binary(&controls),
+            "mostly bell characters is not text"
+        );
+        assert!(
+            !looks_binary(b"\x19Para one<\n\x19Para two<\n\x0c"),
+            "wire text"
+        );
         assert!(!looks_binary(b""), "empty is not binary");
     }
 
@@ -244,10 +277,20 @@ mod tests {
         assert_eq!(compressed_kind(&[0x1f, 0x8b, 8, 0]), Some("gzip"));
         assert_eq!(compressed_kind(b"PK\x03\x04rest"), Some("zip"));
         assert_eq!(compressed_kind(b"BZh91AY&SY..."), Some("bzip2"));
-        assert_eq!(compressed_kind(&[0xfd, b'7', b'z', b'X', b'Z', 0]), Some("xz"));
-        assert_eq!(compressed_kind(&[b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c]), Some("7z"));
+        assert_eq!(
+            compressed_kind(&[0xfd, b'7', b'z', b'X', b'Z', 0]),
+            Some("xz")
+        );
+        assert_eq!(
+            compressed_kind(&[b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c]),
+            Some("7z")
+        );
         assert_eq!(compressed_kind(&[0x28, 0xb5, 0x2f, 0xfd, 0]), Some("zstd"));
-        assert_eq!(compressed_kind(b"BZh is a word here"), None, "text that starts like bzip2");
+        assert_eq!(
+            compressed_kind(b"BZh is a word here"),
+            None,
+            "text that starts like bzip2"
+        );
         assert_eq!(compressed_kind(b"PK"), None);
     }
 }

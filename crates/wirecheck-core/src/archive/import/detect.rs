@@ -26,9 +26,42 @@ const HEAD: usize = 4 * 1024;
 
 /// Elements that start an HTML page or fragment; any other root element is taken for XML.
 const HTML_ROOTS: &[&str] = &[
-    "html", "head", "body", "meta", "title", "link", "style", "script", "p", "div", "span",
-    "article", "section", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "a", "b", "i",
-    "em", "strong", "br", "hr", "table", "ul", "ol", "figure", "img", "pre", "center", "font",
+    "html",
+    "head",
+    "body",
+    "meta",
+    "title",
+    "link",
+    "style",
+    "script",
+    "p",
+    "div",
+    "span",
+    "article",
+    "section",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "br",
+    "hr",
+    "table",
+    "ul",
+    "ol",
+    "figure",
+    "img",
+    "pre",
+    "center",
+    "font",
     "blockquote",
 ];
 
@@ -92,7 +125,10 @@ fn skip_prolog(head: &str) -> (bool, &str) {
             return (declared, rest);
         };
         // An unclosed comment or declaration in the head: nothing more to see.
-        match rest.get(open.len()..).and_then(|r| r.find(close).map(|i| (r, i))) {
+        match rest
+            .get(open.len()..)
+            .and_then(|r| r.find(close).map(|i| (r, i)))
+        {
             Some((r, i)) => rest = r.get(i + close.len()..).unwrap_or_default(),
             None => return (declared, ""),
         }
@@ -104,7 +140,10 @@ fn skip_prolog(head: &str) -> (bool, &str) {
 fn markup_root(declared_xml: bool, rest: &str) -> Result<Option<Format>, SkipReason> {
     let mut rest = rest;
     if let Some(doctype) = strip_prefix_ignore_case(rest, "<!doctype") {
-        let name = doctype.trim_start().split(|c: char| !is_name_char(c)).next();
+        let name = doctype
+            .trim_start()
+            .split(|c: char| !is_name_char(c))
+            .next();
         if name.is_some_and(|n| n.eq_ignore_ascii_case("html")) {
             return Ok(Some(Format::Html));
         }
@@ -116,7 +155,11 @@ fn markup_root(declared_xml: bool, rest: &str) -> Result<Option<Format>, SkipRea
         None => String::new(),
     };
     if name.is_empty() {
-        return if declared_xml { Err(no_root()) } else { Ok(None) };
+        return if declared_xml {
+            Err(no_root())
+        } else {
+            Ok(None)
+        };
     }
     // Namespace prefixes ("<g2:newsMessage>") do not change the vocabulary.
     let local = name.rsplit(':').next().unwrap_or(&name);
@@ -156,7 +199,11 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 /// Every non-empty line starts with `{`: JSON Lines, even when a line turns out broken (the
 /// parser then says which).
 fn is_json_lines(text: &str) -> bool {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
     lines.peek().is_some() && lines.all(|l| l.starts_with('{'))
 }
 
@@ -164,13 +211,23 @@ fn is_json_lines(text: &str) -> bool {
 /// mostly made of tags.
 fn looks_html(head: &str) -> bool {
     let lower = head.to_ascii_lowercase();
-    if ["<!doctype html", "<html", "<body"].iter().any(|m| lower.contains(m)) {
+    if ["<!doctype html", "<html", "<body"]
+        .iter()
+        .any(|m| lower.contains(m))
+    {
         return true;
     }
-    if !["<p>", "<p ", "<div", "<br"].iter().any(|m| lower.contains(m)) {
+    if !["<p>", "<p ", "<div", "<br"]
+        .iter()
+        .any(|m| lower.contains(m))
+    {
         return false;
     }
-    let lines: Vec<&str> = lower.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = lower
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let tagged = lines.iter().filter(|l| l.starts_with('<')).count();
     tagged * 2 >= lines.len()
 }
@@ -218,7 +275,10 @@ mod tests {
                     \"nitf.dtd\">\n<nitf><head/></nitf>";
         assert_eq!(format_of(nitf), Ok(Format::Nitf));
         assert_eq!(format_of("<newsMessage xmlns=\"x\"/>"), Ok(Format::NewsMl));
-        assert_eq!(format_of("<?xml version='1.0'?><g2:newsItem/>"), Ok(Format::NewsMl));
+        assert_eq!(
+            format_of("<?xml version='1.0'?><g2:newsItem/>"),
+            Ok(Format::NewsMl)
+        );
     }
 
     #[test]
@@ -228,26 +288,50 @@ mod tests {
             panic!("an RSS file is not a story format we read: {err:?}");
         };
         assert_eq!(format, "XML");
-        assert!(message.contains("<rss>"), "the message must name the root: {message}");
-        assert!(format_of("<catalogue><item/></catalogue>").is_err(), "no declaration");
+        assert!(
+            message.contains("<rss>"),
+            "the message must name the root: {message}"
+        );
+        assert!(
+            format_of("<catalogue><item/></catalogue>").is_err(),
+            "no declaration"
+        );
     }
 
     #[test]
     fn html_is_told_by_doctype_root_or_tag_structure() {
         assert_eq!(format_of("<!DOCTYPE html><p>x</p>"), Ok(Format::Html));
-        assert_eq!(format_of("<?xml version=\"1.0\"?><html/>"), Ok(Format::Html));
+        assert_eq!(
+            format_of("<?xml version=\"1.0\"?><html/>"),
+            Ok(Format::Html)
+        );
         assert_eq!(format_of("\n<HTML><BODY>x</BODY></HTML>"), Ok(Format::Html));
         assert_eq!(format_of("<p>One.</p>\n<p>Two.</p>"), Ok(Format::Html));
         let pasted = "Copied from the site:\n<div>\n<p>One.</p>\n<p>Two.</p>\n</div>";
-        assert_eq!(format_of(pasted), Ok(Format::Html), "mostly tags after a stray line");
+        assert_eq!(
+            format_of(pasted),
+            Ok(Format::Html),
+            "mostly tags after a stray line"
+        );
         let prose = "The council voted 5-2.\nA <p> tag was quoted in the minutes.\nNo more.";
-        assert_eq!(format_of(prose), Ok(Format::Plain), "one tag in prose is not HTML");
+        assert_eq!(
+            format_of(prose),
+            Ok(Format::Plain),
+            "one tag in prose is not HTML"
+        );
     }
 
     #[test]
     fn json_lines_need_every_line_to_be_an_object() {
-        assert_eq!(format_of("{\"body\":\"a\"}\n\n{\"body\":\"b\"}\n"), Ok(Format::JsonLines));
-        assert_eq!(format_of("{\"body\": broken"), Ok(Format::JsonLines), "jsonl reports it");
+        assert_eq!(
+            format_of("{\"body\":\"a\"}\n\n{\"body\":\"b\"}\n"),
+            Ok(Format::JsonLines)
+        );
+        assert_eq!(
+            format_of("{\"body\": broken"),
+            Ok(Format::JsonLines),
+            "jsonl reports it"
+        );
         assert_eq!(format_of("{\"body\":\"a\"}\nthen prose"), Ok(Format::Plain));
     }
 
@@ -258,19 +342,32 @@ mod tests {
         let header = "  ----------------\n      09:15 03/04/01: Page 1 (HHH) TOWN Fair\n  \
                       ----------------\nTOWN FAIR OPENS\nThe fair opened.\n";
         assert_eq!(format_of(header), Ok(Format::Wire), "a dashed page header");
-        assert_eq!(format_of("Just a story.\n\nWith a second paragraph."), Ok(Format::Plain));
+        assert_eq!(
+            format_of("Just a story.\n\nWith a second paragraph."),
+            Ok(Format::Plain)
+        );
     }
 
     #[test]
     fn unusable_bytes_are_skipped_with_a_reason() {
         assert_eq!(format_of(" \n\t\n"), Err(SkipReason::Empty));
-        assert_eq!(detect(&[0x1f, 0x8b, 8, 0]).err(), Some(SkipReason::Compressed("gzip")));
-        assert_eq!(detect(b"GIF89a\x00\x01\x00").err(), Some(SkipReason::Binary));
+        assert_eq!(
+            detect(&[0x1f, 0x8b, 8, 0]).err(),
+            Some(SkipReason::Compressed("gzip"))
+        );
+        assert_eq!(
+            detect(b"GIF89a\x00\x01\x00").err(),
+            Some(SkipReason::Binary)
+        );
     }
 
     #[test]
     fn a_huge_unclosed_comment_does_not_loop() {
         let text = format!("<!--{}", "x".repeat(10_000));
-        assert_eq!(format_of(&text), Ok(Format::Plain), "nothing recognizable in the head");
+        assert_eq!(
+            format_of(&text),
+            Ok(Format::Plain),
+            "nothing recognizable in the head"
+        );
     }
 }

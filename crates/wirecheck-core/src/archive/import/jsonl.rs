@@ -89,7 +89,11 @@ mod tests {
         let stories = parse(text, "feed.jsonl").unwrap();
         assert_eq!(stories.len(), 2, "the blank line is ignored");
         let first = &stories[0];
-        assert_eq!(first.external_id.as_deref(), Some("17"), "numeric ids become text");
+        assert_eq!(
+            first.external_id.as_deref(),
+            Some("17"),
+            "numeric ids become text"
+        );
         assert_eq!(first.headline, "Kites fly");
         assert_eq!(first.agency.as_deref(), Some("Coastal Wire"));
         assert_eq!(first.published.as_deref(), Some("2021-04-02T10:00:00Z"));
@@ -113,7 +117,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
-        let deep = format!("{{\"body\": \"x\", \"n\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let deep = format!(
+            "{{\"body\": \"x\", \"n\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         assert!(malformed(&deep).starts_with("line 1: "));
     }
 }

@@ -19,7 +19,10 @@ pub(crate) fn parse(text: &str, origin: &str) -> Result<Vec<NewStory>, SkipReaso
     if let Some(first) = first {
         lines.drain(..first);
     }
-    let first_para_len = lines.iter().position(|l| l.trim().is_empty()).unwrap_or(lines.len());
+    let first_para_len = lines
+        .iter()
+        .position(|l| l.trim().is_empty())
+        .unwrap_or(lines.len());
     let has_more = lines.iter().skip(1).any(|l| !l.trim().is_empty());
     if let Some(&line) = lines.first() {
         let alone = first_para_len == 1;
@@ -111,9 +114,10 @@ pub(super) fn is_byline(line: &str) -> bool {
 /// keep sentences such as "He said: ..." out, the place must be all capitals unless an agency
 /// in parentheses follows it, and an agency needs a dash or a date to count.
 pub(super) fn dateline_of(paragraph: &str) -> Option<&str> {
-    let window = paragraph.char_indices().nth(100).map_or(paragraph, |(i, _)| {
-        paragraph.get(..i).unwrap_or(paragraph)
-    });
+    let window = paragraph
+        .char_indices()
+        .nth(100)
+        .map_or(paragraph, |(i, _)| paragraph.get(..i).unwrap_or(paragraph));
     let place_end = first_of(window, &[",", "(", ":", " -", " \u{2013}", " \u{2014}"])?;
     let place = window.get(..place_end)?.trim();
     let place_words = place.split_whitespace().count();
@@ -121,7 +125,9 @@ pub(super) fn dateline_of(paragraph: &str) -> Option<&str> {
         || !place
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        || !place.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+        || !place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
     {
         return None;
     }
@@ -192,20 +198,33 @@ mod tests {
         );
         assert_eq!(story.headline, "Otters Return to the Lune");
         assert_eq!(story.byline.as_deref(), Some("By Jane Doe, Northern Wire"));
-        assert_eq!(story.body, "Otters were seen on the river.\n\nVolunteers counted six.");
+        assert_eq!(
+            story.body,
+            "Otters were seen on the river.\n\nVolunteers counted six."
+        );
         assert_eq!(story.format, StoryFormat::Plain);
         assert_eq!(story.origin, "fixture.txt");
-        assert_eq!(story.agency, None, "agency comes from the credit module, not here");
+        assert_eq!(
+            story.agency, None,
+            "agency comes from the credit module, not here"
+        );
     }
 
     #[test]
     fn a_sentence_or_a_lone_line_is_not_a_headline() {
-        assert_eq!(one("The mayor resigned today.\n\nMore follows.").headline, "");
+        assert_eq!(
+            one("The mayor resigned today.\n\nMore follows.").headline,
+            ""
+        );
         let lone = one("Short line only");
         assert_eq!(lone.headline, "", "a headline needs text after it");
         assert_eq!(lone.body, "Short line only");
         let long = (0..25).map(|_| "word").collect::<Vec<_>>().join(" ");
-        assert_eq!(one(&format!("{long}\n\nBody.")).headline, "", "too many words");
+        assert_eq!(
+            one(&format!("{long}\n\nBody.")).headline,
+            "",
+            "too many words"
+        );
     }
 
     #[test]
@@ -214,21 +233,39 @@ mod tests {
                        moorings, which fishermen say are too far from the slipway\n\
                        to be of use.";
         let story = one(wrapped);
-        assert_eq!(story.headline, "", "the first line of a wrapped paragraph is not a title");
-        assert!(story.body.starts_with("The harbour board met on Tuesday evening to discuss \
-                 the new moorings, which"), "wrapped lines are joined: {}", story.body);
+        assert_eq!(
+            story.headline, "",
+            "the first line of a wrapped paragraph is not a title"
+        );
+        assert!(
+            story.body.starts_with(
+                "The harbour board met on Tuesday evening to discuss \
+                 the new moorings, which"
+            ),
+            "wrapped lines are joined: {}",
+            story.body
+        );
         let poem = one("Title\n\nRoses are red\nViolets are blue");
-        assert_eq!(poem.body, "Roses are red\nViolets are blue", "short lines kept as written");
+        assert_eq!(
+            poem.body, "Roses are red\nViolets are blue",
+            "short lines kept as written"
+        );
     }
 
     #[test]
     fn datelines_are_copied_and_kept_in_the_body() {
         let cases = [
-            ("WASHINGTON, May 8 (Reuters) - Senators met.", "WASHINGTON, May 8 (Reuters) -"),
+            (
+                "WASHINGTON, May 8 (Reuters) - Senators met.",
+                "WASHINGTON, May 8 (Reuters) -",
+            ),
             ("LONDON (AP) \u{2014} Rain fell.", "LONDON (AP) \u{2014}"),
             ("Mumbai, Feb 8 (PTI) Police said.", "Mumbai, Feb 8 (PTI)"),
             ("NEW DELHI: The minister spoke.", "NEW DELHI:"),
-            ("WINSTON-SALEM, N.C. (AP) -- Fog.", "WINSTON-SALEM, N.C. (AP) --"),
+            (
+                "WINSTON-SALEM, N.C. (AP) -- Fog.",
+                "WINSTON-SALEM, N.C. (AP) --",
+            ),
         ];
         for (para, dateline) in cases {
             let story = one(&format!("A Headline\n\n{para}\n\nSecond."));

@@ -95,7 +95,13 @@ mod tests {
         let root = dir.path();
         fs::create_dir_all(root.join("b/deeper")).unwrap();
         fs::create_dir_all(root.join(".git")).unwrap();
-        for name in ["b/deeper/z.txt", "b/a.txt", "c.txt", ".hidden.txt", ".git/config"] {
+        for name in [
+            "b/deeper/z.txt",
+            "b/a.txt",
+            "c.txt",
+            ".hidden.txt",
+            ".git/config",
+        ] {
             fs::write(root.join(name), "text").unwrap();
         }
         let explicit = root.join(".hidden.txt");
@@ -107,7 +113,10 @@ mod tests {
             root.join("c.txt"),
             explicit,
         ];
-        assert_eq!(files, expected, "sorted, joined to the given root, hidden only if named");
+        assert_eq!(
+            files, expected,
+            "sorted, joined to the given root, hidden only if named"
+        );
     }
 
     #[test]
@@ -120,7 +129,10 @@ mod tests {
         assert_eq!(files, vec![present]);
         assert_eq!(
             skipped,
-            vec![(missing, SkipReason::Unreadable("no such file or directory".to_owned()))]
+            vec![(
+                missing,
+                SkipReason::Unreadable("no such file or directory".to_owned())
+            )]
         );
     }
 
@@ -140,8 +152,9 @@ mod tests {
             "the loop is named: {skipped:?}"
         );
         assert!(
-            skipped.iter().any(|(p, r)| p == &root.join("broken")
-                && matches!(r, SkipReason::Unreadable(_))),
+            skipped
+                .iter()
+                .any(|(p, r)| p == &root.join("broken") && matches!(r, SkipReason::Unreadable(_))),
             "a dangling link is unreadable: {skipped:?}"
         );
     }

@@ -50,9 +50,7 @@ pub(crate) fn parse(text: &str, origin: &str) -> Result<Vec<NewStory>, SkipReaso
     }
     let mut paras = paragraphs(&content);
 
-    while paras.len() > 1 && paras.first().is_some_and(|p| is_note(&p.text)) {
-        paras.remove(0);
-    }
+    strip_leading_notes(&mut paras);
     let mut headline = String::new();
     if let [first, _, ..] = paras.as_slice() {
         let all_caps = !first.text.chars().any(char::is_lowercase);
@@ -165,20 +163,78 @@ fn clean(text: &str) -> String {
     out.trim().to_owned()
 }
 
-/// An editorial note to subscribers, wholly in parentheses: "(With pics)", "(reopens)".
-fn is_note(text: &str) -> bool {
-    text.starts_with('(') && text.ends_with(')') && text.split_whitespace().count() <= 20
+/// Most words an editorial note has; a longer parenthesis is taken for story text.
+const NOTE_MAX_WORDS: usize = 150;
+
+/// Drops editorial notes to subscribers that open the copy, wholly in parentheses: "(With
+/// pics)", "(reopens)", "(Memo to CSEs: ...)". A note may run into the headline on its last
+/// line ("... school.) MISSING WIFE ..."); the headline is kept.
+fn strip_leading_notes(paras: &mut Vec<Para>) {
+    while paras.len() > 1 {
+        let Some(first) = paras.first_mut() else {
+            return;
+        };
+        let Some(end) = note_end(&first.text) else {
+            return;
+        };
+        let rest = first.text.get(end..).unwrap_or_default();
+        let rest = rest.trim_start_matches('.').trim().to_owned();
+        if rest.is_empty() {
+            paras.remove(0);
+        } else {
+            first.text = rest;
+            first.lines = 1;
+        }
+    }
+}
+
+/// The byte offset just past the parenthesis that closes the one `text` opens with.
+fn note_end(text: &str) -> Option<usize> {
+    if !text.starts_with('(') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut words = 1;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            ' ' => {
+                words += 1;
+                if words > NOTE_MAX_WORDS {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The agency a byline names at its end: "By X, PA News" gives "PA"; "By X, Reuters" gives
 /// "Reuters". A reporter's title ("Showbusiness Correspondent") names none.
 fn byline_agency(byline: &str) -> Option<String> {
+    // "By PA Reporter", "By AP Staff": the agency's own desk.
+    if let [_, name, role] = byline.split_whitespace().collect::<Vec<_>>().as_slice()
+        && is_acronym(name)
+        && ["Reporter", "Staff", "Correspondent"].contains(role)
+    {
+        return Some((*name).to_owned());
+    }
     let last = byline.rsplit(',').next()?.trim();
     let name = last.strip_suffix(" News").unwrap_or(last);
-    let acronym = (2..=5).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase());
     let known = AGENCY_NAMES.iter().any(|a| a.eq_ignore_ascii_case(name));
     // "By Jo Bloggs" alone: the last part is the reporter, not an agency.
-    (byline.contains(',') && (acronym || known)).then(|| name.to_owned())
+    (byline.contains(',') && (is_acronym(name) || known)).then(|| name.to_owned())
+}
+
+fn is_acronym(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Drops trailing sign-offs; a lone agency credit line ("AP") becomes the agency when the
@@ -211,7 +267,10 @@ fn strip_sign_offs(paras: &mut Vec<Para>, agency: &mut Option<String>) {
 /// "end", "ENDS", "more", or an operator's lowercase initials ("mfl", "jc/mw").
 fn is_sign_off(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    if matches!(lower.as_str(), "end" | "ends" | "endit" | "more" | "(more)" | "mor") {
+    if matches!(
+        lower.as_str(),
+        "end" | "ends" | "endit" | "more" | "(more)" | "mor"
+    ) {
         return true;
     }
     !text.is_empty()
@@ -301,10 +360,21 @@ mod tests {
     #[test]
     fn a_wire_story_is_cleaned_into_newspaper_text() {
         let story = one(FEED);
-        assert_eq!(story.headline, "FERRY FARES 'TO DOUBLE' IN SPRING", "note dropped");
+        assert_eq!(
+            story.headline, "FERRY FARES 'TO DOUBLE' IN SPRING",
+            "note dropped"
+        );
         assert_eq!(story.byline.as_deref(), Some("By Mary Quill, PA News"));
-        assert_eq!(story.agency.as_deref(), Some("PA"), "the byline names the agency");
-        assert_eq!(story.published.as_deref(), Some("1998-02-14T07:05"), "header time");
+        assert_eq!(
+            story.agency.as_deref(),
+            Some("PA"),
+            "the byline names the agency"
+        );
+        assert_eq!(
+            story.published.as_deref(),
+            Some("1998-02-14T07:05"),
+            "header time"
+        );
         assert_eq!(
             story.body,
             "Islanders were today told that ferry fares would rise to £12 a trip, a move the \
@@ -328,9 +398,19 @@ mod tests {
         let story = one(page2);
         assert_eq!(story.headline, "", "a wrapped sentence is not a headline");
         assert_eq!(story.agency, None, "nothing in the file names an agency");
-        assert!(story.body.starts_with("Campaigners said they would take the matter to the \
-                 ombudsman"), "{}", story.body);
-        assert!(story.body.ends_with("comment further."), "typed sign-off cut: {}", story.body);
+        assert!(
+            story.body.starts_with(
+                "Campaigners said they would take the matter to the \
+                 ombudsman"
+            ),
+            "{}",
+            story.body
+        );
+        assert!(
+            story.body.ends_with("comment further."),
+            "typed sign-off cut: {}",
+            story.body
+        );
     }
 
     #[test]
@@ -338,6 +418,41 @@ mod tests {
         let story = one("HARBOUR SEAL RESCUED<\n\x19A seal was freed from nets.<\n\x19AP<\n\x19\n");
         assert_eq!(story.agency.as_deref(), Some("AP"));
         assert_eq!(story.body, "A seal was freed from nets.");
+    }
+
+    #[test]
+    fn long_notes_and_notes_running_into_the_headline_are_dropped() {
+        let copy = "(Advisory to editors: the court lifted a reporting order on the names of\n\
+            the two witnesses (both adults) this afternoon.) BRIDGE CONTRACT UPHELD<\n\
+            \x19By Sam Tern, PA News<\n\
+            \x19The contract for the new bridge was upheld.<\n";
+        let story = one(copy);
+        assert_eq!(story.headline, "BRIDGE CONTRACT UPHELD", "{story:?}");
+        assert_eq!(story.body, "The contract for the new bridge was upheld.");
+        let long = format!(
+            "({}).<\n\x19\x19LAMBS BORN EARLY<\n\x19Six lambs.<\n",
+            "word ".repeat(40)
+        );
+        assert_eq!(
+            one(&long).headline,
+            "LAMBS BORN EARLY",
+            "a forty-word note is still a note"
+        );
+    }
+
+    #[test]
+    fn bylines_name_an_agency_only_when_they_say_so() {
+        let cases = [
+            ("By Mary Quill, PA News", Some("PA")),
+            ("By Al Barr, Courts Correspondent, PA News", Some("PA")),
+            ("By Lin Oke, Reuters", Some("Reuters")),
+            ("By PA Reporter", Some("PA")),
+            ("By Mary Quill", None),
+            ("By Mary Quill, Showbusiness Correspondent", None),
+        ];
+        for (byline, agency) in cases {
+            assert_eq!(byline_agency(byline).as_deref(), agency, "{byline}");
+        }
     }
 
     #[test]
@@ -356,7 +471,10 @@ mod tests {
             header_time("23:19 27/01/00: Page 1 (HHH) SHOWBIZ Posh").as_deref(),
             Some("2000-01-27T23:19")
         );
-        assert_eq!(header_time("12/31/1999 08:00 Page 3").as_deref(), Some("1999-12-31T08:00"));
+        assert_eq!(
+            header_time("12/31/1999 08:00 Page 3").as_deref(),
+            Some("1999-12-31T08:00")
+        );
         assert_eq!(header_time("Page 1 (HHH) COURTS"), None);
         assert_eq!(header_time("99:99 45/45/45"), None, "impossible values");
     }
