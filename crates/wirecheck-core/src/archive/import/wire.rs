@@ -166,11 +166,18 @@ fn clean(text: &str) -> String {
 /// Most words an editorial note has; a longer parenthesis is taken for story text.
 const NOTE_MAX_WORDS: usize = 150;
 
+/// Most editorial notes dropped from the start of one story.
+const MAX_NOTES: usize = 8;
+
 /// Drops editorial notes to subscribers that open the copy, wholly in parentheses: "(With
 /// pics)", "(reopens)", "(Memo to CSEs: ...)". A note may run into the headline on its last
 /// line ("... school.) MISSING WIFE ..."); the headline is kept.
 fn strip_leading_notes(paras: &mut Vec<Para>) {
-    while paras.len() > 1 {
+    // A few notes at most open real copy; the bound keeps "()()()..." input linear.
+    for _ in 0..MAX_NOTES {
+        if paras.len() < 2 {
+            return;
+        }
         let Some(first) = paras.first_mut() else {
             return;
         };
