@@ -33,7 +33,6 @@ mod report;
 pub mod text;
 mod verdict;
 
-
 pub use archive::{NewStory, StoryFormat, default_archive_path};
 pub use error::{Error, Result};
 pub use report::{Credit, DiffOp, DiffTag, Flag, Passage, PassageKind, Report, SourceReport};

@@ -277,24 +277,24 @@ fn is_dropped(el: &scraper::node::Element) -> bool {
 
 /// The text of `root` as paragraphs.
 fn article_text(root: ElementRef<'_>) -> String {
-    let mut out = Paragraphs::default();
+    let mut out = ParagraphBuilder::default();
     let mut node = *root;
-    let mut descend = out.enter(node.value(), true);
+    let mut descend = enter(&mut out, node.value(), true);
     loop {
         if descend && let Some(child) = node.first_child() {
             node = child;
-            descend = out.enter(node.value(), false);
+            descend = enter(&mut out, node.value(), false);
             continue;
         }
         // Leave `node`, then climb until a next sibling is found.
         loop {
-            out.leave(node.value());
+            leave(&mut out, node.value());
             if node.id() == root.id() {
                 return out.finish();
             }
             if let Some(sibling) = node.next_sibling() {
                 node = sibling;
-                descend = out.enter(node.value(), false);
+                descend = enter(&mut out, node.value(), false);
                 break;
             }
             match node.parent() {
@@ -305,57 +305,52 @@ fn article_text(root: ElementRef<'_>) -> String {
     }
 }
 
-/// Builds paragraphs from text and block boundaries, collapsing inline whitespace.
+/// Handles entering a node; returns whether to walk into its children.
+fn enter(out: &mut ParagraphBuilder, node: &Node, is_root: bool) -> bool {
+    match node {
+        Node::Text(text) => {
+            out.push_text(text);
+            false
+        }
+        Node::Element(el) => {
+            if !is_root && is_dropped(el) {
+                return false;
+            }
+            match el.name() {
+                "br" => out.line_break(),
+                "td" | "th" => out.space(),
+                name if BLOCK_TAGS.contains(&name) => out.end_paragraph(),
+                _ => {}
+            }
+            true
+        }
+        Node::Document | Node::Fragment => true,
+        _ => false,
+    }
+}
+
+fn leave(out: &mut ParagraphBuilder, node: &Node) {
+    if let Node::Element(el) = node {
+        match el.name() {
+            "td" | "th" => out.space(),
+            name if BLOCK_TAGS.contains(&name) => out.end_paragraph(),
+            _ => {}
+        }
+    }
+}
+
+/// Builds paragraphs from text and block boundaries, collapsing inline whitespace; shared with
+/// the XML importers, whose bodies are XHTML-like.
 #[derive(Default)]
-struct Paragraphs {
+pub(crate) struct ParagraphBuilder {
     done: Vec<String>,
     current: String,
     pending_space: bool,
 }
 
-impl Paragraphs {
-    /// Handles entering a node; returns whether to walk into its children.
-    fn enter(&mut self, node: &Node, is_root: bool) -> bool {
-        match node {
-            Node::Text(text) => {
-                self.push_text(text);
-                false
-            }
-            Node::Element(el) => {
-                if !is_root && is_dropped(el) {
-                    return false;
-                }
-                match el.name() {
-                    "br" => {
-                        let trimmed = self.current.trim_end().len();
-                        self.current.truncate(trimmed);
-                        if !self.current.is_empty() {
-                            self.current.push('\n');
-                        }
-                        self.pending_space = false;
-                    }
-                    "td" | "th" => self.pending_space = true,
-                    name if BLOCK_TAGS.contains(&name) => self.flush(),
-                    _ => {}
-                }
-                true
-            }
-            Node::Document | Node::Fragment => true,
-            _ => false,
-        }
-    }
-
-    fn leave(&mut self, node: &Node) {
-        if let Node::Element(el) = node {
-            match el.name() {
-                "td" | "th" => self.pending_space = true,
-                name if BLOCK_TAGS.contains(&name) => self.flush(),
-                _ => {}
-            }
-        }
-    }
-
-    fn push_text(&mut self, text: &str) {
+impl ParagraphBuilder {
+    /// Appends inline text; runs of whitespace become one space.
+    pub(crate) fn push_text(&mut self, text: &str) {
         for c in text.chars() {
             if c.is_whitespace() {
                 self.pending_space = true;
@@ -369,7 +364,23 @@ impl Paragraphs {
         }
     }
 
-    fn flush(&mut self) {
+    /// Separates the next text with a space (table cells).
+    pub(crate) fn space(&mut self) {
+        self.pending_space = true;
+    }
+
+    /// A `<br>`: a new line within the paragraph.
+    pub(crate) fn line_break(&mut self) {
+        let trimmed = self.current.trim_end().len();
+        self.current.truncate(trimmed);
+        if !self.current.is_empty() {
+            self.current.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    /// A block boundary: the text so far, if any, becomes a paragraph.
+    pub(crate) fn end_paragraph(&mut self) {
         let paragraph = self.current.trim();
         if !paragraph.is_empty() {
             self.done.push(paragraph.to_owned());
@@ -378,8 +389,9 @@ impl Paragraphs {
         self.pending_space = false;
     }
 
-    fn finish(mut self) -> String {
-        self.flush();
+    /// The paragraphs joined by blank lines.
+    pub(crate) fn finish(mut self) -> String {
+        self.end_paragraph();
         self.done.join("\n\n")
     }
 }
