@@ -406,6 +406,32 @@ impl XmlDoc {
         self.text_without(id, &[])
     }
 
+    /// All text below `id` as found, whitespace kept.
+    pub(super) fn raw_text(&self, id: usize) -> String {
+        let mut out = String::new();
+        for node in self.nodes.get(id + 1..self.end(id)).unwrap_or_default() {
+            if let Kind::Text(t) = &node.kind {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// The elements named `name` that are not inside another one, in document order.
+    pub(super) fn outermost(&self, name: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut i = Self::ROOT;
+        while i < self.nodes.len() {
+            if self.name(i) == Some(name) {
+                found.push(i);
+                i = self.end(i).max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        found
+    }
+
     /// All text below `id` except inside elements named in `skip`, whitespace collapsed.
     pub(super) fn text_without(&self, id: usize, skip: &[&str]) -> String {
         let mut out = String::new();
