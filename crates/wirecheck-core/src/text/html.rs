@@ -1,1 +1,723 @@
 //! HTML in, article text out.
+//!
+//! Used for HTML files imported into the archive and for articles pasted as HTML into a check.
+//! The page is parsed with `scraper` (html5ever); page furniture is dropped, the article element
+//! is preferred over the whole body, and block elements become paragraphs.
+//!
+//! Hostile input: html5ever checks "element in scope" by walking its stack of open elements,
+//! which makes deeply nested block elements quadratic (100,000 nested `<div>`s take a minute).
+//! [`limit_nesting`] first drops start tags nested deeper than [`MAX_DEPTH`], so parsing stays
+//! linear; the walk over the tree uses parent/sibling links, never recursion.
+
+use std::borrow::Cow;
+
+use scraper::{ElementRef, Html, Node};
+
+/// What [`extract`] found in a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// The `<title>` text.
+    pub title: Option<String>,
+    /// The headline: `og:title`, else the first `<h1>`, else the title.
+    pub headline: Option<String>,
+    /// The byline: `<meta name="author">`, else a `rel="author"` or `.byline` element.
+    pub byline: Option<String>,
+    /// The publication time as given: `article:published_time`, else a `<time datetime>`.
+    pub published: Option<String>,
+    /// The article text, paragraphs separated by a blank line, lines by `\n`.
+    pub text: String,
+}
+
+/// Deepest element nesting handed to html5ever; deeper start tags are dropped (their text kept).
+/// Real pages stay far below it; it bounds html5ever's per-tag scope checks.
+pub(crate) const MAX_DEPTH: usize = 256;
+
+/// Elements whose content is never article text.
+const DROPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "select", "svg", "iframe", "canvas", "head", "object", "embed", "math",
+];
+
+/// Fragments of a class or id that mark page furniture: share bars, social embeds, newsletter
+/// sign-ups, cookie banners, ads and promotions, related-story lists. Kept short: every entry
+/// risks dropping article text whose container happens to carry the word.
+const FURNITURE_MARKERS: &[&str] = &[
+    "share",
+    "social",
+    "newsletter",
+    "cookie",
+    "advert",
+    "promo",
+    "related",
+];
+
+/// Elements that end a paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "section",
+    "article",
+    "tr",
+    "figcaption",
+    "pre",
+    "main",
+    "body",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "figure",
+    "address",
+    "hr",
+    "caption",
+];
+
+/// Whether `text` is HTML rather than plain text that happens to contain a `<`.
+///
+/// True for a doctype, an `<html>` or `<body>` tag, or at least two block-level tags (open or
+/// close); "a < b" or a single stray tag is not HTML.
+pub fn looks_like_html(text: &str) -> bool {
+    const BLOCKS: &[&str] = &[
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "td",
+        "article",
+        "section",
+        "blockquote",
+        "meta",
+        "head",
+        "title",
+    ];
+    let bytes = text.as_bytes();
+    let mut blocks = 0;
+    let mut i = 0;
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
+        let start = i + off + 1;
+        i = start;
+        let after = bytes.get(start..).unwrap_or_default();
+        if after
+            .get(..9)
+            .is_some_and(|a| a.eq_ignore_ascii_case(b"!doctype "))
+        {
+            return true;
+        }
+        let name_start = usize::from(after.first() == Some(&b'/'));
+        let name_len = after
+            .iter()
+            .skip(name_start)
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let Some(name) = after.get(name_start..name_start + name_len) else {
+            continue;
+        };
+        let follows = after.get(name_start + name_len).copied();
+        if name.is_empty() || !matches!(follows, Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')) {
+            continue;
+        }
+        if name.eq_ignore_ascii_case(b"html") || name.eq_ignore_ascii_case(b"body") {
+            return true;
+        }
+        if BLOCKS
+            .iter()
+            .any(|b| name.eq_ignore_ascii_case(b.as_bytes()))
+        {
+            blocks += 1;
+            if blocks >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Extracts the article text and metadata from an HTML page or fragment.
+pub fn extract(html: &str) -> Extracted {
+    let limited = limit_nesting(html);
+    let doc = Html::parse_document(&limited);
+    let mut out = metadata(&doc);
+    out.text = article_text(content_root(&doc));
+    out
+}
+
+/// Title, headline, byline and publication time, in one pass over the elements.
+fn metadata(doc: &Html) -> Extracted {
+    let mut title = None;
+    let mut og_title = None;
+    let mut h1 = None;
+    let mut author = None;
+    let mut author_element = None;
+    let mut published_meta = None;
+    let mut time = None;
+    for el in doc.root_element().descendent_elements() {
+        let v = el.value();
+        match v.name() {
+            "title" if title.is_none() => title = non_empty(inline_text(el)),
+            "h1" if h1.is_none() => h1 = non_empty(inline_text(el)),
+            "meta" => {
+                let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
+                let content = v.attr("content").and_then(|c| non_empty(collapse(c)));
+                if key.eq_ignore_ascii_case("og:title") && og_title.is_none() {
+                    og_title = content;
+                } else if key.eq_ignore_ascii_case("author") && author.is_none() {
+                    author = content;
+                } else if key.eq_ignore_ascii_case("article:published_time")
+                    && published_meta.is_none()
+                {
+                    published_meta = content;
+                }
+            }
+            "time" if time.is_none() => {
+                time = v.attr("datetime").and_then(|d| non_empty(collapse(d)));
+            }
+            _ => {}
+        }
+        if author_element.is_none()
+            && (v
+                .attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || v.classes().any(|c| c.eq_ignore_ascii_case("byline")))
+        {
+            author_element = non_empty(inline_text(el));
+        }
+    }
+    Extracted {
+        headline: og_title.or(h1).or_else(|| title.clone()),
+        title,
+        byline: author.or(author_element),
+        published: published_meta.or(time),
+        text: String::new(),
+    }
+}
+
+/// The element holding the article: `[itemprop=articleBody]`, else the top-level `<article>`
+/// with the most text, else `<main>`, else `<body>`, else the whole document.
+fn content_root(doc: &Html) -> ElementRef<'_> {
+    let root = doc.root_element();
+    let mut best_article: Option<(usize, ElementRef<'_>)> = None;
+    let mut main = None;
+    let mut body = None;
+    for el in root.descendent_elements() {
+        let v = el.value();
+        if v.attr("itemprop") == Some("articleBody") {
+            return el;
+        }
+        match v.name() {
+            // Only top-level articles, so that nested ones do not make the text sums quadratic.
+            "article" if !el.ancestors().any(|a| is_element(a.value(), "article")) => {
+                let len: usize = el.text().map(str::len).sum();
+                if best_article.is_none_or(|(best, _)| len > best) {
+                    best_article = Some((len, el));
+                }
+            }
+            "main" if main.is_none() => main = Some(el),
+            "body" if body.is_none() => body = Some(el),
+            _ => {}
+        }
+    }
+    best_article
+        .map(|(_, el)| el)
+        .or(main)
+        .or(body)
+        .unwrap_or(root)
+}
+
+fn is_element(node: &Node, name: &str) -> bool {
+    node.as_element().is_some_and(|e| e.name() == name)
+}
+
+/// Whether an element (other than the content root) is page furniture.
+fn is_dropped(el: &scraper::node::Element) -> bool {
+    let name = el.name();
+    if DROPPED_TAGS.contains(&name) {
+        return true;
+    }
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    if el
+        .attr("role")
+        .is_some_and(|r| r.eq_ignore_ascii_case("navigation"))
+    {
+        return true;
+    }
+    let marked = |value: &str| {
+        let lower = value.to_ascii_lowercase();
+        FURNITURE_MARKERS.iter().any(|m| lower.contains(m))
+    };
+    el.classes().any(marked) || el.id().is_some_and(marked)
+}
+
+/// The text of `root` as paragraphs.
+fn article_text(root: ElementRef<'_>) -> String {
+    let mut out = ParagraphBuilder::default();
+    let mut node = *root;
+    let mut descend = enter(&mut out, node.value(), true);
+    loop {
+        if descend && let Some(child) = node.first_child() {
+            node = child;
+            descend = enter(&mut out, node.value(), false);
+            continue;
+        }
+        // Leave `node`, then climb until a next sibling is found.
+        loop {
+            leave(&mut out, node.value());
+            if node.id() == root.id() {
+                return out.finish();
+            }
+            if let Some(sibling) = node.next_sibling() {
+                node = sibling;
+                descend = enter(&mut out, node.value(), false);
+                break;
+            }
+            match node.parent() {
+                Some(parent) => node = parent,
+                None => return out.finish(),
+            }
+        }
+    }
+}
+
+/// Handles entering a node; returns whether to walk into its children.
+fn enter(out: &mut ParagraphBuilder, node: &Node, is_root: bool) -> bool {
+    match node {
+        Node::Text(text) => {
+            out.push_text(text);
+            false
+        }
+        Node::Element(el) => {
+            if !is_root && is_dropped(el) {
+                return false;
+            }
+            match el.name() {
+                "br" => out.line_break(),
+                "td" | "th" => out.space(),
+                name if BLOCK_TAGS.contains(&name) => out.end_paragraph(),
+                _ => {}
+            }
+            true
+        }
+        Node::Document | Node::Fragment => true,
+        _ => false,
+    }
+}
+
+fn leave(out: &mut ParagraphBuilder, node: &Node) {
+    if let Node::Element(el) = node {
+        match el.name() {
+            "td" | "th" => out.space(),
+            name if BLOCK_TAGS.contains(&name) => out.end_paragraph(),
+            _ => {}
+        }
+    }
+}
+
+/// Builds paragraphs from text and block boundaries, collapsing inline whitespace; shared with
+/// the XML importers, whose bodies are XHTML-like.
+#[derive(Default)]
+pub(crate) struct ParagraphBuilder {
+    done: Vec<String>,
+    current: String,
+    pending_space: bool,
+}
+
+impl ParagraphBuilder {
+    /// Appends inline text; runs of whitespace become one space.
+    pub(crate) fn push_text(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !self.current.is_empty() && !self.current.ends_with('\n') {
+                self.current.push(' ');
+            }
+            self.pending_space = false;
+            self.current.push(c);
+        }
+    }
+
+    /// Separates the next text with a space (table cells).
+    pub(crate) fn space(&mut self) {
+        self.pending_space = true;
+    }
+
+    /// A `<br>`: a new line within the paragraph.
+    pub(crate) fn line_break(&mut self) {
+        let trimmed = self.current.trim_end().len();
+        self.current.truncate(trimmed);
+        if !self.current.is_empty() {
+            self.current.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    /// A block boundary: the text so far, if any, becomes a paragraph.
+    pub(crate) fn end_paragraph(&mut self) {
+        let paragraph = self.current.trim();
+        if !paragraph.is_empty() {
+            self.done.push(paragraph.to_owned());
+        }
+        self.current.clear();
+        self.pending_space = false;
+    }
+
+    /// The paragraphs joined by blank lines.
+    pub(crate) fn finish(mut self) -> String {
+        self.end_paragraph();
+        self.done.join("\n\n")
+    }
+}
+
+/// The text of an element on one line, whitespace collapsed.
+fn inline_text(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for piece in el.text() {
+        out.push_str(piece);
+        out.push(' ');
+    }
+    collapse(&out)
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// Elements that html5ever closes when another block starts, so they never nest in practice.
+const SELF_ENDING: &[&str] = &["p", "li", "dd", "dt", "option", "tr", "td", "th"];
+
+/// Elements with no content and no end tag.
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+
+/// Elements whose content html5ever reads as raw text up to the matching end tag.
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Drops start tags that would open an element deeper than [`MAX_DEPTH`], tracking nesting with
+/// a cheap approximation of html5ever's stack of open elements. Text is never dropped, nor are
+/// raw-text elements (a dropped `<script>` tag would leak its code into the article). Linear:
+/// each tag costs at most `MAX_DEPTH` steps. Returns the input unchanged when nothing is dropped.
+pub(crate) fn limit_nesting(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut stack: Vec<String> = Vec::new();
+    let mut foreign = 0usize; // open <svg>/<math>, where "/>" closes an element
+    let mut i = 0;
+    while let Some(off) = find_byte(bytes, i, b'<') {
+        let start = i + off;
+        let rest = bytes.get(start..).unwrap_or_default();
+        if rest.starts_with(b"<!--") {
+            i = find_seq(bytes, start + 4, b"-->").map_or(bytes.len(), |p| p + 3);
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = bytes
+            .get(name_start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+            .count();
+        if name_len == 0 || !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            // "<!doctype", "<?xml", or a lone "<" in text.
+            i = if matches!(rest.get(1), Some(b'!' | b'?')) {
+                find_byte(bytes, start, b'>').map_or(bytes.len(), |p| start + p + 1)
+            } else {
+                start + 1
+            };
+            continue;
+        }
+        let name = html
+            .get(name_start..name_start + name_len)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let end = tag_end(bytes, name_start + name_len);
+        i = end;
+        if closing {
+            if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+                let closed = stack.get(pos..).unwrap_or_default();
+                let closed_foreign = closed
+                    .iter()
+                    .filter(|n| matches!(n.as_str(), "svg" | "math"))
+                    .count();
+                foreign = foreign.saturating_sub(closed_foreign);
+                stack.truncate(pos);
+            }
+            continue;
+        }
+        if RAW_TEXT_TAGS.contains(&name.as_str()) {
+            i = find_end_tag(bytes, end, name.as_bytes()).unwrap_or(bytes.len());
+            continue;
+        }
+        let self_closed = end >= 2 && bytes.get(end - 2) == Some(&b'/');
+        if VOID_TAGS.contains(&name.as_str()) || (self_closed && foreign > 0) {
+            continue;
+        }
+        if stack.last().is_some_and(|top| {
+            top == "p" && BLOCK_TAGS.contains(&name.as_str())
+                || (*top == name && SELF_ENDING.contains(&name.as_str()))
+        }) {
+            stack.pop();
+        }
+        if stack.len() >= MAX_DEPTH {
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(html.get(copied..start).unwrap_or_default());
+            copied = end;
+            continue;
+        }
+        if matches!(name.as_str(), "svg" | "math") {
+            foreign += 1;
+        }
+        stack.push(name);
+    }
+    match out {
+        Some(mut buf) => {
+            buf.push_str(html.get(copied..).unwrap_or_default());
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    bytes.get(from..)?.iter().position(|&b| b == needle)
+}
+
+fn find_seq(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+/// The index just past the `>` closing a tag, skipping quoted attribute values.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return i + 1,
+            None => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The start of the end tag `</name` (any case) at or after `from`.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(off) = find_seq(bytes, i, b"</") {
+        let after = bytes.get(off + 2..off + 2 + name.len());
+        if after.is_some_and(|a| a.eq_ignore_ascii_case(name)) {
+            return Some(off);
+        }
+        i = off + 2;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html><head>
+<title>Harbour bridge reopens | The Daily Gull</title>
+<meta property="og:title" content="Harbour bridge reopens after &amp; repairs">
+<meta name="author" content="Mira Quell">
+<meta property="article:published_time" content="2026-05-08T14:03:00Z">
+<style>p { color: red }</style>
+<script>var tracking = "do not keep";</script>
+</head><body>
+<header><a href="/">The Daily Gull</a></header>
+<nav><ul><li>Home</li><li>Sport</li></ul></nav>
+<div class="cookie-banner">We use cookies.</div>
+<article>
+  <h1>Harbour bridge reopens</h1>
+  <p>The old   harbour bridge in Port Fennick reopened on Friday,
+  officials said.</p>
+  <div class="share-bar"><a>Share on Facebook</a></div>
+  <p>&#8220;It&#8217;s a relief,&#8221; said ferry captain Olo Brand.<br>Traffic resumed at noon.</p>
+  <figure><img src="x.jpg"><figcaption>The bridge at dawn. Photo: Gull Images</figcaption></figure>
+  <aside>Read more: <a>Ferry prices rise</a></aside>
+  <noscript>Enable JavaScript</noscript>
+</article>
+<footer>Copyright The Daily Gull</footer>
+</body></html>"#;
+
+    #[test]
+    fn extracts_article_paragraphs_and_drops_furniture() {
+        let got = extract(PAGE);
+        assert_eq!(
+            got.text,
+            "Harbour bridge reopens\n\nThe old harbour bridge in Port Fennick reopened on Friday, \
+             officials said.\n\n\u{201c}It\u{2019}s a relief,\u{201d} said ferry captain Olo \
+             Brand.\nTraffic resumed at noon.\n\nThe bridge at dawn. Photo: Gull Images",
+            "paragraphs from the article only, br as a line break, figcaption kept for credit checks"
+        );
+        for junk in [
+            "tracking",
+            "color",
+            "cookies",
+            "Share",
+            "Home",
+            "Read more",
+            "Copyright",
+            "JavaScript",
+        ] {
+            assert!(
+                !got.text.contains(junk),
+                "{junk:?} is page furniture, not article text"
+            );
+        }
+    }
+
+    #[test]
+    fn reads_metadata() {
+        let got = extract(PAGE);
+        assert_eq!(
+            got.title.as_deref(),
+            Some("Harbour bridge reopens | The Daily Gull")
+        );
+        assert_eq!(
+            got.headline.as_deref(),
+            Some("Harbour bridge reopens after & repairs"),
+            "og:title wins, entities decoded"
+        );
+        assert_eq!(got.byline.as_deref(), Some("Mira Quell"));
+        assert_eq!(got.published.as_deref(), Some("2026-05-08T14:03:00Z"));
+    }
+
+    #[test]
+    fn falls_back_to_h1_byline_class_and_time() {
+        let got = extract(
+            "<html><body><h1>Gulls  return</h1><p class=byline>By Tam Orrin</p>\
+             <time datetime=\"2026-04-01\">1 April</time><p>Gulls came back.</p></body></html>",
+        );
+        assert_eq!(got.headline.as_deref(), Some("Gulls return"));
+        assert_eq!(got.byline.as_deref(), Some("By Tam Orrin"));
+        assert_eq!(got.published.as_deref(), Some("2026-04-01"));
+        assert_eq!(got.title, None);
+        assert!(
+            got.text.ends_with("Gulls came back."),
+            "body is used without an article element: {:?}",
+            got.text
+        );
+    }
+
+    #[test]
+    fn prefers_article_body_over_page() {
+        let got = extract(
+            "<body><p>Sidebar teaser</p><main><div itemprop=articleBody><p>One.</p><p>Two.</p></div></main></body>",
+        );
+        assert_eq!(got.text, "One.\n\nTwo.");
+    }
+
+    #[test]
+    fn fragment_without_body_tags() {
+        assert_eq!(
+            extract("<p>First a &lt; b.</p><p>Second</p>").text,
+            "First a < b.\n\nSecond"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_fast_and_does_not_overflow() {
+        for tag in ["div", "span", "blockquote", "a", "table", "li"] {
+            let n = 100_000;
+            let html = format!(
+                "<html><body>{}deep text{}</body></html>",
+                format!("<{tag}>").repeat(n),
+                format!("</{tag}>").repeat(n)
+            );
+            let started = std::time::Instant::now();
+            let got = extract(&html);
+            assert!(
+                got.text.contains("deep text"),
+                "text inside {tag} nesting is kept"
+            );
+            assert!(
+                started.elapsed().as_secs() < 10,
+                "{n} nested <{tag}> took {:?}: not linear",
+                started.elapsed()
+            );
+        }
+    }
+
+    #[test]
+    fn limit_nesting_leaves_normal_pages_alone() {
+        assert!(
+            matches!(limit_nesting(PAGE), Cow::Borrowed(_)),
+            "a normal page is not rewritten"
+        );
+        let deep = format!("{}x", "<div>".repeat(MAX_DEPTH + 10));
+        let limited = limit_nesting(&deep);
+        assert_eq!(limited.matches("<div>").count(), MAX_DEPTH);
+        assert!(limited.ends_with('x'));
+    }
+
+    #[test]
+    fn limit_nesting_never_drops_scripts() {
+        let deep = format!(
+            "{}<script>secret()</script><p>kept</p>",
+            "<div>".repeat(MAX_DEPTH + 5)
+        );
+        let got = extract(&deep);
+        assert_eq!(
+            got.text, "kept",
+            "script below the depth cap must still be dropped as script"
+        );
+    }
+
+    #[test]
+    fn detects_html() {
+        assert!(looks_like_html("<!DOCTYPE html><title>x</title>"));
+        assert!(looks_like_html("<HTML><p>x"));
+        assert!(looks_like_html("<p>One</p>\n<p>Two</p>"));
+        assert!(looks_like_html("Line<br>\nLine<br/>"));
+        assert!(!looks_like_html("If a < b and c > d then 3<4."));
+        assert!(
+            !looks_like_html("Press <Enter> to continue; one stray <p> tag."),
+            "one block tag is a stray"
+        );
+        assert!(!looks_like_html(""));
+    }
+}

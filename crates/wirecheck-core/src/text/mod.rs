@@ -28,7 +28,11 @@ impl Prepared {
         let boilerplate = boilerplate::find(&text);
         let tokens = tokenize(&text)
             .into_iter()
-            .filter(|t| !boilerplate.iter().any(|b| b.start <= t.start && t.end <= b.end))
+            .filter(|t| {
+                !boilerplate
+                    .iter()
+                    .any(|b| b.start <= t.start && t.end <= b.end)
+            })
             .collect();
         Prepared {
             text,

@@ -46,7 +46,10 @@ impl fmt::Display for SkipReason {
         match self {
             SkipReason::Binary => f.write_str("binary file, not text"),
             SkipReason::Compressed(kind) => {
-                write!(f, "{kind} archive; compressed files are not supported, unpack it first")
+                write!(
+                    f,
+                    "{kind} archive; compressed files are not supported, unpack it first"
+                )
             }
             SkipReason::Empty => f.write_str("no text"),
             SkipReason::Malformed { format, message } => write!(f, "malformed {format}: {message}"),
