@@ -16,29 +16,98 @@ pub struct Agency {
 
 /// The agencies Wirecheck knows without configuration.
 pub const BUILTIN_AGENCIES: &[Agency] = &[
-    Agency { name: "Reuters", aliases: &["Thomson Reuters", "Reuter"] },
-    Agency { name: "AP", aliases: &["Associated Press", "The Associated Press"] },
-    Agency { name: "AFP", aliases: &["Agence France-Presse", "Agence France Presse"] },
-    Agency { name: "PA", aliases: &["Press Association", "PA Media", "PA News"] },
-    Agency { name: "PTI", aliases: &["Press Trust of India"] },
-    Agency { name: "ANI", aliases: &["Asian News International"] },
-    Agency { name: "IANS", aliases: &["Indo-Asian News Service"] },
-    Agency { name: "UNI", aliases: &["United News of India"] },
-    Agency { name: "Xinhua", aliases: &["Xinhua News Agency"] },
-    Agency { name: "Yonhap", aliases: &["Yonhap News Agency"] },
-    Agency { name: "Kyodo", aliases: &["Kyodo News"] },
-    Agency { name: "dpa", aliases: &["Deutsche Presse-Agentur"] },
-    Agency { name: "EFE", aliases: &[] },
-    Agency { name: "ANSA", aliases: &[] },
-    Agency { name: "Bloomberg", aliases: &["Bloomberg News"] },
-    Agency { name: "CP", aliases: &["Canadian Press", "The Canadian Press"] },
-    Agency { name: "AAP", aliases: &["Australian Associated Press"] },
-    Agency { name: "Bernama", aliases: &[] },
-    Agency { name: "Anadolu", aliases: &["Anadolu Agency", "AA"] },
-    Agency { name: "TASS", aliases: &[] },
-    Agency { name: "PR Newswire", aliases: &[] },
-    Agency { name: "Business Wire", aliases: &[] },
-    Agency { name: "GlobeNewswire", aliases: &[] },
+    Agency {
+        name: "Reuters",
+        aliases: &["Thomson Reuters", "Reuter"],
+    },
+    Agency {
+        name: "AP",
+        aliases: &["Associated Press", "The Associated Press"],
+    },
+    Agency {
+        name: "AFP",
+        aliases: &["Agence France-Presse", "Agence France Presse"],
+    },
+    Agency {
+        name: "PA",
+        aliases: &["Press Association", "PA Media", "PA News"],
+    },
+    Agency {
+        name: "PTI",
+        aliases: &["Press Trust of India"],
+    },
+    Agency {
+        name: "ANI",
+        aliases: &["Asian News International"],
+    },
+    Agency {
+        name: "IANS",
+        aliases: &["Indo-Asian News Service"],
+    },
+    Agency {
+        name: "UNI",
+        aliases: &["United News of India"],
+    },
+    Agency {
+        name: "Xinhua",
+        aliases: &["Xinhua News Agency"],
+    },
+    Agency {
+        name: "Yonhap",
+        aliases: &["Yonhap News Agency"],
+    },
+    Agency {
+        name: "Kyodo",
+        aliases: &["Kyodo News"],
+    },
+    Agency {
+        name: "dpa",
+        aliases: &["Deutsche Presse-Agentur"],
+    },
+    Agency {
+        name: "EFE",
+        aliases: &[],
+    },
+    Agency {
+        name: "ANSA",
+        aliases: &[],
+    },
+    Agency {
+        name: "Bloomberg",
+        aliases: &["Bloomberg News"],
+    },
+    Agency {
+        name: "CP",
+        aliases: &["Canadian Press", "The Canadian Press"],
+    },
+    Agency {
+        name: "AAP",
+        aliases: &["Australian Associated Press"],
+    },
+    Agency {
+        name: "Bernama",
+        aliases: &[],
+    },
+    Agency {
+        name: "Anadolu",
+        aliases: &["Anadolu Agency", "AA"],
+    },
+    Agency {
+        name: "TASS",
+        aliases: &[],
+    },
+    Agency {
+        name: "PR Newswire",
+        aliases: &[],
+    },
+    Agency {
+        name: "Business Wire",
+        aliases: &[],
+    },
+    Agency {
+        name: "GlobeNewswire",
+        aliases: &[],
+    },
 ];
 
 /// Words that may trail an agency name without changing which agency is meant, so that
@@ -158,7 +227,9 @@ impl AgencyTable {
                 continue;
             }
             let rest = text.get(i..).unwrap_or("");
-            let word_len = rest.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(rest.len());
+            let word_len = rest
+                .find(|ch: char| !ch.is_alphanumeric())
+                .unwrap_or(rest.len());
             let word = rest.get(..word_len).unwrap_or("");
             let Some(candidates) = self.by_first_word.get(&word.to_lowercase()) else {
                 continue;
@@ -198,15 +269,27 @@ impl AgencyTable {
             self.lookup.entry(rest.to_string()).or_insert(id);
         }
         let case = case_rule(alias);
-        if !self.aliases.iter().any(|a| a.agency == id && a.text == alias) {
-            self.aliases.push(Alias { text: alias.to_string(), agency: id, case });
+        if !self
+            .aliases
+            .iter()
+            .any(|a| a.agency == id && a.text == alias)
+        {
+            self.aliases.push(Alias {
+                text: alias.to_string(),
+                agency: id,
+                case,
+            });
         }
     }
 
     fn reindex(&mut self) {
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         for (ai, alias) in self.aliases.iter().enumerate() {
-            let first: String = alias.text.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let first: String = alias
+                .text
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
             if first.is_empty() {
                 continue;
             }
@@ -294,10 +377,14 @@ fn same_letter(a: char, b: char) -> bool {
 fn case_rule(alias: &str) -> CaseRule {
     let single_word = alias.chars().all(char::is_alphanumeric);
     let len = alias.chars().count();
-    let upper = alias.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    let upper = alias
+        .chars()
+        .all(|c| c.is_uppercase() || c.is_ascii_digit());
     let lower = alias.chars().all(char::is_lowercase);
     if single_word && len <= 5 && (upper || (lower && len <= 4)) {
-        CaseRule::Acronym { title_ok: upper && len >= 4 }
+        CaseRule::Acronym {
+            title_ok: upper && len >= 4,
+        }
     } else {
         CaseRule::Insensitive
     }
@@ -306,7 +393,10 @@ fn case_rule(alias: &str) -> CaseRule {
 fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
         None => String::new(),
     }
 }
@@ -369,7 +459,11 @@ mod tests {
             ("globenewswire", "GlobeNewswire"),
         ];
         for (name, want) in cases {
-            assert_eq!(t.canonical(name).as_deref(), Some(want), "{name} should resolve to {want}");
+            assert_eq!(
+                t.canonical(name).as_deref(),
+                Some(want),
+                "{name} should resolve to {want}"
+            );
         }
         for name in ["", "Acme Gazette", "Reuters Institute", "news"] {
             assert_eq!(t.canonical(name), None, "{name:?} is not an agency");
@@ -381,7 +475,11 @@ mod tests {
     fn longest_alias_wins_and_offsets_are_bytes() {
         let text = "Copyright Thomson Reuters and the Associated Press.";
         let m = AgencyTable::builtin().mentions(text);
-        assert_eq!(m.len(), 2, "one mention per agency name, not nested ones: {m:?}");
+        assert_eq!(
+            m.len(),
+            2,
+            "one mention per agency name, not nested ones: {m:?}"
+        );
         assert_eq!(&text[m[0].start..m[0].end], "Thomson Reuters");
         assert_eq!(&text[m[1].start..m[1].end], "the Associated Press");
         assert_eq!(m[1].agency, "AP");
@@ -389,12 +487,28 @@ mod tests {
 
     #[test]
     fn acronyms_match_only_in_exact_case_at_word_boundaries() {
-        assert!(found("APPLE and ap and Ap and CAP and rAP").is_empty(), "AP inside words or lower case");
+        assert!(
+            found("APPLE and ap and Ap and CAP and rAP").is_empty(),
+            "AP inside words or lower case"
+        );
         assert!(found("the pa system, a cp file, uni life, afp").is_empty());
-        assert_eq!(found("(AP) and AP's desk"), vec![("AP".into(), "AP"), ("AP".into(), "AP")]);
-        assert_eq!(found("AFP-JIJI"), vec![("AFP".into(), "AFP")], "hyphen is a boundary");
-        assert_eq!(found("Tass and TASS"), vec![("TASS".into(), "Tass"), ("TASS".into(), "TASS")]);
-        assert_eq!(found("DPA or dpa, not Dpa"), vec![("dpa".into(), "DPA"), ("dpa".into(), "dpa")]);
+        assert_eq!(
+            found("(AP) and AP's desk"),
+            vec![("AP".into(), "AP"), ("AP".into(), "AP")]
+        );
+        assert_eq!(
+            found("AFP-JIJI"),
+            vec![("AFP".into(), "AFP")],
+            "hyphen is a boundary"
+        );
+        assert_eq!(
+            found("Tass and TASS"),
+            vec![("TASS".into(), "Tass"), ("TASS".into(), "TASS")]
+        );
+        assert_eq!(
+            found("DPA or dpa, not Dpa"),
+            vec![("dpa".into(), "DPA"), ("dpa".into(), "dpa")]
+        );
     }
 
     #[test]
@@ -406,7 +520,9 @@ mod tests {
 
     #[test]
     fn multiword_aliases_span_line_breaks_and_dash_variants() {
-        let got = found("Associated\n  Press and Agence France\u{2011}Presse and Indo Asian News Service");
+        let got = found(
+            "Associated\n  Press and Agence France\u{2011}Presse and Indo Asian News Service",
+        );
         let agencies: Vec<&str> = got.iter().map(|(a, _)| a.as_str()).collect();
         assert_eq!(agencies, vec!["AP", "AFP", "IANS"]);
     }
@@ -419,17 +535,32 @@ mod tests {
             .with_alias("Lakeside Wire", "LW")
             .with_alias("  ", "ignored");
         assert_eq!(t.canonical("Ass. Press").as_deref(), Some("AP"));
-        assert_eq!(t.canonical("lakeside wire").as_deref(), Some("Lakeside Wire"));
+        assert_eq!(
+            t.canonical("lakeside wire").as_deref(),
+            Some("Lakeside Wire")
+        );
         assert_eq!(t.canonical("LW").as_deref(), Some("Lakeside Wire"));
         let text = "Sources: LW and Lakeside Wire; lw is not it";
-        let m: Vec<&str> = t.mentions(text).iter().map(|m| &text[m.start..m.end]).collect();
+        let m: Vec<&str> = t
+            .mentions(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
         assert_eq!(m, vec!["LW", "Lakeside Wire"]);
     }
 
     #[test]
     fn hostile_text_does_not_panic() {
         let t = AgencyTable::builtin();
-        for text in ["", "\u{0}", "é", "Associated", "Agence France-", "AP\u{301}", "ÅP Reuters€"] {
+        for text in [
+            "",
+            "\u{0}",
+            "é",
+            "Associated",
+            "Agence France-",
+            "AP\u{301}",
+            "ÅP Reuters€",
+        ] {
             for m in t.mentions(text) {
                 assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
             }
