@@ -1,10 +1,564 @@
 //! Non-article blocks (donation and newsletter appeals, share buttons, feed notices) that are
 //! set aside from matching.
+//!
+//! Detection works on lines and paragraphs (runs of non-blank lines): one is boilerplate when a
+//! pattern of [`PATTERNS`] matches it and it is short, so a long paragraph of journalism that
+//! merely mentions "subscribe" is kept. A bare "Read more:" or "Related" header also takes the
+//! link lines right after it. An ad marker such as `[ad_1]` is set aside wherever it stands.
+//! Credit lines ("Reuters", "(With inputs from PTI)") are never matched: the credit stage needs
+//! them.
 
 use std::ops::Range;
 
+/// How a pattern is compared with a line's key (lowercased, spaces collapsed, leading bullets
+/// dropped). Phrases match whole words only.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// The whole line, ignoring trailing punctuation.
+    Line(&'static str),
+    /// The start of the line.
+    Starts(&'static str),
+    /// Anywhere in the line.
+    Contains(&'static str),
+}
+
+/// One boilerplate pattern.
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    rule: Rule,
+    /// Longest line (bytes of the key) the pattern applies to.
+    max_len: usize,
+    /// A header whose following link lines are boilerplate too, when it stands alone.
+    lead: bool,
+}
+
+const fn p(rule: Rule, max_len: usize) -> Pattern {
+    Pattern {
+        rule,
+        max_len,
+        lead: false,
+    }
+}
+
+const fn lead(rule: Rule) -> Pattern {
+    Pattern {
+        rule,
+        max_len: 200,
+        lead: true,
+    }
+}
+
+use Rule::{Contains, Line, Starts};
+
+/// Every boilerplate pattern, by kind. `max_len` keeps the contains-patterns away from
+/// paragraphs of journalism; imperative openings ("Donate", "Subscribe to") are rare in news
+/// copy, so they get a line's length.
+const PATTERNS: &[Pattern] = &[
+    // "Also read" / "Related" blocks: headers that bring their link lines along.
+    lead(Starts("also read")),
+    lead(Starts("read more")),
+    lead(Starts("read also")),
+    lead(Starts("see also")),
+    lead(Starts("must read")),
+    lead(Starts("related:")),
+    lead(Line("related")),
+    lead(Line("related stories")),
+    lead(Line("related articles")),
+    lead(Line("related news")),
+    lead(Line("related content")),
+    lead(Line("related coverage")),
+    lead(Starts("recommended:")),
+    lead(Line("recommended")),
+    lead(Line("recommended for you")),
+    lead(Line("recommended stories")),
+    lead(Line("more stories")),
+    lead(Line("more on this story")),
+    lead(Line("you may also like")),
+    lead(Line("you might also like")),
+    lead(Starts("don't miss")),
+    lead(Line("most read")),
+    lead(Line("most popular")),
+    lead(Line("trending")),
+    // Donation and membership appeals.
+    p(Starts("support our journalism"), 300),
+    p(Contains("support our journalism"), 300),
+    p(Contains("support independent journalism"), 300),
+    p(Starts("support us"), 200),
+    p(Starts("please support"), 200),
+    p(Starts("donate"), 120),
+    p(Starts("please donate"), 200),
+    p(Contains("donate now"), 200),
+    p(Contains("donate today"), 200),
+    p(Starts("make a donation"), 200),
+    p(Starts("become a member"), 200),
+    p(Starts("become a subscriber"), 200),
+    p(Starts("become a supporter"), 200),
+    p(Starts("become a patron"), 200),
+    // Newsletter and subscription sign-ups.
+    p(Starts("sign up for"), 200),
+    p(Starts("sign up to"), 200),
+    p(Line("sign up"), 20),
+    p(Starts("subscribe to"), 200),
+    p(Starts("subscribe for"), 200),
+    p(Starts("subscribe now"), 200),
+    p(Line("subscribe"), 20),
+    p(Contains("our newsletter"), 200),
+    p(Contains("subscribe today"), 200),
+    p(Starts("get our newsletter"), 200),
+    // Syndication notices.
+    p(Contains("syndicated feed"), 400),
+    p(Contains("has not been edited by"), 400),
+    // Share and follow buttons (lines made only of network names are handled apart).
+    p(Starts("share this"), 200),
+    p(Contains("share this article"), 200),
+    p(Contains("share this story"), 200),
+    p(Starts("share on"), 200),
+    p(Starts("share via"), 200),
+    p(Starts("follow us"), 200),
+    p(Contains("follow us on"), 200),
+    p(Starts("follow our"), 200),
+    p(Starts("copy link"), 60),
+    p(Line("link copied"), 20),
+    // Ads and calls to action.
+    p(Starts("advertisement"), 80),
+    p(Line("sponsored"), 20),
+    p(Line("sponsored content"), 30),
+    p(Starts("story continues below"), 80),
+    p(Line("skip advertisement"), 30),
+    p(Starts("continue reading"), 60),
+    p(Starts("scroll to continue"), 80),
+    p(Starts("click here"), 200),
+    p(Contains("click here to"), 200),
+    p(Starts("tap here"), 200),
+    p(Line("listen to this article"), 40),
+    // Cookie notices.
+    p(Contains("we use cookies"), 400),
+    p(Contains("uses cookies"), 400),
+    p(Starts("by continuing to use"), 400),
+    p(Contains("cookie policy"), 300),
+    p(Contains("cookie settings"), 300),
+    p(Starts("accept cookies"), 100),
+    p(Starts("accept all cookies"), 100),
+    p(Starts("manage cookies"), 100),
+];
+
+/// Words of a share-button row. A line made only of these, with at least one of
+/// [`SHARE_CORE`], is boilerplate ("Share on Facebook Twitter WhatsApp Email").
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "email",
+    "e",
+    "mail",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "messenger",
+    "flipboard",
+    "copy",
+    "link",
+    "print",
+    "tweet",
+    "sms",
+    "this",
+    "article",
+    "story",
+    "on",
+    "via",
+    "and",
+    "or",
+    "threads",
+    "bluesky",
+    "comments",
+    "comment",
+    "save",
+];
+
+const SHARE_CORE: &[&str] = &[
+    "share",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "email",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "tweet",
+    "print",
+    "flipboard",
+];
+
 /// Byte ranges of `text` that are boilerplate, sorted and not overlapping.
 pub fn find(text: &str) -> Vec<Range<usize>> {
-    let _ = text;
-    Vec::new()
+    let lines = lines(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        if line.key.is_empty() {
+            i += 1;
+            continue;
+        }
+        let starts_paragraph = i == 0 || lines.get(i - 1).is_some_and(|l| l.key.is_empty());
+        if starts_paragraph {
+            let end = lines
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .position(|l| l.key.is_empty())
+                .map_or(lines.len(), |n| i + n);
+            let paragraph = lines.get(i..end).unwrap_or_default();
+            // A paragraph counts as a whole only when no line of it matches alone: a wrapped
+            // notice, not a credit line next to a sign-up line.
+            let wrapped = paragraph.len() > 1
+                && paragraph
+                    .iter()
+                    .all(|l| matching(&l.key).is_none() && !is_share_row(&l.key));
+            if wrapped {
+                let key = paragraph
+                    .iter()
+                    .map(|l| l.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if matching(&key).is_some() || is_share_row(&key) {
+                    let last = paragraph.last().map_or(line.span.end, |l| l.span.end);
+                    found.push(line.span.start..last);
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+        let pattern = matching(&line.key);
+        if pattern.is_none() && !is_share_row(&line.key) {
+            continue;
+        }
+        found.push(line.span.clone());
+        if pattern.is_some_and(|p| p.lead && is_bare_header(&line.key, p.rule)) {
+            i = take_links(&lines, i, &mut found);
+        }
+    }
+    found.extend(ad_markers(text));
+    merge(text, found)
+}
+
+/// A line of the text: its span without surrounding whitespace, and its matching key.
+struct TextLine {
+    span: Range<usize>,
+    key: String,
+}
+
+fn lines(text: &str) -> Vec<TextLine> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        let start = offset + lead;
+        out.push(TextLine {
+            span: start..start + trimmed.len(),
+            key: key(trimmed),
+        });
+        offset += raw.len() + 1;
+    }
+    out
+}
+
+/// Lowercase, apostrophes straightened, whitespace collapsed, leading bullets dropped.
+fn key(line: &str) -> String {
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[');
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            out.push(if matches!(c, '’' | '‘') { '\'' } else { c });
+        }
+    }
+    out
+}
+
+/// The first pattern that matches a line's key.
+fn matching(key: &str) -> Option<&'static Pattern> {
+    PATTERNS.iter().find(|p| {
+        key.len() <= p.max_len
+            && match p.rule {
+                Line(phrase) => key.trim_end_matches(|c: char| !c.is_alphanumeric()) == phrase,
+                Starts(phrase) => key.starts_with(phrase) && ends_word(key, phrase.len()),
+                Contains(phrase) => key
+                    .match_indices(phrase)
+                    .any(|(at, _)| starts_word(key, at) && ends_word(key, at + phrase.len())),
+            }
+    })
+}
+
+fn starts_word(key: &str, at: usize) -> bool {
+    key.get(..at)
+        .and_then(|s| s.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn ends_word(key: &str, at: usize) -> bool {
+    key.get(at..)
+        .and_then(|s| s.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A header line with nothing after the header itself ("Read more:", "Related stories").
+fn is_bare_header(key: &str, rule: Rule) -> bool {
+    let phrase = match rule {
+        Line(_) => return true,
+        Starts(phrase) | Contains(phrase) => phrase,
+    };
+    key.get(phrase.len()..)
+        .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+}
+
+fn is_share_row(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 15
+        && words.iter().any(|w| SHARE_CORE.contains(w))
+        && words.iter().all(|w| SHARE_WORDS.contains(w))
+}
+
+/// Marks the link lines after a bare header, from line `i`; returns the first line not taken.
+fn take_links(lines: &[TextLine], mut i: usize, found: &mut Vec<Range<usize>>) -> usize {
+    const MAX_LINKS: usize = 8;
+    let mut taken = 0;
+    let mut blanks = 0;
+    while let Some(line) = lines.get(i) {
+        if line.key.is_empty() {
+            blanks += 1;
+            if blanks > 1 {
+                break;
+            }
+        } else if taken < MAX_LINKS && is_link_line(&line.key) {
+            found.push(line.span.clone());
+            taken += 1;
+            blanks = 0;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// A URL, or a short line that does not end like a sentence (a headline).
+fn is_link_line(key: &str) -> bool {
+    if key.contains("http://") || key.contains("https://") || key.contains("www.") {
+        return key.len() <= 300;
+    }
+    let last = key
+        .trim_end_matches(['"', '\'', '”', ')', ' '])
+        .chars()
+        .next_back();
+    key.len() <= 150 && !matches!(last, Some('.' | '!' | '?' | ',' | ';' | ':'))
+}
+
+/// `[ad_1]`, `[ad]`, `[ad2]` anywhere in the text.
+fn ad_markers(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('[') {
+        let Some(after) = bytes.get(at + 1..at + 3) else {
+            continue;
+        };
+        if !after.eq_ignore_ascii_case(b"ad") {
+            continue;
+        }
+        let mut j = at + 3;
+        if bytes.get(j) == Some(&b'_') {
+            j += 1;
+        }
+        while bytes.get(j).is_some_and(u8::is_ascii_digit) && j - at < 12 {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b']') {
+            out.push(at..j + 1);
+        }
+    }
+    out
+}
+
+/// Sorts the ranges and merges those that overlap or are separated only by whitespace.
+fn merge(text: &str, mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| r.start < r.end);
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        if let Some(last) = out.last_mut() {
+            let gap = text.get(last.end..r.start).unwrap_or_default();
+            if r.start <= last.end || gap.trim().is_empty() {
+                last.end = last.end.max(r.end);
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn blocks(text: &str) -> Vec<&str> {
+        find(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    const STORY: &str = "The council of Northbrook approved the harbour plan on Tuesday.";
+
+    #[test]
+    fn appeals_and_signups() {
+        let text = format!(
+            "{STORY}\n\nSupport our journalism. Donate today.\n\n{STORY}\n\
+             Sign up for our newsletter\n{STORY}\nBecome a member\n"
+        );
+        assert_eq!(
+            blocks(&text),
+            [
+                "Support our journalism. Donate today.",
+                "Sign up for our newsletter",
+                "Become a member"
+            ]
+        );
+    }
+
+    #[test]
+    fn long_journalism_mentioning_subscribe_is_kept() {
+        let text = "Subscribers to the Northbrook water scheme, who were told to subscribe to \
+                    a new plan last year, said the council had failed to explain the fees, and \
+                    several residents told the meeting that they would take the matter to the \
+                    regional ombudsman if the charges were not withdrawn by spring.";
+        assert!(
+            find(text).is_empty(),
+            "a long news paragraph is not boilerplate"
+        );
+        assert!(find("She said she would donate her prize money.").is_empty());
+    }
+
+    #[test]
+    fn syndication_notice_over_two_lines() {
+        let text = format!(
+            "{STORY}\n\n(Except for the headline, this story has not been edited by\n\
+             Example Daily staff and is auto-generated from a syndicated feed.)\n"
+        );
+        let found = blocks(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("(Except") && found[0].ends_with("feed.)"));
+    }
+
+    #[test]
+    fn share_rows_and_buttons() {
+        let text = format!(
+            "Share this article\n{STORY}\nShare on Facebook Twitter WhatsApp Email\n{STORY}\n\
+             Facebook  Twitter  Copy link\n{STORY}\nFollow us on Mastodon\n"
+        );
+        assert_eq!(
+            blocks(&text),
+            [
+                "Share this article",
+                "Share on Facebook Twitter WhatsApp Email",
+                "Facebook  Twitter  Copy link",
+                "Follow us on Mastodon"
+            ]
+        );
+    }
+
+    #[test]
+    fn read_more_takes_its_link_lines() {
+        let text = format!(
+            "{STORY}\n\nAlso read:\nMayor opens new bridge\nhttps://example.invalid/x\n\n{STORY}\n"
+        );
+        let found = find(&text);
+        assert_eq!(found.len(), 1, "header and links form one block");
+        assert_eq!(
+            &text[found[0].clone()],
+            "Also read:\nMayor opens new bridge\nhttps://example.invalid/x"
+        );
+        let inline = format!("Read more: Mayor opens new bridge\n{STORY}\n");
+        assert_eq!(blocks(&inline), ["Read more: Mayor opens new bridge"]);
+        assert_eq!(
+            blocks(&format!("Related\n• Ferry fares rise\n{STORY}")),
+            ["Related\n• Ferry fares rise"]
+        );
+    }
+
+    #[test]
+    fn ad_markers_and_calls_to_action() {
+        let text =
+            "The mayor said [ad_1] the bridge would open.\nADVERTISEMENT\nClick here to read more";
+        assert_eq!(
+            blocks(text),
+            ["[ad_1]", "ADVERTISEMENT\nClick here to read more"]
+        );
+        assert_eq!(blocks("[ad_2]\nText."), ["[ad_2]"]);
+    }
+
+    #[test]
+    fn cookie_notices() {
+        assert_eq!(
+            blocks("We use cookies to improve your experience. Accept\nNews text."),
+            ["We use cookies to improve your experience. Accept"]
+        );
+    }
+
+    #[test]
+    fn credit_lines_are_not_boilerplate() {
+        for credit in [
+            "Reuters",
+            "(With inputs from PTI)",
+            "Reporting by Jane Roe; Editing by Sam Poe",
+            "AFP",
+        ] {
+            let text = format!("{STORY}\n{credit}\n");
+            assert!(
+                find(&text).is_empty(),
+                "{credit:?} must stay for credit detection"
+            );
+        }
+    }
+
+    #[test]
+    fn case_and_curly_apostrophes() {
+        assert_eq!(
+            blocks("DON’T MISS\nBridge opens\n"),
+            ["DON’T MISS\nBridge opens"]
+        );
+        assert_eq!(blocks("sign UP FOR alerts"), ["sign UP FOR alerts"]);
+    }
+
+    proptest! {
+        #[test]
+        fn ranges_sorted_disjoint_on_boundaries(
+            text in "((Share|Read more:|Related|Donate|\\[ad_1\\]|news|é|\u{2019}| |\n|\\.)){0,40}"
+        ) {
+            let ranges = find(&text);
+            let mut last_end = 0;
+            for (i, r) in ranges.iter().enumerate() {
+                prop_assert!(r.start < r.end && r.end <= text.len());
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                prop_assert!(i == 0 || r.start > last_end, "sorted and not overlapping");
+                last_end = r.end;
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_gives_valid_ranges(text in "\\PC{0,200}") {
+            for r in find(&text) {
+                prop_assert!(r.start < r.end && r.end <= text.len());
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            }
+        }
+    }
 }

@@ -1,4 +1,17 @@
 //! Words with their offsets in the original text.
+//!
+//! Words are found by Unicode word boundaries (UAX #29) over the original text, so that every
+//! token points at the exact bytes it came from. On top of the plain segmentation:
+//!
+//! - a word split by a hyphen at a line end ("denu-⏎clearization") is one token spanning both
+//!   parts, while hyphenated compounds within a line ("out-of-court") are separate words;
+//! - "per cent" is one token `percent`, and so is a `%` sign;
+//! - currency signs are words: `$` `dollar`, `£` `pound`, `€` `euro`, `¥` `yen`, `₹` `rupee`;
+//! - digit groups separated by thin or no-break spaces ("1 200 000") are one number.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::normalize::normalize_word;
 
 /// A word of the text, normalized for matching, with its place in the original.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -12,7 +25,322 @@ pub struct Token {
 }
 
 /// Splits `text` into normalized words that keep their byte offsets.
+///
+/// Tokens are in text order, do not overlap, and their offsets are char boundaries of `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let _ = text;
-    unimplemented!("tokenize")
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut segments = text.split_word_bound_indices();
+    while let Some((start, word)) = segments.next() {
+        let mut end = start + word.len();
+        let norm = if let Some(symbol) = symbol_word(word) {
+            symbol.to_string()
+        } else if has_alphanumeric(word) {
+            match line_end_continuation(text, end) {
+                Some(next_start) => {
+                    // Consume the segments up to the second half of the word.
+                    let second = segments.find(|&(s, _)| s >= next_start);
+                    match second {
+                        Some((s, rest)) if s == next_start => {
+                            end = s + rest.len();
+                            let joined = format!("{}{}", word.trim_end_matches('\u{AD}'), rest);
+                            normalize_word(&joined)
+                        }
+                        // Unreachable with UAX #29 segments, but never lose the words.
+                        Some((s, rest)) => {
+                            push_word(&mut tokens, text, start, end, normalize_word(word));
+                            push_word(&mut tokens, text, s, s + rest.len(), normalize_word(rest));
+                            continue;
+                        }
+                        None => normalize_word(word),
+                    }
+                }
+                None => normalize_word(word),
+            }
+        } else {
+            continue;
+        };
+        push_word(&mut tokens, text, start, end, norm);
+    }
+    tokens
+}
+
+/// Appends a token, merging it with the previous one where two words are one for matching.
+fn push_word(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, norm: String) {
+    if norm.is_empty() {
+        return;
+    }
+    if let Some(prev) = tokens.last_mut() {
+        // Always merged, whatever separates them, so that normalized text (where only a space
+        // does) tokenizes the same way again.
+        if prev.norm == "per" && norm == "cent" {
+            prev.norm = "percent".to_string();
+            prev.end = end;
+            return;
+        }
+        if is_digit_group(&norm) && is_integer(&prev.norm) {
+            let gap = text.get(prev.end..start).unwrap_or_default();
+            if matches!(gap, "\u{2009}" | "\u{202F}" | "\u{A0}") {
+                prev.norm.push_str(&norm);
+                prev.end = end;
+                return;
+            }
+        }
+    }
+    tokens.push(Token { norm, start, end });
+}
+
+fn is_digit_group(norm: &str) -> bool {
+    norm.len() == 3 && norm.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_integer(norm: &str) -> bool {
+    !norm.is_empty() && norm.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a word has a letter or digit (a word worth matching).
+pub(super) fn has_alphanumeric(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_alphanumeric())
+    } else {
+        word.chars().any(char::is_alphanumeric)
+    }
+}
+
+/// The word a symbol segment stands for (full-width forms included).
+fn symbol_word(segment: &str) -> Option<&'static str> {
+    Some(match segment {
+        "%" | "％" | "﹪" => "percent",
+        "$" | "＄" | "﹩" => "dollar",
+        "£" | "￡" => "pound",
+        "€" => "euro",
+        "¥" | "￥" => "yen",
+        "₹" => "rupee",
+        _ => return None,
+    })
+}
+
+/// If the word ending at `end` is cut by a hyphen at a line end and continues in lowercase on
+/// the next line, the byte offset where it continues.
+fn line_end_continuation(text: &str, end: usize) -> Option<usize> {
+    let before = text.get(..end)?;
+    let soft = before.ends_with('\u{AD}');
+    let last = before.trim_end_matches('\u{AD}').chars().next_back()?;
+    if !last.is_alphabetic() {
+        return None;
+    }
+    let mut rest = text.get(end..)?;
+    if let Some(r) = rest.strip_prefix(['-', '\u{2010}']) {
+        rest = r;
+    } else if !soft {
+        return None;
+    }
+    rest = rest.trim_start_matches([' ', '\t']);
+    rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix(['\n', '\r']))?;
+    rest = rest.trim_start_matches([' ', '\t']);
+    rest.chars()
+        .next()
+        .filter(|c| c.is_lowercase())
+        .map(|_| text.len() - rest.len())
+}
+
+/// Converts byte offsets of a text to char (Unicode scalar) offsets, for reports that count
+/// characters.
+#[derive(Debug, Clone, Default)]
+pub struct CharMap {
+    len: usize,
+    /// For every multi-byte char: its byte offset and the extra bytes (beyond one per char) of
+    /// all multi-byte chars up to and including it. Empty for ASCII text.
+    wide: Vec<(usize, usize)>,
+}
+
+impl CharMap {
+    /// Indexes the multi-byte chars of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut wide = Vec::new();
+        if !text.is_ascii() {
+            let mut extra = 0;
+            for (i, c) in text.char_indices() {
+                let n = c.len_utf8();
+                if n > 1 {
+                    extra += n - 1;
+                    wide.push((i, extra));
+                }
+            }
+        }
+        CharMap {
+            len: text.len(),
+            wide,
+        }
+    }
+
+    /// The char offset of byte offset `byte`. An offset past the end is clamped to the end, one
+    /// inside a char is moved down to that char's start.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let byte = byte.min(self.len);
+        let i = self.wide.partition_point(|&(start, _)| start < byte);
+        let Some(i) = i.checked_sub(1) else {
+            return byte;
+        };
+        let (start, extra) = self.wide.get(i).copied().unwrap_or_default();
+        let extra_before = i
+            .checked_sub(1)
+            .and_then(|j| self.wide.get(j))
+            .map_or(0, |&(_, e)| e);
+        let width = extra - extra_before + 1;
+        if byte < start + width {
+            // Inside the char: its char offset.
+            start - extra_before
+        } else {
+            byte - extra
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn offsets_point_at_the_original_words() {
+        let text = "The Mayor’s “plan” — approved.";
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["The", "Mayor’s", "plan", "approved"]);
+        assert_eq!(norms(text), ["the", "mayors", "plan", "approved"]);
+    }
+
+    #[test]
+    fn quotes_and_dashes_are_not_words() {
+        assert_eq!(
+            norms("``Go,'' she said -- then left – fast --- gone"),
+            ["go", "she", "said", "then", "left", "fast", "gone"],
+            "TeX quotes and dashes disappear"
+        );
+        assert_eq!(norms("\"Go,\" she said"), norms("Go, she said"));
+    }
+
+    #[test]
+    fn line_end_hyphenation_joins_the_word() {
+        let text = "a plan for denu-\nclearization talks";
+        let tokens = tokenize(text);
+        assert_eq!(
+            norms(text),
+            ["a", "plan", "for", "denuclearization", "talks"]
+        );
+        let joined = &tokens[3];
+        assert_eq!(&text[joined.start..joined.end], "denu-\nclearization");
+        assert_eq!(norms("denu- \r\n  clearization"), ["denuclearization"]);
+        assert_eq!(norms("denu\u{AD}\nclearization"), ["denuclearization"]);
+        assert_eq!(
+            norms("Anglo-\nAmerican"),
+            ["anglo", "american"],
+            "a capital after the break is a compound, not a split word"
+        );
+    }
+
+    #[test]
+    fn compounds_within_a_line_are_separate_words() {
+        assert_eq!(norms("an out-of-court deal"), norms("an out of court deal"));
+    }
+
+    #[test]
+    fn percent_forms_agree() {
+        assert_eq!(norms("5 per cent"), ["5", "percent"]);
+        assert_eq!(norms("5 percent"), ["5", "percent"]);
+        assert_eq!(norms("5%"), ["5", "percent"]);
+        assert_eq!(norms("5 Per\ncent"), ["5", "percent"]);
+        let text = "rose 5 per cent";
+        let t = &tokenize(text)[2];
+        assert_eq!(
+            &text[t.start..t.end],
+            "per cent",
+            "the token spans both words"
+        );
+    }
+
+    #[test]
+    fn currency_symbols_are_words() {
+        assert_eq!(norms("$640 million"), ["dollar", "640", "million"]);
+        assert_eq!(norms("640 million dollars"), ["640", "million", "dollar"]);
+        assert_eq!(
+            norms("£5 and €6 and ¥7"),
+            ["pound", "5", "and", "euro", "6", "and", "yen", "7"]
+        );
+    }
+
+    #[test]
+    fn numbers_lose_group_separators() {
+        assert_eq!(norms("1,200 people"), ["1200", "people"]);
+        assert_eq!(
+            norms("1\u{2009}200\u{2009}000 people"),
+            ["1200000", "people"]
+        );
+        assert_eq!(norms("1\u{202F}200 people"), ["1200", "people"]);
+        assert_eq!(norms("in 2019 200 people"), ["in", "2019", "200", "people"]);
+        assert_eq!(norms("3.5 points"), ["3.5", "points"]);
+    }
+
+    #[test]
+    fn nfkc_and_spaces() {
+        assert_eq!(norms("ﬁnal\u{A0}oﬀer"), ["final", "offer"]);
+        assert_eq!(norms("ＵＮ  talks\n\nresumed"), ["un", "talks", "resumed"]);
+        assert_eq!(norms("U.S. and US"), ["us", "and", "us"]);
+    }
+
+    #[test]
+    fn char_map_counts_chars() {
+        let text = "añb€c";
+        let map = CharMap::new(text);
+        assert_eq!(map.char_offset(0), 0);
+        assert_eq!(map.char_offset(1), 1);
+        assert_eq!(map.char_offset(3), 2, "after the two-byte ñ");
+        assert_eq!(map.char_offset(4), 3);
+        assert_eq!(map.char_offset(7), 4, "after the three-byte €");
+        assert_eq!(map.char_offset(8), 5);
+        assert_eq!(map.char_offset(99), 5, "past the end is clamped");
+        assert_eq!(map.char_offset(2), 1, "inside ñ snaps down to it");
+        assert_eq!(map.char_offset(6), 3, "inside € snaps down to it");
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_are_ordered_and_on_boundaries(text in "\\PC{0,80}") {
+            let mut last_end = 0;
+            for t in tokenize(&text) {
+                prop_assert!(t.start < t.end && t.end <= text.len());
+                prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                prop_assert!(t.start >= last_end, "tokens overlap or go backwards");
+                prop_assert!(!t.norm.is_empty());
+                last_end = t.end;
+            }
+        }
+
+        #[test]
+        fn tokens_on_prose(text in "[a-zA-Z0-9 ,.'%$\\-\n\u{AD}\u{2009}]{0,80}") {
+            let mut last_end = 0;
+            for t in tokenize(&text) {
+                prop_assert!(t.start < t.end && t.end <= text.len());
+                prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                prop_assert!(t.start >= last_end);
+                last_end = t.end;
+            }
+        }
+
+        #[test]
+        fn char_map_agrees_with_counting(text in "\\PC{0,40}", byte in 0usize..200) {
+            let map = CharMap::new(&text);
+            let mut b = byte.min(text.len());
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            prop_assert_eq!(map.char_offset(byte), text[..b].chars().count());
+        }
+    }
 }
