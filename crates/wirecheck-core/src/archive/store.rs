@@ -453,3 +453,100 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
         snippet: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(headline: &str, body: &str) -> NewStory {
+        NewStory {
+            headline: headline.into(),
+            body: body.into(),
+            agency: Some("Reuters".into()),
+            origin: format!("test:{headline}"),
+            ..NewStory::default()
+        }
+    }
+
+    const BODY: &str = "The harbour board voted on Tuesday to buy six electric tugs from a Finnish \
+                        yard, replacing a diesel fleet that has served the port since the 1990s.";
+
+    fn postings_count(archive: &Archive) -> i64 {
+        archive
+            .conn
+            .query_row("SELECT count(*) FROM postings", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn the_same_story_is_stored_once_even_reformatted() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let first = archive.insert(story("Tugs", BODY)).unwrap();
+        let reflowed = BODY.replace(' ', "\n").replace("Tuesday", "TUESDAY");
+        let again = archive.insert(story("Tugs (corrected)", &reflowed)).unwrap();
+        let InsertOutcome::Inserted(id) = first else { panic!("first insert stores") };
+        assert_eq!(again, InsertOutcome::Duplicate(id), "same words, other layout: a duplicate");
+        let update = archive.insert(story("Tugs", &format!("{BODY} The first tug arrives in May."))).unwrap();
+        assert!(matches!(update, InsertOutcome::Inserted(_)), "a new version is a new story");
+        assert_eq!(archive.count().unwrap(), 2);
+    }
+
+    #[test]
+    fn remove_deletes_the_story_its_postings_and_its_search_entry() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let InsertOutcome::Inserted(id) = archive.insert(story("Tugs", BODY)).unwrap() else {
+            panic!("stored")
+        };
+        assert!(postings_count(&archive) > 0);
+        assert_eq!(archive.search("electric tugs", 10).unwrap().len(), 1);
+        archive.remove(id).unwrap();
+        assert_eq!(postings_count(&archive), 0, "no index entry may outlive its story");
+        assert!(archive.search("electric tugs", 10).unwrap().is_empty());
+        assert!(matches!(archive.get(id), Err(Error::StoryNotFound(_))));
+        assert!(matches!(archive.remove(id), Err(Error::StoryNotFound(_))));
+    }
+
+    #[test]
+    fn fts_query_quotes_every_term() {
+        assert_eq!(fts_query("harbour NEAR tugs").as_deref(), Some("\"harbour\" \"NEAR\" \"tugs\""));
+        assert_eq!(fts_query("say \"hi").as_deref(), Some("\"say\" \"\"\"hi\""));
+        assert_eq!(fts_query("   "), None);
+        let mut archive = Archive::open_in_memory().unwrap();
+        archive.insert(story("Tugs", BODY)).unwrap();
+        for hostile in ["\"", "body:", "NEAR(", "a OR", "*", "-tugs", "^"] {
+            archive.search(hostile, 5).unwrap_or_else(|e| panic!("{hostile:?} must not fail: {e}"));
+        }
+    }
+
+    #[test]
+    fn refuses_files_that_are_not_sqlite_and_newer_schemas() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("notes.sqlite");
+        std::fs::write(&notes, "not a database at all, just some notes\n").unwrap();
+        assert!(matches!(Archive::open(&notes), Err(Error::NotAnArchive { .. })));
+
+        let newer = dir.path().join("newer.sqlite");
+        drop(Archive::open(&newer).unwrap());
+        let conn = Connection::open(&newer).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        drop(conn);
+        match Archive::open(&newer) {
+            Err(Error::NewerSchema { found: 99, .. }) => {}
+            other => panic!("expected NewerSchema, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_changed_fingerprint_scheme_rebuilds_the_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.sqlite");
+        let mut archive = Archive::open(&path).unwrap();
+        archive.insert(story("Tugs", BODY)).unwrap();
+        let before = postings_count(&archive);
+        archive.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'fingerprint_scheme'", []).unwrap();
+        archive.conn.execute("DELETE FROM postings", []).unwrap();
+        drop(archive);
+        let archive = Archive::open(&path).unwrap();
+        assert_eq!(postings_count(&archive), before, "reopening rebuilt the postings");
+    }
+}
