@@ -4,6 +4,7 @@
 //! Press", "PTI") to one canonical name, and finds those names in raw text by byte offset.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A news agency and the other names it goes by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,7 +240,8 @@ impl AgencyTable {
 
 /// The canonical name for `name` in the built-in table; see [`AgencyTable::canonical`].
 pub fn canonical_agency(name: &str) -> Option<String> {
-    AgencyTable::builtin().canonical(name)
+    static BUILTIN: LazyLock<AgencyTable> = LazyLock::new(AgencyTable::builtin);
+    BUILTIN.canonical(name)
 }
 
 impl Alias {

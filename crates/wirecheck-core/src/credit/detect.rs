@@ -364,8 +364,8 @@ impl Doc<'_> {
         let line = self.line(g.line);
         let paren = self.paren_around(g, line);
         if let Some((open, close)) = paren
-            && self.starts_paragraph(g.line)
             && is_dateline_prefix(self.slice(line.start, open).trim_end())
+            && self.starts_paragraph(g.line)
         {
             let end = skip_separator(self.text, close, line.end);
             return Some((CreditKind::Dateline, line.start, end));
@@ -429,7 +429,7 @@ const LEAD_IN: &[&str] = &[
         }
         // "(With inputs from PTI and other agencies)": run on to the closing bracket.
         let mut end = g.end;
-        let tail = self.slice(g.end, line.end);
+        let tail = head_within(self.slice(g.end, line.end), 60);
         if let Some(close) = tail.find(')')
             && tail.get(..close).is_some_and(|t| {
                 t.split(|c: char| !c.is_alphanumeric())
@@ -606,10 +606,12 @@ const LEAD_IN: &[&str] = &[
         };
         let cur = self.line(li);
         let between = self.slice(prev.end, cur.start);
+        // Two line breaks make a blank line; stop counting there, gaps can be long.
         let breaks = between
             .matches('\n')
+            .take(2)
             .count()
-            .max(between.matches('\r').count());
+            .max(between.matches('\r').take(2).count());
         let indented = between
             .rsplit(['\n', '\r', '\u{2028}', '\u{2029}'])
             .next()
@@ -1314,6 +1316,9 @@ mod tests {
             "By\u{a0}AFP\u{2029}\u{a9}\u{2014}Reuters\r\r".to_string(),
             "(AP) ".repeat(5000),
             format!("{}Reuters", "\n".repeat(10_000)),
+            "Reuters, ".repeat(20_000),
+            "told Reuters (".repeat(20_000),
+            format!("{}(AP)", "\n".repeat(10_000)).repeat(50),
         ];
         for text in &nasty {
             for c in find_credits(&t, text) {
