@@ -4,6 +4,7 @@
 //! Press", "PTI") to one canonical name, and finds those names in raw text by byte offset.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A news agency and the other names it goes by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,103 +16,36 @@ pub struct Agency {
 }
 
 /// The agencies Wirecheck knows without configuration.
+#[rustfmt::skip]
 pub const BUILTIN_AGENCIES: &[Agency] = &[
-    Agency {
-        name: "Reuters",
-        aliases: &["Thomson Reuters", "Reuter"],
-    },
-    Agency {
-        name: "AP",
-        aliases: &["Associated Press", "The Associated Press"],
-    },
-    Agency {
-        name: "AFP",
-        aliases: &["Agence France-Presse", "Agence France Presse"],
-    },
-    Agency {
-        name: "PA",
-        aliases: &["Press Association", "PA Media", "PA News"],
-    },
-    Agency {
-        name: "PTI",
-        aliases: &["Press Trust of India"],
-    },
-    Agency {
-        name: "ANI",
-        aliases: &["Asian News International"],
-    },
-    Agency {
-        name: "IANS",
-        aliases: &["Indo-Asian News Service"],
-    },
-    Agency {
-        name: "UNI",
-        aliases: &["United News of India"],
-    },
-    Agency {
-        name: "Xinhua",
-        aliases: &["Xinhua News Agency"],
-    },
-    Agency {
-        name: "Yonhap",
-        aliases: &["Yonhap News Agency"],
-    },
-    Agency {
-        name: "Kyodo",
-        aliases: &["Kyodo News"],
-    },
-    Agency {
-        name: "dpa",
-        aliases: &["Deutsche Presse-Agentur"],
-    },
-    Agency {
-        name: "EFE",
-        aliases: &[],
-    },
-    Agency {
-        name: "ANSA",
-        aliases: &[],
-    },
-    Agency {
-        name: "Bloomberg",
-        aliases: &["Bloomberg News"],
-    },
-    Agency {
-        name: "CP",
-        aliases: &["Canadian Press", "The Canadian Press"],
-    },
-    Agency {
-        name: "AAP",
-        aliases: &["Australian Associated Press"],
-    },
-    Agency {
-        name: "Bernama",
-        aliases: &[],
-    },
-    Agency {
-        name: "Anadolu",
-        aliases: &["Anadolu Agency", "AA"],
-    },
-    Agency {
-        name: "TASS",
-        aliases: &[],
-    },
-    Agency {
-        name: "PR Newswire",
-        aliases: &[],
-    },
-    Agency {
-        name: "Business Wire",
-        aliases: &[],
-    },
-    Agency {
-        name: "GlobeNewswire",
-        aliases: &[],
-    },
+    Agency { name: "Reuters", aliases: &["Thomson Reuters", "Reuter"] },
+    Agency { name: "AP", aliases: &["Associated Press", "The Associated Press"] },
+    Agency { name: "AFP", aliases: &["Agence France-Presse", "Agence France Presse"] },
+    Agency { name: "PA", aliases: &["Press Association", "PA Media", "PA News"] },
+    Agency { name: "PTI", aliases: &["Press Trust of India"] },
+    Agency { name: "ANI", aliases: &["Asian News International"] },
+    Agency { name: "IANS", aliases: &["Indo-Asian News Service"] },
+    Agency { name: "UNI", aliases: &["United News of India"] },
+    Agency { name: "Xinhua", aliases: &["Xinhua News Agency"] },
+    Agency { name: "Yonhap", aliases: &["Yonhap News Agency"] },
+    Agency { name: "Kyodo", aliases: &["Kyodo News"] },
+    Agency { name: "dpa", aliases: &["Deutsche Presse-Agentur"] },
+    Agency { name: "EFE", aliases: &[] },
+    Agency { name: "ANSA", aliases: &[] },
+    Agency { name: "Bloomberg", aliases: &["Bloomberg News"] },
+    Agency { name: "CP", aliases: &["Canadian Press", "The Canadian Press"] },
+    Agency { name: "AAP", aliases: &["Australian Associated Press"] },
+    Agency { name: "Bernama", aliases: &[] },
+    Agency { name: "Anadolu", aliases: &["Anadolu Agency", "AA"] },
+    Agency { name: "TASS", aliases: &[] },
+    Agency { name: "PR Newswire", aliases: &[] },
+    Agency { name: "Business Wire", aliases: &[] },
+    Agency { name: "GlobeNewswire", aliases: &[] },
 ];
 
 /// Words that may trail an agency name without changing which agency is meant, so that
 /// "Xinhua news agency" or "Reuters Staff" resolve to the agency.
+#[rustfmt::skip]
 const GENERIC_SUFFIXES: &[&str] = &[
     "news", "agency", "staff", "service", "wire", "wires", "ltd", "limited", "inc", "plc", "corp",
 ];
@@ -306,7 +240,8 @@ impl AgencyTable {
 
 /// The canonical name for `name` in the built-in table; see [`AgencyTable::canonical`].
 pub fn canonical_agency(name: &str) -> Option<String> {
-    AgencyTable::builtin().canonical(name)
+    static BUILTIN: LazyLock<AgencyTable> = LazyLock::new(AgencyTable::builtin);
+    BUILTIN.canonical(name)
 }
 
 impl Alias {

@@ -65,114 +65,44 @@ const BODY_WORDS: usize = 8;
 const MAX_CREDIT_LINE_BYTES: usize = 120;
 
 /// Words after an agency name that do not make it part of a longer name.
+#[rustfmt::skip]
 const NAME_OK_NEXT: &[&str] = &[
-    "staff",
-    "news",
-    "agency",
-    "agencies",
-    "wire",
-    "wires",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "staff", "news", "agency", "agencies", "wire", "wires", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
 ];
 /// Words that mark a picture or video credit next to an agency name.
+#[rustfmt::skip]
 const PICTURE_WORDS: &[&str] = &[
-    "photo",
-    "photos",
-    "photograph",
-    "photographs",
-    "picture",
-    "pictures",
-    "pic",
-    "pics",
-    "image",
-    "images",
-    "video",
-    "videos",
-    "footage",
-    "tv",
-    "file",
-    "graphic",
-    "graphics",
-    "illustration",
-    "handout",
-    "pool",
-    "via",
-    "caption",
+    "photo", "photos", "photograph", "photographs", "picture", "pictures", "pic", "pics", "image",
+    "images", "video", "videos", "footage", "tv", "file", "graphic", "graphics", "illustration",
+    "handout", "pool", "via", "caption",
 ];
 /// Words that may stand beside the agency on a credit line.
+#[rustfmt::skip]
 const CREDIT_LINE_WORDS: &[&str] = &[
-    "source",
-    "sources",
-    "copyright",
-    "c",
-    "and",
-    "the",
-    "agencies",
-    "agency",
-    "staff",
-    "wire",
-    "wires",
-    "news",
-    "all",
-    "rights",
-    "reserved",
-    "inc",
-    "ltd",
-    "limited",
-    "plc",
+    "source", "sources", "copyright", "c", "and", "the", "agencies", "agency", "staff", "wire",
+    "wires", "news", "all", "rights", "reserved", "inc", "ltd", "limited", "plc",
 ];
 /// Lower-case words that may appear in a byline beside names.
+#[rustfmt::skip]
 const BYLINE_WORDS: &[&str] = &[
-    "by",
-    "and",
-    "staff",
-    "writer",
-    "writers",
-    "correspondent",
-    "correspondents",
-    "reporter",
-    "reporters",
-    "editor",
-    "in",
-    "for",
-    "of",
-    "the",
-    "news",
-    "agency",
-    "agencies",
-    "special",
-    "chief",
-    "senior",
-    "bureau",
-    "from",
-    "wire",
-    "wires",
+    "by", "and", "staff", "writer", "writers", "correspondent", "correspondents", "reporter",
+    "reporters", "editor", "in", "for", "of", "the", "news", "agency", "agencies", "special",
+    "chief", "senior", "bureau", "from", "wire", "wires",
 ];
 /// Lower-case words allowed in a dateline: inside a place name ("Rio de Janeiro") or a date
 /// written the Spanish or French way ("3 jul", "5 mai").
+#[rustfmt::skip]
 const DATELINE_LOWER: &[&str] = &[
     "de", "del", "la", "le", "les", "el", "al", "du", "da", "do", "dos", "das", "am", "upon",
     "sur", "jan", "ene", "feb", "fev", "mar", "abr", "apr", "avr", "may", "mai", "jun", "juin",
     "jul", "juil", "ago", "aug", "aout", "sep", "sept", "oct", "okt", "nov", "dic", "dec",
 ];
 /// Words naming people who wrote part of a story, before "contributed".
+#[rustfmt::skip]
 const CONTRIBUTOR_WORDS: &[&str] = &[
-    "writer",
-    "writers",
-    "reporter",
-    "reporters",
-    "correspondent",
-    "correspondents",
-    "journalist",
-    "journalists",
-    "staff",
-    "staffers",
+    "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "journalist",
+    "journalists", "staff", "staffers",
 ];
 
 /// Every genuine credit to an agency in `text`, in order. A phrase crediting two agencies
@@ -434,8 +364,8 @@ impl Doc<'_> {
         let line = self.line(g.line);
         let paren = self.paren_around(g, line);
         if let Some((open, close)) = paren
-            && self.starts_paragraph(g.line)
             && is_dateline_prefix(self.slice(line.start, open).trim_end())
+            && self.starts_paragraph(g.line)
         {
             let end = skip_separator(self.text, close, line.end);
             return Some((CreditKind::Dateline, line.start, end));
@@ -476,13 +406,14 @@ impl Doc<'_> {
     }
 
     fn with_inputs(&self, g: &Group, line: Line) -> Option<(usize, usize)> {
-        const TRIGGERS: &[&str] = &[
-            "inputs from",
-            "input from",
-            "additional reporting by",
-            "additional reporting from",
-        ];
-        const LEAD_IN: &[&str] = &["with", "agency", "additional", "wire"];
+        #[rustfmt::skip]
+const TRIGGERS: &[&str] = &[
+    "inputs from", "input from", "additional reporting by", "additional reporting from",
+];
+        #[rustfmt::skip]
+const LEAD_IN: &[&str] = &[
+    "with", "agency", "additional", "wire",
+];
         let words = words_before(self.text, g.start, line.start, 6);
         let mut start = TRIGGERS.iter().find_map(|t| phrase_before(&words, t))?;
         let trigger_start = start;
@@ -498,7 +429,7 @@ impl Doc<'_> {
         }
         // "(With inputs from PTI and other agencies)": run on to the closing bracket.
         let mut end = g.end;
-        let tail = self.slice(g.end, line.end);
+        let tail = head_within(self.slice(g.end, line.end), 60);
         if let Some(close) = tail.find(')')
             && tail.get(..close).is_some_and(|t| {
                 t.split(|c: char| !c.is_alphanumeric())
@@ -511,24 +442,14 @@ impl Doc<'_> {
     }
 
     fn according_to(&self, g: &Group, line: Line) -> Option<(usize, usize)> {
-        const BEFORE: &[&str] = &[
-            "according to",
-            "reported by",
-            "report by",
-            "report from",
-            "reports by",
-            "reports from",
-        ];
-        const LEAD_IN: &[&str] = &[
-            "according",
-            "to",
-            "a",
-            "an",
-            "the",
-            "as",
-            "first",
-            "earlier",
-        ];
+        #[rustfmt::skip]
+const BEFORE: &[&str] = &[
+    "according to", "reported by", "report by", "report from", "reports by", "reports from",
+];
+        #[rustfmt::skip]
+const LEAD_IN: &[&str] = &[
+    "according", "to", "a", "an", "the", "as", "first", "earlier",
+];
         let before = words_before(self.text, g.start, line.start, 8);
         let after = words_after(self.text, g.end, line.end, 2);
         let report_end = match after.first() {
@@ -619,9 +540,14 @@ impl Doc<'_> {
         {
             return false;
         }
-        self.residual_words(line)
-            .iter()
-            .all(|w| in_list(CREDIT_LINE_WORDS, w) || w.chars().all(|c| c.is_ascii_digit()))
+        // Numbers only as a copyright year or two, so a table row that happens to contain
+        // "AA" is not a credit.
+        let words = self.residual_words(line);
+        let is_year = |w: &&str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        words.iter().filter(|w| is_year(w)).count() <= 2
+            && words
+                .iter()
+                .all(|w| in_list(CREDIT_LINE_WORDS, w) || is_year(w))
     }
 
     fn is_byline(&self, li: usize) -> bool {
@@ -671,21 +597,31 @@ impl Doc<'_> {
         first_body.map_or(LEAD_LINES, |i| (i + 1).min(LEAD_LINES))
     }
 
-    /// Whether line `li` begins a paragraph rather than continuing a hard-wrapped one.
+    /// Whether line `li` begins a paragraph rather than continuing a hard-wrapped one: a blank
+    /// line or an indent (or a feed's control byte) before it, or a previous line that ends a
+    /// sentence or is a headline.
     fn starts_paragraph(&self, li: usize) -> bool {
         let Some(prev) = li.checked_sub(1).map(|p| self.line(p)) else {
             return true;
         };
         let cur = self.line(li);
         let between = self.slice(prev.end, cur.start);
+        // Two line breaks make a blank line; stop counting there, gaps can be long.
         let breaks = between
             .matches('\n')
+            .take(2)
             .count()
-            .max(between.matches('\r').count());
+            .max(between.matches('\r').take(2).count());
+        let indented = between
+            .rsplit(['\n', '\r', '\u{2028}', '\u{2029}'])
+            .next()
+            .is_some_and(|indent| !indent.is_empty());
         let prev_text = self.slice(prev.start, prev.end);
         breaks >= 2
+            || indented
             || prev_text.ends_with(['.', '!', '?', ':', '"', '\'', ')', '\u{201d}', '\u{2019}'])
             || alnum_words(prev_text).count() < BODY_WORDS
+            || !prev_text.chars().any(char::is_lowercase)
     }
 }
 
@@ -1270,6 +1206,29 @@ mod tests {
     }
 
     #[test]
+    fn table_row_with_an_acronym_is_not_a_credit_line() {
+        assert_none(&paras(&[
+            P1,
+            P2,
+            P3,
+            "C 1750 2239 (1720 2282)  AA 2200 2650",
+        ]));
+        assert_none(&paras(&[P1, P2, P3, "AP 12 14 16"]));
+    }
+
+    #[test]
+    fn feed_paragraph_markers_start_paragraphs() {
+        let text = format!(
+            "FOOTBRIDGE OPENS IN THE FICTIONAL TOWN OF LOWMERE AT LAST<\n\u{19}By Jo Bloggs, PA News<\n\u{19}{P1}\n{P2}\n"
+        );
+        assert_credit(&text, "PA", "byline", "By Jo Bloggs, PA News<");
+        let indented = format!(
+            "{P1}\n  {P2}\nThe mayor gave the figures to a crowd of about two hundred people\n  Reuters\n"
+        );
+        assert_credit(&indented, "Reuters", "credit_line", "Reuters");
+    }
+
+    #[test]
     fn acronym_lookalikes_are_not_credits() {
         assert_none(&paras(&[P1, P2, P3, "ap"]));
         assert_none(&paras(&[P1, P2, P3, "-- Afp"]));
@@ -1357,6 +1316,9 @@ mod tests {
             "By\u{a0}AFP\u{2029}\u{a9}\u{2014}Reuters\r\r".to_string(),
             "(AP) ".repeat(5000),
             format!("{}Reuters", "\n".repeat(10_000)),
+            "Reuters, ".repeat(20_000),
+            "told Reuters (".repeat(20_000),
+            format!("{}(AP)", "\n".repeat(10_000)).repeat(50),
         ];
         for text in &nasty {
             for c in find_credits(&t, text) {
