@@ -1,11 +1,275 @@
 //! Word-level diff of one passage with `similar`.
+//!
+//! The diff runs on normalized words, so case, punctuation and spacing differences alone are
+//! not edits. Each op carries original text: Equal and Insert ops the article's text, Delete ops
+//! the source's, from the op's first word to its last, with the punctuation and spacing between
+//! them. Text between two ops is not carried; renderers join consecutive ops with one space.
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
 
 use super::Alignment;
-use crate::report::DiffOp;
-use crate::text::Prepared;
+use crate::report::{DiffOp, DiffTag};
+use crate::text::{Prepared, Token};
 
-/// Stub.
+/// The diff algorithm, ours so that `similar` stays an implementation detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DiffAlgorithm {
+    /// Myers' algorithm: the shortest edit script.
+    Myers,
+    /// Patience diff: anchors on words unique to both sides, which keeps moved or repeated
+    /// words from being paired with the wrong occurrence.
+    Patience,
+}
+
+/// How a passage is diffed.
+#[derive(Debug, Clone)]
+pub struct DiffOptions {
+    /// The algorithm.
+    pub algorithm: DiffAlgorithm,
+    /// Time after which the diff gives up refining and reports the rest coarsely (still
+    /// correct, less minimal); user text always gets a deadline.
+    pub deadline: Duration,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        DiffOptions {
+            algorithm: DiffAlgorithm::Patience,
+            deadline: Duration::from_millis(20),
+        }
+    }
+}
+
+/// The word diff from the source to the article over one passage, with default options.
 pub fn diff_passage(article: &Prepared, source: &Prepared, alignment: &Alignment) -> Vec<DiffOp> {
-    let _ = (article, source, alignment);
-    unimplemented!("diff_passage")
+    diff_passage_with(article, source, alignment, &DiffOptions::default())
+}
+
+/// The word diff from the source to the article over one passage.
+///
+/// Consecutive ops of one tag are merged; within a changed stretch the Delete op (source
+/// text) comes before the Insert op (article text).
+pub fn diff_passage_with(
+    article: &Prepared,
+    source: &Prepared,
+    alignment: &Alignment,
+    options: &DiffOptions,
+) -> Vec<DiffOp> {
+    let new = slice(&article.tokens, &alignment.article);
+    let old = slice(&source.tokens, &alignment.source);
+    let new_words: Vec<&str> = new.iter().map(|t| t.norm.as_str()).collect();
+    let old_words: Vec<&str> = old.iter().map(|t| t.norm.as_str()).collect();
+    let algorithm = match options.algorithm {
+        DiffAlgorithm::Myers => similar::Algorithm::Myers,
+        DiffAlgorithm::Patience => similar::Algorithm::Patience,
+    };
+    let now = Instant::now();
+    let deadline = now
+        .checked_add(options.deadline)
+        .or_else(|| now.checked_add(Duration::from_secs(1)));
+    let ops = similar::capture_diff_slices_deadline(algorithm, &old_words, &new_words, deadline);
+
+    let mut out = Vec::new();
+    // The changed stretch being collected: source and article token ranges.
+    let mut deleted: Option<Range<usize>> = None;
+    let mut inserted: Option<Range<usize>> = None;
+    let mut equal: Option<Range<usize>> = None;
+    let flush_changes =
+        |out: &mut Vec<DiffOp>, d: &mut Option<Range<usize>>, i: &mut Option<Range<usize>>| {
+            if let Some(r) = d.take() {
+                out.push(op(DiffTag::Delete, source, old, r));
+            }
+            if let Some(r) = i.take() {
+                out.push(op(DiffTag::Insert, article, new, r));
+            }
+        };
+    for change in &ops {
+        let (tag, old_range, new_range) = change.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            flush_changes(&mut out, &mut deleted, &mut inserted);
+            equal = Some(union(equal, new_range));
+            continue;
+        }
+        if let Some(r) = equal.take() {
+            out.push(op(DiffTag::Equal, article, new, r));
+        }
+        if !old_range.is_empty() {
+            deleted = Some(union(deleted, old_range));
+        }
+        if !new_range.is_empty() {
+            inserted = Some(union(inserted, new_range));
+        }
+    }
+    if let Some(r) = equal.take() {
+        out.push(op(DiffTag::Equal, article, new, r));
+    }
+    flush_changes(&mut out, &mut deleted, &mut inserted);
+    out
+}
+
+/// Whether a passage's diff has no inserted or deleted words.
+pub fn is_verbatim(ops: &[DiffOp]) -> bool {
+    ops.iter().all(|o| o.op == DiffTag::Equal)
+}
+
+fn slice<'a>(tokens: &'a [Token], range: &Range<usize>) -> &'a [Token] {
+    let end = range.end.min(tokens.len());
+    tokens.get(range.start.min(end)..end).unwrap_or_default()
+}
+
+fn union(acc: Option<Range<usize>>, r: Range<usize>) -> Range<usize> {
+    match acc {
+        Some(a) => a.start.min(r.start)..a.end.max(r.end),
+        None => r,
+    }
+}
+
+/// One op whose text is the original text of `tokens[range]` in `side`.
+fn op(tag: DiffTag, side: &Prepared, tokens: &[Token], range: Range<usize>) -> DiffOp {
+    let words = tokens.get(range).unwrap_or_default();
+    let text = match (words.first(), words.last()) {
+        (Some(first), Some(last)) => side.text.get(first.start..last.end).map(str::to_string),
+        _ => None,
+    }
+    // Offsets that do not fit the text (a tokenizer bug) still give a readable op.
+    .unwrap_or_else(|| {
+        words
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    DiffOp { op: tag, text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::align::tests::{P1, P2, prep, toks};
+    use crate::compare::align::{AlignOptions, align};
+
+    fn diff(article: &str, source: &str) -> Vec<DiffOp> {
+        let (a, s) = (prep(article), prep(source));
+        let al = align(&a.tokens, &s.tokens, &AlignOptions::default());
+        assert_eq!(al.len(), 1, "test texts align as one passage: {al:?}");
+        diff_passage(&a, &s, &al[0])
+    }
+
+    fn tagged(tag: DiffTag, text: &str) -> DiffOp {
+        DiffOp {
+            op: tag,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn verbatim_copy_is_one_equal_op_with_the_article_text() {
+        let source = P1.to_lowercase();
+        let ops = diff(P1, &source);
+        assert_eq!(ops.len(), 1);
+        assert!(is_verbatim(&ops), "case differences are not edits");
+        assert!(
+            P1.starts_with(&ops[0].text),
+            "the equal text is the article's, as written"
+        );
+        assert!(
+            ops[0].text.ends_with("rising costs"),
+            "from the first word to the last"
+        );
+    }
+
+    #[test]
+    fn edits_carry_text_from_the_right_side() {
+        let source = "On Friday the council voted 9-2 to close the Old Mill car park, \
+            citing safety fears after part of its wall fell onto the towpath.";
+        let article = "On Friday the town council voted 9-2 to shut the Old Mill car park, \
+            citing safety fears after part of its wall fell onto the towpath.";
+        let ops = diff(article, source);
+        assert!(!is_verbatim(&ops));
+        assert_eq!(
+            ops[..5],
+            [
+                tagged(DiffTag::Equal, "On Friday the"),
+                tagged(DiffTag::Insert, "town"),
+                tagged(DiffTag::Equal, "council voted 9-2 to"),
+                tagged(DiffTag::Delete, "close"),
+                tagged(DiffTag::Insert, "shut"),
+            ],
+            "the inserted word is the article's, the deleted one the source's: {ops:?}"
+        );
+        assert!(
+            ops[5].text.starts_with("the Old Mill car park, citing"),
+            "punctuation kept: {ops:?}"
+        );
+        assert_eq!(ops.len(), 6);
+    }
+
+    #[test]
+    fn out_of_range_alignment_does_not_panic() {
+        let (a, s) = (prep(P1), prep(P2));
+        let al = Alignment {
+            article: 5..10_000,
+            source: 9_000..9_001,
+            matched: 0,
+            pairs: vec![],
+        };
+        let ops = diff_passage(&a, &s, &al);
+        assert!(
+            ops.iter().all(|o| o.op == DiffTag::Insert),
+            "only the article side exists"
+        );
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ops_cover_each_side_exactly_in_order(
+            src in prop::collection::vec(0u8..12, 1..80),
+            edits in prop::collection::vec((0usize..80, 0u8..3, 0u8..12), 0..15),
+            patience in any::<bool>(),
+        ) {
+            let mut art = src.clone();
+            for (pos, kind, w) in edits {
+                let pos = pos.min(art.len());
+                match kind {
+                    0 => art.insert(pos, w),
+                    1 if pos < art.len() => { art.remove(pos); }
+                    _ if pos < art.len() => art[pos] = w,
+                    _ => {}
+                }
+            }
+            let text = |v: &[u8]| v.iter().map(|w| format!("W{w},")).collect::<Vec<_>>().join(" ");
+            let (a, s) = (prep(&text(&art)), prep(&text(&src)));
+            let al = Alignment {
+                article: 0..a.tokens.len(),
+                source: 0..s.tokens.len(),
+                matched: 0,
+                pairs: vec![],
+            };
+            let ops = diff_passage_with(&a, &s, &al, &DiffOptions {
+                algorithm: if patience { DiffAlgorithm::Patience } else { DiffAlgorithm::Myers },
+                deadline: Duration::from_millis(20),
+            });
+            let side = |keep: DiffTag| {
+                let joined: Vec<&str> = ops
+                    .iter()
+                    .filter(|o| o.op == DiffTag::Equal || o.op == keep)
+                    .map(|o| o.text.as_str())
+                    .collect();
+                toks(&joined.join(" ")).into_iter().map(|t| t.norm).collect::<Vec<_>>()
+            };
+            let norms = |p: &Prepared| p.tokens.iter().map(|t| t.norm.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(side(DiffTag::Insert), norms(&a), "equal + insert is the article");
+            prop_assert_eq!(side(DiffTag::Delete), norms(&s), "equal + delete is the source");
+            for w in ops.windows(2) {
+                prop_assert!(w[0].op != w[1].op, "consecutive ops of one tag are merged");
+            }
+            for o in ops.iter().filter(|o| o.op != DiffTag::Delete) {
+                prop_assert!(a.text.contains(&o.text), "equal and insert text is the article's");
+            }
+        }
+    }
 }
