@@ -83,7 +83,10 @@ pub fn info(db: &Path, args: InfoArgs) -> Result<ExitCode> {
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
-    anstream::println!("{BOLD}{}{BOLD:#}: {total} stories", archive.path().display());
+    anstream::println!(
+        "{BOLD}{}{BOLD:#}: {total} stories",
+        archive.path().display()
+    );
     for (agency, n) in counts {
         println!("  {:<16} {n}", agency.as_deref().unwrap_or("(unknown)"));
     }

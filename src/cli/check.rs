@@ -146,7 +146,11 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
                 _ => format!("-\"{}\"", op.text),
             })
             .collect();
-        let shown = if verbose { changes.len() } else { changes.len().min(4) };
+        let shown = if verbose {
+            changes.len()
+        } else {
+            changes.len().min(4)
+        };
         let more = changes.len() - shown;
         anstream::println!(
             "   {:>6}-{:<6} <- #{} {}-{}  {:?}, {} words{}{}",
@@ -158,7 +162,12 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
             passage.kind,
             passage.words,
             if shown > 0 { ": " } else { "" },
-            changes[..shown].join(" ") + &if more > 0 { format!(" (+{more} more)") } else { String::new() },
+            changes[..shown].join(" ")
+                + &if more > 0 {
+                    format!(" (+{more} more)")
+                } else {
+                    String::new()
+                },
         );
     }
 }

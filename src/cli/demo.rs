@@ -41,7 +41,11 @@ pub fn run(db: &Path, args: DemoArgs) -> Result<ExitCode> {
                 "{} #{} {}",
                 s.agency.as_deref().unwrap_or("?"),
                 s.id,
-                if s.credited { "credited" } else { "NOT credited" }
+                if s.credited {
+                    "credited"
+                } else {
+                    "NOT credited"
+                }
             )
         });
         anstream::println!(

@@ -5,21 +5,48 @@ use crate::util::TempArchive;
 #[test]
 fn list_search_show_remove() {
     let t = TempArchive::new().with_demo();
-    let listed = t.run(&["list", "--json", "--limit", "1000"]).success().json_lines();
-    assert!(listed.len() >= 12, "the demo holds a dozen stories or more: {}", listed.len());
+    let listed = t
+        .run(&["list", "--json", "--limit", "1000"])
+        .success()
+        .json_lines();
+    assert!(
+        listed.len() >= 12,
+        "the demo holds a dozen stories or more: {}",
+        listed.len()
+    );
 
-    let found = t.run(&["search", "--json", "vineyards"]).success().json_lines();
-    assert!(!found.is_empty(), "full-text search finds the AFP vineyards story");
+    let found = t
+        .run(&["search", "--json", "vineyards"])
+        .success()
+        .json_lines();
+    assert!(
+        !found.is_empty(),
+        "full-text search finds the AFP vineyards story"
+    );
     let id = found[0]["id"].as_i64().unwrap();
-    assert!(found[0]["snippet"].as_str().unwrap().contains('['), "snippets mark the match");
+    assert!(
+        found[0]["snippet"].as_str().unwrap().contains('['),
+        "snippets mark the match"
+    );
 
-    let shown = t.run(&["show", "--json", &id.to_string()]).success().json_lines().remove(0);
+    let shown = t
+        .run(&["show", "--json", &id.to_string()])
+        .success()
+        .json_lines()
+        .remove(0);
     assert_eq!(shown["id"], id);
-    assert!(shown["body"].as_str().unwrap().len() > 500, "the whole body is shown");
+    assert!(
+        shown["body"].as_str().unwrap().len() > 500,
+        "the whole body is shown"
+    );
 
     t.run(&["remove", &id.to_string()]).success();
-    t.run(&["show", &id.to_string()]).fails_with(2, &format!("no story with id {id}"));
-    let after = t.run(&["list", "--json", "--limit", "1000"]).success().json_lines();
+    t.run(&["show", &id.to_string()])
+        .fails_with(2, &format!("no story with id {id}"));
+    let after = t
+        .run(&["list", "--json", "--limit", "1000"])
+        .success()
+        .json_lines();
     assert_eq!(after.len(), listed.len() - 1);
 }
 
@@ -36,12 +63,24 @@ fn search_takes_fts_syntax_literally() {
 fn removing_a_story_removes_it_from_checks() {
     let t = TempArchive::new().with_demo();
     let article = crate::util::demo("articles").join("uncredited-reuters.txt");
-    let before = t.run(&["check", "--json", article.to_str().unwrap()]).json_lines().remove(0);
-    let source = before["sources"][0]["id"].as_i64().expect("the article has a source");
+    let before = t
+        .run(&["check", "--json", article.to_str().unwrap()])
+        .json_lines()
+        .remove(0);
+    let source = before["sources"][0]["id"]
+        .as_i64()
+        .expect("the article has a source");
     t.run(&["remove", &source.to_string()]).success();
-    let after = t.run(&["check", "--json", article.to_str().unwrap()]).json_lines().remove(0);
+    let after = t
+        .run(&["check", "--json", article.to_str().unwrap()])
+        .json_lines()
+        .remove(0);
     assert!(
-        after["sources"].as_array().unwrap().iter().all(|s| s["id"] != source),
+        after["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["id"] != source),
         "a removed story is never a source again: {after}"
     );
 }

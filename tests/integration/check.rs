@@ -8,7 +8,11 @@ use crate::util::{TempArchive, demo};
 fn check(t: &TempArchive, article: &str) -> (i32, Value) {
     let path = demo("articles").join(article);
     let run = t.run(&["check", "--json", path.to_str().unwrap()]);
-    assert!(run.code() == 0 || run.code() == 1, "{article}: {}", run.stderr());
+    assert!(
+        run.code() == 0 || run.code() == 1,
+        "{article}: {}",
+        run.stderr()
+    );
     (run.code(), run.json_lines().remove(0))
 }
 
@@ -17,7 +21,11 @@ fn top_source(report: &Value) -> &Value {
 }
 
 fn source_body(t: &TempArchive, id: &Value) -> String {
-    let shown = t.run(&["show", "--json", &id.to_string()]).success().json_lines().remove(0);
+    let shown = t
+        .run(&["show", "--json", &id.to_string()])
+        .success()
+        .json_lines()
+        .remove(0);
     shown["body"].as_str().unwrap().to_string()
 }
 
@@ -64,15 +72,28 @@ fn the_article_matches_the_version_it_was_taken_from() {
     let t = TempArchive::new().with_demo();
     let (_, report) = check(&t, "uncredited-reuters.txt");
     let body = source_body(&t, &top_source(&report)["id"]);
-    assert!(body.contains("18-month"), "the top source must be version 2 (it has the 18-month figure)");
-    assert_eq!(report["sources"].as_array().unwrap().len(), 1, "version 1 must not be a second source: {}", report["sources"]);
+    assert!(
+        body.contains("18-month"),
+        "the top source must be version 2 (it has the 18-month figure)"
+    );
+    assert_eq!(
+        report["sources"].as_array().unwrap().len(),
+        1,
+        "version 1 must not be a second source: {}",
+        report["sources"]
+    );
 }
 
 #[test]
 fn a_shared_background_paragraph_goes_to_one_source() {
     let t = TempArchive::new().with_demo();
     let (_, report) = check(&t, "background-only.txt");
-    assert_eq!(report["sources"].as_array().unwrap().len(), 1, "{}", report["sources"]);
+    assert_eq!(
+        report["sources"].as_array().unwrap().len(),
+        1,
+        "{}",
+        report["sources"]
+    );
 }
 
 #[test]
@@ -83,19 +104,46 @@ fn passages_carry_offsets_kinds_and_diffs() {
     let passages = report["passages"].as_array().unwrap();
     assert!(!passages.is_empty());
     for p in passages {
-        let (start, end) = (p["article_start"].as_u64().unwrap() as usize, p["article_end"].as_u64().unwrap() as usize);
-        assert!(start < end && end <= text.len(), "offsets are characters of the decoded text: {p}");
+        let (start, end) = (
+            p["article_start"].as_u64().unwrap() as usize,
+            p["article_end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            start < end && end <= text.len(),
+            "offsets are characters of the decoded text: {p}"
+        );
         assert!(p["kind"] == "verbatim" || p["kind"] == "edited");
         let diff = p["diff"].as_array().unwrap();
-        assert!(diff.iter().all(|op| ["equal", "insert", "delete"].contains(&op["op"].as_str().unwrap())));
+        assert!(
+            diff.iter()
+                .all(|op| ["equal", "insert", "delete"].contains(&op["op"].as_str().unwrap()))
+        );
     }
     // British spellings are normalized away (not edits); word-level changes remain visible.
-    let all_text: String = passages.iter().flat_map(|p| p["diff"].as_array().unwrap().iter()).filter(|op| op["op"] != "equal").map(|op| op["text"].as_str().unwrap().to_string()).collect();
-    assert!(!all_text.contains("modernisation"), "spelling variants are not reported as edits: {all_text}");
-    assert!(passages.iter().any(|p| p["kind"] == "edited"), "the copy was edited (Mr inserted, clauses cut)");
+    let all_text: String = passages
+        .iter()
+        .flat_map(|p| p["diff"].as_array().unwrap().iter())
+        .filter(|op| op["op"] != "equal")
+        .map(|op| op["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !all_text.contains("modernisation"),
+        "spelling variants are not reported as edits: {all_text}"
+    );
+    assert!(
+        passages.iter().any(|p| p["kind"] == "edited"),
+        "the copy was edited (Mr inserted, clauses cut)"
+    );
     let credit = &top_source(&report)["credit"];
-    let (cs, ce) = (credit["start"].as_u64().unwrap() as usize, credit["end"].as_u64().unwrap() as usize);
-    assert_eq!(text[cs..ce].iter().collect::<String>(), credit["text"].as_str().unwrap(), "credit offsets point at the credit");
+    let (cs, ce) = (
+        credit["start"].as_u64().unwrap() as usize,
+        credit["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        text[cs..ce].iter().collect::<String>(),
+        credit["text"].as_str().unwrap(),
+        "credit offsets point at the credit"
+    );
 }
 
 #[test]
@@ -107,9 +155,16 @@ fn boilerplate_is_set_aside_but_reported() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize].iter().collect())
+        .map(|r| {
+            text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                .iter()
+                .collect()
+        })
         .collect();
-    assert!(blocks.iter().any(|b| b.contains("Donate")), "the donation banner is set aside: {blocks:?}");
+    assert!(
+        blocks.iter().any(|b| b.contains("Donate")),
+        "the donation banner is set aside: {blocks:?}"
+    );
 }
 
 #[test]
@@ -117,7 +172,10 @@ fn hostile_html_is_reduced_to_text() {
     let t = TempArchive::new().with_demo();
     let (_, report) = check(&t, "article.html");
     let text = report["text"].as_str().unwrap();
-    assert!(!text.contains("<script") && !text.contains("onerror") && !text.contains("alert(1)"), "{text}");
+    assert!(
+        !text.contains("<script") && !text.contains("onerror") && !text.contains("alert(1)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -143,14 +201,30 @@ fn the_terminal_summary_names_the_verdict_and_the_flag() {
     let run = t.run(&["check", path.to_str().unwrap()]);
     let out = run.stdout();
     assert!(out.contains("WHOLLY DERIVED"), "{out}");
-    assert!(out.contains("FLAG") && out.contains("without crediting Reuters"), "{out}");
-    assert!(!out.contains("\u{1b}["), "no colour codes when stdout is not a terminal");
+    assert!(
+        out.contains("FLAG") && out.contains("without crediting Reuters"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("\u{1b}["),
+        "no colour codes when stdout is not a terminal"
+    );
 }
 
 #[test]
 fn before_date_excludes_later_stories() {
     let t = TempArchive::new().with_demo();
     let path = demo("articles").join("credited-reuters.txt");
-    let run = t.run(&["check", "--json", "--before", "2026-01-01", path.to_str().unwrap()]);
-    assert_eq!(run.json_lines()[0]["derived"], "none", "the harbour story was published in May 2026");
+    let run = t.run(&[
+        "check",
+        "--json",
+        "--before",
+        "2026-01-01",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        run.json_lines()[0]["derived"],
+        "none",
+        "the harbour story was published in May 2026"
+    );
 }

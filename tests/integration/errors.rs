@@ -15,15 +15,21 @@ fn missing_article_file() {
 fn missing_import_path_is_reported_as_skipped() {
     let t = TempArchive::new();
     let run = t.run(&["import", "/no/such/folder"]).success();
-    assert!(run.stderr().contains("/no/such/folder"), "the missing path is named: {}", run.stderr());
+    assert!(
+        run.stderr().contains("/no/such/folder"),
+        "the missing path is named: {}",
+        run.stderr()
+    );
     assert!(run.stdout().contains("imported 0"), "{}", run.stdout());
 }
 
 #[test]
 fn empty_and_whitespace_articles() {
     let t = TempArchive::new();
-    t.run_with_stdin(&["check", "-"], Some(b"")).fails_with(EXIT_ERROR, "empty");
-    t.run_with_stdin(&["check", "-"], Some(b"  \n\t \r\n  ")).fails_with(EXIT_ERROR, "empty");
+    t.run_with_stdin(&["check", "-"], Some(b""))
+        .fails_with(EXIT_ERROR, "empty");
+    t.run_with_stdin(&["check", "-"], Some(b"  \n\t \r\n  "))
+        .fails_with(EXIT_ERROR, "empty");
 }
 
 #[test]
@@ -39,8 +45,13 @@ fn a_file_that_is_not_sqlite() {
     let t = TempArchive::new();
     std::fs::write(t.db(), b"these are my notes, not a database\n".repeat(200)).unwrap();
     let before = std::fs::read(t.db()).unwrap();
-    t.run(&["list"]).fails_with(EXIT_ERROR, "not a Wirecheck archive");
-    assert_eq!(std::fs::read(t.db()).unwrap(), before, "the file must be left as it was");
+    t.run(&["list"])
+        .fails_with(EXIT_ERROR, "not a Wirecheck archive");
+    assert_eq!(
+        std::fs::read(t.db()).unwrap(),
+        before,
+        "the file must be left as it was"
+    );
 }
 
 #[test]
@@ -75,7 +86,12 @@ fn malformed_xml_is_skipped_with_a_reason() {
 #[test]
 fn binary_files_in_a_folder_are_skipped_with_reasons() {
     let t = TempArchive::new();
-    t.write("in/photo.jpg", &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0, 1, 2, 0, 0, 0]);
+    t.write(
+        "in/photo.jpg",
+        &[
+            0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0, 1, 2, 0, 0, 0,
+        ],
+    );
     t.write("in/bundle.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00");
     t.write(
         "in/story.txt",
@@ -83,7 +99,9 @@ fn binary_files_in_a_folder_are_skipped_with_reasons() {
             .as_bytes(),
     );
     let dir = t.dir.path().join("in");
-    let run = t.run(&["import", "--json", dir.to_str().unwrap()]).success();
+    let run = t
+        .run(&["import", "--json", dir.to_str().unwrap()])
+        .success();
     let summary = &run.json_lines()[0];
     assert_eq!(summary["imported"], 1, "{summary}");
     let reasons: Vec<String> = summary["skipped"]
@@ -93,6 +111,16 @@ fn binary_files_in_a_folder_are_skipped_with_reasons() {
         .map(|s| format!("{} {}", s["path"], s["reason"]))
         .collect();
     assert_eq!(reasons.len(), 2, "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("photo.jpg") && r.contains("binary")), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("bundle.zip") && r.contains("not supported")), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("photo.jpg") && r.contains("binary")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("bundle.zip") && r.contains("not supported")),
+        "{reasons:?}"
+    );
 }

@@ -18,25 +18,55 @@ fn agency_count(info: &serde_json::Value, agency: &str) -> i64 {
 #[test]
 fn the_demo_folder_imports_every_format_with_its_agency() {
     let t = TempArchive::new();
-    let run = t.run(&["import", "--json", demo("archive").to_str().unwrap()]).success();
+    let run = t
+        .run(&["import", "--json", demo("archive").to_str().unwrap()])
+        .success();
     let summary = &run.json_lines()[0];
-    assert_eq!(summary["skipped"], serde_json::json!([]), "nothing in the demo is skipped");
+    assert_eq!(
+        summary["skipped"],
+        serde_json::json!([]),
+        "nothing in the demo is skipped"
+    );
     assert_eq!(summary["duplicates"], 0);
     let info = info(&t);
     assert_eq!(info["stories"], summary["imported"]);
     // Agencies come from NITF/NewsML metadata, JSON fields, datelines and PA bylines.
-    for agency in ["Reuters", "AP", "AFP", "PA", "PTI", "ANI", "IANS", "Xinhua", "PR Newswire"] {
-        assert!(agency_count(&info, agency) >= 1, "{agency} missing from {info}");
+    for agency in [
+        "Reuters",
+        "AP",
+        "AFP",
+        "PA",
+        "PTI",
+        "ANI",
+        "IANS",
+        "Xinhua",
+        "PR Newswire",
+    ] {
+        assert!(
+            agency_count(&info, agency) >= 1,
+            "{agency} missing from {info}"
+        );
     }
-    assert!(agency_count(&info, "Reuters") >= 5, "four Reuters files, one with two versions: {info}");
+    assert!(
+        agency_count(&info, "Reuters") >= 5,
+        "four Reuters files, one with two versions: {info}"
+    );
 }
 
 #[test]
 fn importing_twice_stores_each_story_once() {
     let t = TempArchive::new();
     let dir = demo("archive");
-    let first = t.run(&["import", "--json", dir.to_str().unwrap()]).success().json_lines().remove(0);
-    let second = t.run(&["import", "--json", dir.to_str().unwrap()]).success().json_lines().remove(0);
+    let first = t
+        .run(&["import", "--json", dir.to_str().unwrap()])
+        .success()
+        .json_lines()
+        .remove(0);
+    let second = t
+        .run(&["import", "--json", dir.to_str().unwrap()])
+        .success()
+        .json_lines()
+        .remove(0);
     assert_eq!(second["imported"], 0, "{second}");
     assert_eq!(second["duplicates"], first["imported"], "{second}");
 }
@@ -44,9 +74,24 @@ fn importing_twice_stores_each_story_once() {
 #[test]
 fn successive_versions_are_kept_as_separate_stories() {
     let t = TempArchive::new().with_demo();
-    let found = t.run(&["search", "--json", "denuclearization"]).success().json_lines();
-    let summit: Vec<_> = found.iter().filter(|s| s["origin"].as_str().unwrap().ends_with("reuters-summit.xml")).collect();
-    assert_eq!(summit.len(), 2, "both versions of the summit story are stored: {found:?}");
+    let found = t
+        .run(&["search", "--json", "denuclearization"])
+        .success()
+        .json_lines();
+    let summit: Vec<_> = found
+        .iter()
+        .filter(|s| {
+            s["origin"]
+                .as_str()
+                .unwrap()
+                .ends_with("reuters-summit.xml")
+        })
+        .collect();
+    assert_eq!(
+        summit.len(),
+        2,
+        "both versions of the summit story are stored: {found:?}"
+    );
 }
 
 #[test]
@@ -59,11 +104,15 @@ fn origin_is_kept_exactly_as_given_and_agency_flag_overrides() {
             .as_bytes(),
     );
     let given = path.to_str().unwrap();
-    t.run(&["import", "--agency", "Press Association", given]).success();
+    t.run(&["import", "--agency", "Press Association", given])
+        .success();
     let listed = t.run(&["list", "--json"]).success().json_lines();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0]["origin"], given, "origin exactly as given");
-    assert_eq!(listed[0]["agency"], "PA", "--agency wins over the dateline, canonicalized");
+    assert_eq!(
+        listed[0]["agency"], "PA",
+        "--agency wins over the dateline, canonicalized"
+    );
 }
 
 #[test]

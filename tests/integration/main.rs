@@ -1,4 +1,5 @@
 //! Integration tests: the real `wirecheck` binary against temporary archives.
+#![allow(clippy::unwrap_used)] // test helpers fail loudly; allow-unwrap-in-tests covers only #[test] fns
 
 mod archive;
 mod check;

@@ -84,7 +84,13 @@ impl Run {
     }
     /// Asserts exit code 0 and returns self.
     pub fn success(self) -> Self {
-        assert_eq!(self.code(), 0, "expected success; stderr: {}\nstdout: {}", self.stderr(), self.stdout());
+        assert_eq!(
+            self.code(),
+            0,
+            "expected success; stderr: {}\nstdout: {}",
+            self.stderr(),
+            self.stdout()
+        );
         self
     }
     /// Asserts a clean failure: the given exit code, one error line, no panic.

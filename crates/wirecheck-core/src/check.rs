@@ -3,12 +3,14 @@
 use std::collections::HashSet;
 
 use crate::archive::store::{Archive, Story};
-use crate::compare::{AlignOptions, Alignment, align, assign, diff_passage};
+use crate::compare::{
+    AlignOptions, Alignment, DiffOptions, align, assign, diff_passage_with, is_verbatim,
+};
 use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{FoundCredit, find_credits};
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RetrieveOptions};
-use crate::report::{self, Credit, Flag, Passage, PassageKind, Report, SourceReport};
+use crate::report::{Credit, Flag, Passage, PassageKind, Report, SourceReport};
 use crate::text::decode::decode;
 use crate::text::tokens::CharMap;
 use crate::text::{Prepared, html};
@@ -28,6 +30,8 @@ pub struct CheckOptions {
     pub align: AlignOptions,
     /// Retrieval settings.
     pub retrieve: RetrieveOptions,
+    /// Word diff settings.
+    pub diff: DiffOptions,
     /// Only stories published (or, lacking a date, imported) before this ISO 8601 date or time
     /// count as sources.
     pub published_before: Option<String>,
@@ -68,9 +72,11 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
         return Err(Error::EmptyArticle);
     }
 
-    let found = retrieve::candidates(&fingerprints(&article.tokens), &options.retrieve, |hash, limit| {
-        archive.postings(hash, limit)
-    })?;
+    let found = retrieve::candidates(
+        &fingerprints(&article.tokens),
+        &options.retrieve,
+        |hash, limit| archive.postings(hash, limit),
+    )?;
     let ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
     let stories: Vec<Story> = archive
         .get_many(&ids)?
@@ -86,20 +92,25 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
         .iter()
         .map(|source| align(&article.tokens, &source.tokens, &options.align))
         .collect();
-    let assigned = assign(alignments);
+    let assigned = assign(alignments, options.align.min_matched);
 
     let credits = find_credits(&options.agencies, &article.text);
-    Ok(build_report(article, &stories, &prepared, assigned, &credits, options))
+    Ok(build_report(
+        article, &stories, &prepared, assigned, &credits, options,
+    ))
 }
 
 fn eligible(story: &Story, options: &CheckOptions) -> bool {
     if options.exclude_sources.contains(&story.id) {
         return false;
     }
-    if let Some(agency) = &story.agency {
-        if options.exclude_agencies.iter().any(|a| a.eq_ignore_ascii_case(agency)) {
-            return false;
-        }
+    if let Some(agency) = &story.agency
+        && options
+            .exclude_agencies
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(agency))
+    {
+        return false;
     }
     match &options.published_before {
         // ISO 8601 strings of the same shape order as text; a bare date compares by its prefix.
@@ -134,7 +145,16 @@ fn build_report(
 
     let covered: usize = kept.iter().map(|(_, a)| a.article.len()).sum();
     let coverage = ratio(covered, total);
-    let derived = options.thresholds.derived(coverage);
+    let top_words = words.iter().copied().max().unwrap_or(0);
+    let derived = options.thresholds.derived(coverage, top_words);
+    // Below the verdict's thresholds the shared words are names, numbers and stock phrases that
+    // independent coverage of one event shares too: nothing to report.
+    // `coverage` stays the measured share, so scripts can rank articles below the thresholds.
+    let kept = if derived == Derived::None {
+        Vec::new()
+    } else {
+        kept
+    };
 
     let report_credits: Vec<Credit> = credits
         .iter()
@@ -167,10 +187,7 @@ fn build_report(
     }
     sources.sort_by(|a, b| b.coverage.total_cmp(&a.coverage).then(a.id.cmp(&b.id)));
 
-    let flags = if derived == Derived::None {
-        Vec::new()
-    } else {
-        sources
+    let flags = sources
             .iter()
             .filter(|s| !s.credited)
             .map(|s| Flag {
@@ -190,13 +207,19 @@ fn build_report(
                     ),
                 },
             })
-            .collect()
-    };
+            .collect();
 
     let passages = kept
         .iter()
         .map(|(source, alignment)| {
-            to_passage(&article, &article_chars, &stories[*source], &prepared[*source], alignment)
+            to_passage(
+                &options.diff,
+                &article,
+                &article_chars,
+                &stories[*source],
+                &prepared[*source],
+                alignment,
+            )
         })
         .collect();
 
@@ -210,7 +233,12 @@ fn build_report(
         boilerplate: article
             .boilerplate
             .iter()
-            .map(|r| [article_chars.char_offset(r.start), article_chars.char_offset(r.end)])
+            .map(|r| {
+                [
+                    article_chars.char_offset(r.start),
+                    article_chars.char_offset(r.end),
+                ]
+            })
             .collect(),
         article_words: total,
         text: article.text,
@@ -218,14 +246,15 @@ fn build_report(
 }
 
 fn to_passage(
+    diff_options: &DiffOptions,
     article: &Prepared,
     article_chars: &CharMap,
     story: &Story,
     source: &Prepared,
     alignment: &Alignment,
 ) -> Passage {
-    let diff = diff_passage(article, source, alignment);
-    let kind = if diff.iter().all(|op| op.op == report::DiffTag::Equal) {
+    let diff = diff_passage_with(article, source, alignment, diff_options);
+    let kind = if is_verbatim(&diff) {
         PassageKind::Verbatim
     } else {
         PassageKind::Edited
@@ -260,7 +289,10 @@ fn to_credit(credit: &FoundCredit, text: &str, chars: &CharMap) -> Credit {
     Credit {
         agency: credit.agency.clone(),
         kind: credit.kind.as_str().to_string(),
-        text: text.get(credit.start..credit.end).unwrap_or_default().to_string(),
+        text: text
+            .get(credit.start..credit.end)
+            .unwrap_or_default()
+            .to_string(),
         start: chars.char_offset(credit.start),
         end: chars.char_offset(credit.end),
     }

@@ -2,9 +2,9 @@
 //! desktop app can show what Wirecheck does on a machine with no archive yet. Every text is
 //! written for this project (see `demo/README.md`).
 
+use crate::Result;
 use crate::archive::importer::{ImportSummary, Importer};
 use crate::archive::store::Archive;
-use crate::Result;
 
 macro_rules! bundle {
     ($dir:literal: $($name:literal),* $(,)?) => {

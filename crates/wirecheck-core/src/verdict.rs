@@ -38,6 +38,9 @@ pub struct Thresholds {
     /// Fewest words a source must have matched to be reported at all: shorter matches are
     /// stock phrases, not copying.
     pub min_source_words: usize,
+    /// Words copied from one source that make a long article partially derived even when
+    /// they are a small share of it (a wire paragraph inside a long feature).
+    pub partial_words: usize,
 }
 
 impl Default for Thresholds {
@@ -53,6 +56,7 @@ impl Thresholds {
             wholly: 0.6,
             partially: 0.1,
             min_source_words: 12,
+            partial_words: 40,
         }
     }
 
@@ -62,6 +66,7 @@ impl Thresholds {
             wholly: 0.7,
             partially: 0.2,
             min_source_words: 25,
+            partial_words: 80,
         }
     }
 
@@ -71,14 +76,16 @@ impl Thresholds {
             wholly: 0.5,
             partially: 0.05,
             min_source_words: 8,
+            partial_words: 25,
         }
     }
 
-    /// The verdict for an article whose matched share is `coverage`.
-    pub fn derived(&self, coverage: f64) -> Derived {
+    /// The verdict for an article whose matched share is `coverage`, and whose best source
+    /// has `top_source_words` words matched.
+    pub fn derived(&self, coverage: f64, top_source_words: usize) -> Derived {
         if coverage >= self.wholly {
             Derived::Wholly
-        } else if coverage >= self.partially {
+        } else if coverage >= self.partially || top_source_words >= self.partial_words {
             Derived::Partially
         } else {
             Derived::None
@@ -93,15 +100,28 @@ mod tests {
     #[test]
     fn coverage_bands() {
         let t = Thresholds::standard();
-        assert_eq!(t.derived(0.95), Derived::Wholly);
-        assert_eq!(t.derived(t.wholly), Derived::Wholly, "the threshold itself is inclusive");
-        assert_eq!(t.derived(0.3), Derived::Partially);
-        assert_eq!(t.derived(0.0), Derived::None);
+        assert_eq!(t.derived(0.95, 500), Derived::Wholly);
+        assert_eq!(
+            t.derived(t.wholly, 0),
+            Derived::Wholly,
+            "the threshold itself is inclusive"
+        );
+        assert_eq!(t.derived(0.3, 20), Derived::Partially);
+        assert_eq!(t.derived(0.0, 0), Derived::None);
+        assert_eq!(
+            t.derived(0.05, t.partial_words),
+            Derived::Partially,
+            "a whole copied paragraph in a long article is partial derivation"
+        );
     }
 
     #[test]
     fn presets_are_ordered() {
-        let (s, d, l) = (Thresholds::strict(), Thresholds::standard(), Thresholds::lenient());
+        let (s, d, l) = (
+            Thresholds::strict(),
+            Thresholds::standard(),
+            Thresholds::lenient(),
+        );
         assert!(s.partially > d.partially && d.partially > l.partially);
         assert!(s.min_source_words > d.min_source_words && d.min_source_words > l.min_source_words);
     }

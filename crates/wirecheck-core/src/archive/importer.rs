@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use super::NewStory;
 use super::import::{SkipReason, collect_files, parse_file};
 use super::store::{Archive, IndexedStory, InsertOutcome};
-use super::NewStory;
 use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::dateline_agency;
 use crate::{Error, Result};
@@ -89,8 +89,14 @@ impl Default for Importer {
 
 /// What the parsing thread hands to the writer.
 enum Parsed {
-    File { path: String, stories: Vec<IndexedStory> },
-    Skipped { path: String, reason: SkipReason },
+    File {
+        path: String,
+        stories: Vec<IndexedStory>,
+    },
+    Skipped {
+        path: String,
+        reason: SkipReason,
+    },
 }
 
 impl Importer {
@@ -109,7 +115,11 @@ impl Importer {
             if name.is_empty() {
                 return Err(Error::Unsupported("the agency name is empty".into()));
             }
-            self.agency = Some(self.agencies.canonical(name).unwrap_or_else(|| name.to_string()));
+            self.agency = Some(
+                self.agencies
+                    .canonical(name)
+                    .unwrap_or_else(|| name.to_string()),
+            );
         }
         Ok(self)
     }
@@ -158,12 +168,24 @@ impl Importer {
                         batch.extend(stories);
                         if batch.len() >= BATCH || last_flush.elapsed() >= FLUSH_EVERY {
                             last_flush = Instant::now();
-                            flush(archive, &mut batch, &mut pending, &mut summary, &mut on_event)?;
+                            flush(
+                                archive,
+                                &mut batch,
+                                &mut pending,
+                                &mut summary,
+                                &mut on_event,
+                            )?;
                         }
                     }
                 }
             }
-            flush(archive, &mut batch, &mut pending, &mut summary, &mut on_event)
+            flush(
+                archive,
+                &mut batch,
+                &mut pending,
+                &mut summary,
+                &mut on_event,
+            )
         })?;
         Ok(summary)
     }
@@ -178,7 +200,10 @@ impl Importer {
                     .map(|story| IndexedStory::new(self.resolve_agency(story)))
                     .collect(),
             },
-            Err(reason) => Parsed::Skipped { path: origin, reason },
+            Err(reason) => Parsed::Skipped {
+                path: origin,
+                reason,
+            },
         }
     }
 

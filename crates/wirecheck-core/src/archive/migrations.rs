@@ -4,9 +4,8 @@ use std::sync::LazyLock;
 
 use rusqlite_migration::{M, Migrations};
 
-static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![M::up(include_str!("migrations/0001-stories.sql"))])
-});
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001-stories.sql"))]));
 
 /// The migrations, in order.
 pub(crate) fn migrations() -> &'static Migrations<'static> {
@@ -25,14 +24,22 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        migrations().validate().expect("every migration applies to a fresh database");
+        migrations()
+            .validate()
+            .expect("every migration applies to a fresh database");
     }
 
     #[test]
     fn latest_version_matches_the_migration_list() {
         let mut conn = rusqlite::Connection::open_in_memory().unwrap();
         migrations().to_latest(&mut conn).unwrap();
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, latest_version(), "latest_version() must follow the migration list");
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            version,
+            latest_version(),
+            "latest_version() must follow the migration list"
+        );
     }
 }

@@ -214,7 +214,11 @@ impl Archive {
     fn check_index_scheme(&mut self) -> Result<()> {
         let stored: Option<String> = self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = 'fingerprint_scheme'", [], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'fingerprint_scheme'",
+                [],
+                |r| r.get(0),
+            )
             .optional()?;
         if stored.as_deref() == Some(fingerprint::SCHEME) {
             return Ok(());
@@ -224,7 +228,8 @@ impl Archive {
             tracing::info!("fingerprint scheme changed; rebuilding the index");
             tx.execute("DELETE FROM postings", [])?;
             let mut select = tx.prepare("SELECT id, body FROM stories")?;
-            let mut insert = tx.prepare("INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)")?;
+            let mut insert =
+                tx.prepare("INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)")?;
             let mut rows = select.query([])?;
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
@@ -253,8 +258,9 @@ impl Archive {
                  version_created, external_id, origin, format, body, words) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
-            let mut posting =
-                tx.prepare_cached("INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)")?;
+            let mut posting = tx.prepare_cached(
+                "INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)",
+            )?;
             for indexed in stories {
                 let hash = &indexed.content_hash[..];
                 if let Some(id) = find.query_row(params![hash], |r| r.get(0)).optional()? {
@@ -290,7 +296,10 @@ impl Archive {
     /// Stores one story (agency as given, canonicalized by the caller).
     pub fn insert(&mut self, story: NewStory) -> Result<InsertOutcome> {
         let outcome = self.insert_batch(&[IndexedStory::new(story)])?;
-        outcome.into_iter().next().ok_or(Error::Unsupported("empty batch".into()))
+        outcome
+            .into_iter()
+            .next()
+            .ok_or(Error::Unsupported("empty batch".into()))
     }
 
     /// The story with this id.
@@ -323,13 +332,18 @@ impl Archive {
             "SELECT id, agency, headline, published, origin, words FROM stories \
              WHERE ?1 IS NULL OR agency = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
         )?;
-        let rows = stmt.query_map(params![query.agency, limit, query.offset as i64], summary_from_row)?;
+        let rows = stmt.query_map(
+            params![query.agency, limit, query.offset as i64],
+            summary_from_row,
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Number of stored stories.
     pub fn count(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?)
     }
 
     /// Number of stories per agency (`None`: unknown agency), most first.
@@ -366,7 +380,8 @@ impl Archive {
         let story = self.get(id)?;
         let tx = self.conn.transaction()?;
         {
-            let mut delete = tx.prepare_cached("DELETE FROM postings WHERE hash = ?1 AND story_id = ?2")?;
+            let mut delete =
+                tx.prepare_cached("DELETE FROM postings WHERE hash = ?1 AND story_id = ?2")?;
             for hash in fingerprint::fingerprints(&tokenize(&story.body)) {
                 delete.execute(params![hash, id])?;
             }
@@ -483,11 +498,27 @@ mod tests {
         let mut archive = Archive::open_in_memory().unwrap();
         let first = archive.insert(story("Tugs", BODY)).unwrap();
         let reflowed = BODY.replace(' ', "\n").replace("Tuesday", "TUESDAY");
-        let again = archive.insert(story("Tugs (corrected)", &reflowed)).unwrap();
-        let InsertOutcome::Inserted(id) = first else { panic!("first insert stores") };
-        assert_eq!(again, InsertOutcome::Duplicate(id), "same words, other layout: a duplicate");
-        let update = archive.insert(story("Tugs", &format!("{BODY} The first tug arrives in May."))).unwrap();
-        assert!(matches!(update, InsertOutcome::Inserted(_)), "a new version is a new story");
+        let again = archive
+            .insert(story("Tugs (corrected)", &reflowed))
+            .unwrap();
+        let InsertOutcome::Inserted(id) = first else {
+            panic!("first insert stores")
+        };
+        assert_eq!(
+            again,
+            InsertOutcome::Duplicate(id),
+            "same words, other layout: a duplicate"
+        );
+        let update = archive
+            .insert(story(
+                "Tugs",
+                &format!("{BODY} The first tug arrives in May."),
+            ))
+            .unwrap();
+        assert!(
+            matches!(update, InsertOutcome::Inserted(_)),
+            "a new version is a new story"
+        );
         assert_eq!(archive.count().unwrap(), 2);
     }
 
@@ -500,7 +531,11 @@ mod tests {
         assert!(postings_count(&archive) > 0);
         assert_eq!(archive.search("electric tugs", 10).unwrap().len(), 1);
         archive.remove(id).unwrap();
-        assert_eq!(postings_count(&archive), 0, "no index entry may outlive its story");
+        assert_eq!(
+            postings_count(&archive),
+            0,
+            "no index entry may outlive its story"
+        );
         assert!(archive.search("electric tugs", 10).unwrap().is_empty());
         assert!(matches!(archive.get(id), Err(Error::StoryNotFound(_))));
         assert!(matches!(archive.remove(id), Err(Error::StoryNotFound(_))));
@@ -508,13 +543,18 @@ mod tests {
 
     #[test]
     fn fts_query_quotes_every_term() {
-        assert_eq!(fts_query("harbour NEAR tugs").as_deref(), Some("\"harbour\" \"NEAR\" \"tugs\""));
+        assert_eq!(
+            fts_query("harbour NEAR tugs").as_deref(),
+            Some("\"harbour\" \"NEAR\" \"tugs\"")
+        );
         assert_eq!(fts_query("say \"hi").as_deref(), Some("\"say\" \"\"\"hi\""));
         assert_eq!(fts_query("   "), None);
         let mut archive = Archive::open_in_memory().unwrap();
         archive.insert(story("Tugs", BODY)).unwrap();
         for hostile in ["\"", "body:", "NEAR(", "a OR", "*", "-tugs", "^"] {
-            archive.search(hostile, 5).unwrap_or_else(|e| panic!("{hostile:?} must not fail: {e}"));
+            archive
+                .search(hostile, 5)
+                .unwrap_or_else(|e| panic!("{hostile:?} must not fail: {e}"));
         }
     }
 
@@ -523,7 +563,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let notes = dir.path().join("notes.sqlite");
         std::fs::write(&notes, "not a database at all, just some notes\n").unwrap();
-        assert!(matches!(Archive::open(&notes), Err(Error::NotAnArchive { .. })));
+        assert!(matches!(
+            Archive::open(&notes),
+            Err(Error::NotAnArchive { .. })
+        ));
 
         let newer = dir.path().join("newer.sqlite");
         drop(Archive::open(&newer).unwrap());
@@ -543,10 +586,20 @@ mod tests {
         let mut archive = Archive::open(&path).unwrap();
         archive.insert(story("Tugs", BODY)).unwrap();
         let before = postings_count(&archive);
-        archive.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'fingerprint_scheme'", []).unwrap();
+        archive
+            .conn
+            .execute(
+                "UPDATE meta SET value = 'old' WHERE key = 'fingerprint_scheme'",
+                [],
+            )
+            .unwrap();
         archive.conn.execute("DELETE FROM postings", []).unwrap();
         drop(archive);
         let archive = Archive::open(&path).unwrap();
-        assert_eq!(postings_count(&archive), before, "reopening rebuilt the postings");
+        assert_eq!(
+            postings_count(&archive),
+            before,
+            "reopening rebuilt the postings"
+        );
     }
 }

@@ -43,7 +43,8 @@ impl Default for DiffOptions {
 }
 
 /// The word diff from the source to the article over one passage, with default options.
-pub fn diff_passage(article: &Prepared, source: &Prepared, alignment: &Alignment) -> Vec<DiffOp> {
+#[cfg(test)]
+fn diff_passage(article: &Prepared, source: &Prepared, alignment: &Alignment) -> Vec<DiffOp> {
     diff_passage_with(article, source, alignment, &DiffOptions::default())
 }
 

@@ -6,4 +6,4 @@ pub mod diff;
 
 pub use align::{AlignOptions, Alignment, align};
 pub use assign::assign;
-pub use diff::{DiffAlgorithm, DiffOptions, diff_passage, diff_passage_with, is_verbatim};
+pub use diff::{DiffAlgorithm, DiffOptions, diff_passage_with, is_verbatim};

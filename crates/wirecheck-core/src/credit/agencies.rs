@@ -38,9 +38,9 @@ pub const BUILTIN_AGENCIES: &[Agency] = &[
     Agency { name: "Bernama", aliases: &[] },
     Agency { name: "Anadolu", aliases: &["Anadolu Agency", "AA"] },
     Agency { name: "TASS", aliases: &[] },
-    Agency { name: "PR Newswire", aliases: &[] },
+    Agency { name: "PR Newswire", aliases: &["PRNewswire", "PR Newswire Association"] },
     Agency { name: "Business Wire", aliases: &[] },
-    Agency { name: "GlobeNewswire", aliases: &[] },
+    Agency { name: "GlobeNewswire", aliases: &["Globe Newswire"] },
 ];
 
 /// Words that may trail an agency name without changing which agency is meant, so that

@@ -363,7 +363,8 @@ impl Doc<'_> {
     fn classify(&self, g: &Group) -> Option<(CreditKind, usize, usize)> {
         let line = self.line(g.line);
         let paren = self.paren_around(g, line);
-        if let Some((open, close)) = paren
+        // Press-release wires set the agency between slashes: "PHOENIX, May 5, 2026 /PRNewswire/ --".
+        if let Some((open, close)) = paren.or_else(|| self.delimited(g, line, '/', '/'))
             && is_dateline_prefix(self.slice(line.start, open).trim_end())
             && self.starts_paragraph(g.line)
         {
@@ -393,10 +394,15 @@ impl Doc<'_> {
 
     /// The "(" before and just past the ")" after a group that fills its brackets.
     fn paren_around(&self, g: &Group, line: Line) -> Option<(usize, usize)> {
+        self.delimited(g, line, '(', ')')
+    }
+
+    /// The `open` delimiter before and just past the `close` one after a group that fills them.
+    fn delimited(&self, g: &Group, line: Line, open: char, close: char) -> Option<(usize, usize)> {
         let before = self.slice(line.start, g.start).trim_end();
         let after = self.slice(g.end, line.end);
         let after_trim = after.trim_start();
-        if before.ends_with('(') && after_trim.starts_with(')') {
+        if before.ends_with(open) && after_trim.starts_with(close) {
             let open = line.start + before.len() - 1;
             let close = g.end + (after.len() - after_trim.len()) + 1;
             Some((open, close))
@@ -1261,6 +1267,17 @@ mod tests {
             (paras(&[P1, &format!("{P2} -- IANS")]), Some("IANS")),
             (format!("{P1}\n{P2}\n Reuter\n\u{3}"), Some("Reuters")),
             (paras(&[P1, P2, "(With inputs from PTI)"]), None),
+            (
+                paras(&[&format!("PHOENIX, May 5, 2026 /PRNewswire/ -- {P1}"), P2]),
+                Some("PR Newswire"),
+            ),
+            (
+                paras(&[
+                    &format!("OSLO, Norway, March 2, 2026 /GLOBE NEWSWIRE/ -- {P1}"),
+                    P2,
+                ]),
+                Some("GlobeNewswire"),
+            ),
             (
                 paras(&[P1, "The works ran late, according to AFP.", P2]),
                 None,

@@ -2,6 +2,3 @@
 
 pub mod agencies;
 pub mod detect;
-
-pub use agencies::{Agency, AgencyTable, BUILTIN_AGENCIES, Mention, canonical_agency};
-pub use detect::{CreditKind, FoundCredit, dateline_agency, find_credits};

@@ -69,28 +69,46 @@ mod tests {
     fn shared_text_shares_fingerprints() {
         let passage = "the harbour authority said the new cranes would double the number of \
                        containers handled at the eastern terminal by the end of next year";
-        let a = fingerprints(&tokens(&format!("a fresh opening line {passage} and a new end")));
-        let b = fingerprints(&tokens(&format!("wire copy begins {passage} wire copy ends")));
+        let a = fingerprints(&tokens(&format!(
+            "a fresh opening line {passage} and a new end"
+        )));
+        let b = fingerprints(&tokens(&format!(
+            "wire copy begins {passage} wire copy ends"
+        )));
         let shared = a.iter().filter(|h| b.contains(h)).count();
-        assert!(shared >= 2, "a 25-word shared passage must share sampled n-grams, got {shared}");
+        assert!(
+            shared >= 2,
+            "a 25-word shared passage must share sampled n-grams, got {shared}"
+        );
     }
 
     #[test]
     fn sampling_keeps_about_one_in_four() {
         let text: String = (0..4000).map(|i| format!("w{i} ")).collect();
         let n = fingerprints(&tokens(&text)).len();
-        assert!((700..1300).contains(&n), "expected about 1000 of 3998 n-grams, got {n}");
+        assert!(
+            (700..1300).contains(&n),
+            "expected about 1000 of 3998 n-grams, got {n}"
+        );
     }
 
     #[test]
     fn fingerprints_are_sorted_and_distinct() {
-        let fps = fingerprints(&tokens(&"a b c a b c a b c d e f g h i j k l m n o p".repeat(20)));
+        let fps = fingerprints(&tokens(
+            &"a b c a b c a b c d e f g h i j k l m n o p".repeat(20),
+        ));
         assert!(fps.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
     fn content_hash_depends_on_words_only() {
-        assert_eq!(content_hash(&tokens("one two three")), content_hash(&tokens("one  two three")));
-        assert_ne!(content_hash(&tokens("one two three")), content_hash(&tokens("one two four")));
+        assert_eq!(
+            content_hash(&tokens("one two three")),
+            content_hash(&tokens("one  two three"))
+        );
+        assert_ne!(
+            content_hash(&tokens("one two three")),
+            content_hash(&tokens("one two four"))
+        );
     }
 }

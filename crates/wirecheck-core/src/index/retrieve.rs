@@ -85,12 +85,21 @@ mod tests {
             min_shared: 2,
         };
         let found = candidates(&[1, 2, 3, 4], &options, |h, limit| {
-            Ok(postings.get(&h).cloned().unwrap_or_default().into_iter().take(limit).collect())
+            Ok(postings
+                .get(&h)
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .take(limit)
+                .collect())
         })
         .unwrap();
         assert_eq!(
             found,
-            vec![Candidate { story_id: 10, shared: 3 }],
+            vec![Candidate {
+                story_id: 10,
+                shared: 3
+            }],
             "11 and 12 share one fingerprint only; the stock phrase must not make 100..200 candidates"
         );
     }
