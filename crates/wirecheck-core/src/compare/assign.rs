@@ -134,7 +134,7 @@ mod tests {
     #[test]
     fn malformed_alignments_do_not_panic() {
         let backwards = Alignment {
-            article: 30..5,
+            article: std::ops::Range { start: 30, end: 5 },
             source: 0..0,
             matched: 3,
             pairs: vec![(30, 1), (5, 2), (5, 0)],
