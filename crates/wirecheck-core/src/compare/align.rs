@@ -204,7 +204,7 @@ fn chain_seeds(a: &[usize], s: &[usize], k: usize, max_gap: usize) -> Vec<Vec<(u
             chains
                 .get(c)
                 .and_then(|p| p.last())
-                .is_some_and(|&(li, _)| li + max_gap + 1 >= i)
+                .is_some_and(|&(li, _)| li.saturating_add(max_gap).saturating_add(1) >= i)
         });
         for j in index.positions(s, gram) {
             work = work.saturating_add(active.len() + 1);
@@ -394,7 +394,9 @@ impl Claims {
             if self.is_taken(i) {
                 continue;
             }
+            // `pi < i` for well-formed pairs; checked because BTreeMap::range panics otherwise.
             if let Some(&(pi, _)) = current.last()
+                && pi < i
                 && self.taken.range(pi + 1..i).next().is_some()
             {
                 pieces.extend(Alignment::from_pairs(std::mem::take(&mut current)));
@@ -659,6 +661,38 @@ pub(crate) mod tests {
         let got = run(P1, &source);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].matched, words(P1));
+    }
+
+    #[test]
+    fn extreme_options_do_not_panic() {
+        let (a, s) = (
+            toks(&format!("{P1} {P3}")),
+            toks(&format!("{P3} {P2} {P1}")),
+        );
+        for options in [
+            AlignOptions {
+                seed: 0,
+                max_gap: usize::MAX,
+                min_matched: 0,
+            },
+            AlignOptions {
+                seed: usize::MAX,
+                max_gap: 0,
+                min_matched: usize::MAX,
+            },
+        ] {
+            for al in align(&a, &s, &options) {
+                assert_consistent(&al, &a, &s);
+            }
+        }
+        assert!(
+            align(&[], &s, &AlignOptions::default()).is_empty(),
+            "empty article"
+        );
+        assert!(
+            align(&a, &[], &AlignOptions::default()).is_empty(),
+            "empty story"
+        );
     }
 
     #[test]

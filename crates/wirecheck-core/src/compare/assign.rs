@@ -132,6 +132,18 @@ mod tests {
     }
 
     #[test]
+    fn malformed_alignments_do_not_panic() {
+        let backwards = Alignment {
+            article: std::ops::Range { start: 30, end: 5 },
+            source: 0..0,
+            matched: 3,
+            pairs: vec![(30, 1), (5, 2), (5, 0)],
+        };
+        let got = assign(vec![vec![passage(0..40, 0)], vec![backwards]], 1);
+        assert_eq!(got.len(), 1, "the well-formed passage is kept: {got:?}");
+    }
+
+    #[test]
     fn output_is_in_article_order() {
         let got = assign(
             vec![
