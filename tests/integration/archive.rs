@@ -84,3 +84,31 @@ fn removing_a_story_removes_it_from_checks() {
         "a removed story is never a source again: {after}"
     );
 }
+
+#[test]
+fn wirecheck_db_chooses_the_archive_and_db_flag_wins() {
+    let t = TempArchive::new();
+    let env_db = t.dir.path().join("from-env.sqlite");
+    let story = t.write(
+        "s.txt",
+        b"Tram line opens\n\nThe new tram line opened on Monday with free rides for a week, the city said.\n",
+    );
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_wirecheck"))
+            .args(args)
+            .env("WIRECHECK_DB", &env_db)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["import", story.to_str().unwrap()]).status.success());
+    assert!(env_db.exists(), "WIRECHECK_DB names the archive file");
+    let flag_db = t.db();
+    assert!(
+        run(&["--db", flag_db.to_str().unwrap(), "info"])
+            .status
+            .success()
+    );
+    let out = run(&["--db", flag_db.to_str().unwrap(), "info", "--json"]);
+    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(info["stories"], 0, "--db overrides WIRECHECK_DB");
+}
