@@ -300,7 +300,7 @@ fn lines(text: &str) -> Vec<TextLine> {
 
 /// Lowercase, apostrophes straightened, whitespace collapsed, leading bullets dropped.
 fn key(line: &str) -> String {
-    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[');
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
         if !out.is_empty() {

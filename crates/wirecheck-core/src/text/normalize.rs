@@ -54,6 +54,11 @@ const WORD_VARIANTS: &[(&str, &str)] = &[
     ("enrolment", "enrollment"),
 ];
 
+/// Words the suffix rules would turn into another common word ("entre" into "enter", "unfilled"
+/// into "unfiled"): left alone. Found by running the rules over the vocabulary of two news
+/// corpora and looking for merged words that are not spelling variants.
+const NOT_VARIANTS: &[&str] = &["entre", "outre", "timbre", "unfilled"];
+
 /// Words whose British "-ence" is American "-ense"; the rule applies to words starting with them
 /// ("defenceless" too). Only these: "-ence" is otherwise the same in both spellings.
 const ENCE_STEMS: &[&str] = &["defence", "offence", "licence", "pretence"];
@@ -78,7 +83,8 @@ const ENCE_STEMS: &[&str] = &["defence", "offence", "licence", "pretence"];
 /// | whole words in a short list ([`WORD_VARIANTS`]) | programme → program |
 ///
 /// The stem-length conditions keep short common words apart ("rise", "prise", "vogue",
-/// "filled"/"filed"). The function is idempotent.
+/// "filled"/"filed"), and [`NOT_VARIANTS`] lists the few longer words the rules would merge
+/// with another word. The function is idempotent.
 pub fn normalize_word(word: &str) -> String {
     let mut out = if word.is_ascii() {
         fold_ascii(word)
@@ -100,13 +106,13 @@ fn may_have_variant(word: &str) -> bool {
     }
     let pairs = b.windows(2).any(|w| {
         matches!(
-            (w[0], w[1]),
-            (b'i' | b'y', b's')
-                | (b'o', b'u')
-                | (b't' | b'b', b'r')
-                | (b'l', b'l')
-                | (b'n', b'c')
-                | (b'o', b'g')
+            w,
+            [b'i' | b'y', b's']
+                | [b'o', b'u']
+                | [b't' | b'b', b'r']
+                | [b'l', b'l']
+                | [b'n', b'c']
+                | [b'o', b'g']
         )
     });
     pairs
@@ -209,6 +215,12 @@ fn spelling_once(word: &str) -> Option<String> {
     if let Some(&(_, to)) = found {
         return (to != word).then(|| to.to_string());
     }
+    if NOT_VARIANTS
+        .iter()
+        .any(|w| same(w.as_bytes(), word.as_bytes()))
+    {
+        return None;
+    }
     ize(word)
         .or_else(|| our(word))
         .or_else(|| tre(word))
@@ -247,7 +259,8 @@ fn ize(word: &str) -> Option<String> {
     if let Some((stem, suffix)) = split_suffix(word, "is", SUFFIXES, 3) {
         return Some(format!("{stem}iz{suffix}"));
     }
-    let (stem, suffix) = split_suffix(word, "ys", &SUFFIXES[4..], 3)?;
+    const YS_SUFFIXES: &[&str] = &["ing", "ers", "er", "ed", "es", "e"];
+    let (stem, suffix) = split_suffix(word, "ys", YS_SUFFIXES, 3)?;
     Some(format!("{stem}yz{suffix}"))
 }
 
@@ -464,6 +477,13 @@ mod tests {
             assert_eq!(n(short), short, "{short} is not a spelling variant");
         }
         assert_ne!(n("hatred"), n("hated"), "hatred is not a -tre word");
+        for (a, b) in [
+            ("entre", "enter"),
+            ("outre", "outer"),
+            ("unfilled", "unfiled"),
+        ] {
+            assert_ne!(n(a), n(b), "{a} and {b} are different words");
+        }
     }
 
     #[test]
