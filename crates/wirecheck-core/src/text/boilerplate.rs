@@ -193,6 +193,9 @@ const SHARE_CORE: &[&str] = &[
     "flipboard",
 ];
 
+/// Longest paragraph (bytes of its joined key) tried as a whole.
+const MAX_PARAGRAPH: usize = 400;
+
 /// Byte ranges of `text` that are boilerplate, sorted and not overlapping.
 pub fn find(text: &str) -> Vec<Range<usize>> {
     let lines = lines(text);
@@ -205,40 +208,40 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
         }
         let starts_paragraph = i == 0 || lines.get(i - 1).is_some_and(|l| l.key.is_empty());
         if starts_paragraph {
-            let end = lines
-                .get(i..)
-                .unwrap_or_default()
+            let rest = lines.get(i..).unwrap_or_default();
+            let paragraph = rest
                 .iter()
                 .position(|l| l.key.is_empty())
-                .map_or(lines.len(), |n| i + n);
-            let paragraph = lines.get(i..end).unwrap_or_default();
+                .and_then(|n| rest.get(..n))
+                .unwrap_or(rest);
             // A paragraph counts as a whole only when no line of it matches alone: a wrapped
             // notice, not a credit line next to a sign-up line.
             let wrapped = paragraph.len() > 1
-                && paragraph
-                    .iter()
-                    .all(|l| matching(&l.key).is_none() && !is_share_row(&l.key));
+                && paragraph.iter().map(|l| l.key.len() + 1).sum::<usize>() <= MAX_PARAGRAPH + 1
+                && paragraph.iter().all(|l| l.hit.is_none());
             if wrapped {
                 let key = paragraph
                     .iter()
                     .map(|l| l.key.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                if matching(&key).is_some() || is_share_row(&key) {
+                if hit(&key).is_some() {
                     let last = paragraph.last().map_or(line.span.end, |l| l.span.end);
                     found.push(line.span.start..last);
-                    i = end;
+                    i += paragraph.len();
                     continue;
                 }
             }
         }
         i += 1;
-        let pattern = matching(&line.key);
-        if pattern.is_none() && !is_share_row(&line.key) {
+        let Some(hit) = line.hit else {
             continue;
-        }
+        };
         found.push(line.span.clone());
-        if pattern.is_some_and(|p| p.lead && is_bare_header(&line.key, p.rule)) {
+        if let Hit::Pattern(p) = hit
+            && p.lead
+            && is_bare_header(&line.key, p.rule)
+        {
             i = take_links(&lines, i, &mut found);
         }
     }
@@ -246,31 +249,58 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
     merge(text, found)
 }
 
-/// A line of the text: its span without surrounding whitespace, and its matching key.
+/// Why a line is boilerplate.
+#[derive(Debug, Clone, Copy)]
+enum Hit {
+    Pattern(&'static Pattern),
+    ShareRow,
+}
+
+fn hit(key: &str) -> Option<Hit> {
+    if key.is_empty() {
+        return None;
+    }
+    matching(key)
+        .map(Hit::Pattern)
+        .or_else(|| is_share_row(key).then_some(Hit::ShareRow))
+}
+
+/// A line of the text: its span without surrounding whitespace, its matching key, and whether
+/// it matches alone.
 struct TextLine {
     span: Range<usize>,
     key: String,
+    hit: Option<Hit>,
 }
 
 fn lines(text: &str) -> Vec<TextLine> {
     let mut out = Vec::new();
     let mut offset = 0;
+    let mut prev = "";
     for raw in text.split('\n') {
         let lead = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
         let start = offset + lead;
+        let key = key(trimmed);
+        // In hard-wrapped copy a line can start mid-sentence ("... 8 cts per" / "share on
+        // sales of ..."); such a line is not a block of its own.
+        let continues = trimmed.chars().next().is_some_and(char::is_lowercase)
+            && !prev.is_empty()
+            && !prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')', ']', '|']);
         out.push(TextLine {
             span: start..start + trimmed.len(),
-            key: key(trimmed),
+            hit: if continues { None } else { hit(&key) },
+            key,
         });
         offset += raw.len() + 1;
+        prev = trimmed;
     }
     out
 }
 
 /// Lowercase, apostrophes straightened, whitespace collapsed, leading bullets dropped.
 fn key(line: &str) -> String {
-    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[');
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
         if !out.is_empty() {
@@ -283,24 +313,44 @@ fn key(line: &str) -> String {
     out
 }
 
-/// The first pattern that matches a line's key.
+/// The first pattern that matches a line's key (whole-line and opening patterns before
+/// contained phrases).
 fn matching(key: &str) -> Option<&'static Pattern> {
-    PATTERNS.iter().find(|p| {
-        key.len() <= p.max_len
-            && match p.rule {
-                Line(phrase) => key.trim_end_matches(|c: char| !c.is_alphanumeric()) == phrase,
-                Starts(phrase) => key.starts_with(phrase) && ends_word(key, phrase.len()),
-                Contains(phrase) => key
-                    .match_indices(phrase)
-                    .any(|(at, _)| starts_word(key, at) && ends_word(key, at + phrase.len())),
-            }
-    })
+    let whole = key.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let fits = |p: &&Pattern| key.len() <= p.max_len;
+    let at_start = PATTERNS.iter().filter(fits).find(|p| match p.rule {
+        Line(phrase) => whole == phrase,
+        Starts(phrase) => phrase_at(key, 0, phrase),
+        Contains(_) => false,
+    });
+    if at_start.is_some() {
+        return at_start;
+    }
+    // Phrases are ASCII and start with a letter: a phrase can only start at the start of a
+    // word of the key, so each word is tried once against every phrase.
+    let mut prev_alphanumeric = false;
+    for (at, c) in key.char_indices() {
+        let word_start = c.is_alphanumeric() && !prev_alphanumeric;
+        prev_alphanumeric = c.is_alphanumeric();
+        if !word_start {
+            continue;
+        }
+        let found = PATTERNS.iter().filter(fits).find(|p| match p.rule {
+            Contains(phrase) => phrase_at(key, at, phrase),
+            Line(_) | Starts(_) => false,
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
-fn starts_word(key: &str, at: usize) -> bool {
-    key.get(..at)
-        .and_then(|s| s.chars().next_back())
-        .is_none_or(|c| !c.is_alphanumeric())
+/// Whether `phrase` stands at byte `at` of `key` and ends at a word boundary.
+fn phrase_at(key: &str, at: usize, phrase: &str) -> bool {
+    let (k, p) = (key.as_bytes(), phrase.as_bytes());
+    // First byte first: the common case is a mismatch there.
+    k.get(at) == p.first() && k.get(at..at + p.len()) == Some(p) && ends_word(key, at + p.len())
 }
 
 fn ends_word(key: &str, at: usize) -> bool {
@@ -320,13 +370,13 @@ fn is_bare_header(key: &str, rule: Rule) -> bool {
 }
 
 fn is_share_row(key: &str) -> bool {
-    let words: Vec<&str> = key
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() <= 15
-        && words.iter().any(|w| SHARE_CORE.contains(w))
-        && words.iter().all(|w| SHARE_WORDS.contains(w))
+    let words = || {
+        key.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    key.len() <= 150
+        && words().all(|w| SHARE_WORDS.contains(&w))
+        && words().any(|w| SHARE_CORE.contains(&w))
 }
 
 /// Marks the link lines after a bare header, from line `i`; returns the first line not taken.
@@ -527,6 +577,16 @@ mod tests {
                 "{credit:?} must stay for credit detection"
             );
         }
+    }
+
+    #[test]
+    fn wrapped_sentence_continuations_are_kept() {
+        let text = "Northbrook Mills earned 40 cts per\nshare on sales of 12 mln dlrs, and\n\
+                    subscribe to the view that the\nshare price will rise.\n";
+        assert!(
+            find(text).is_empty(),
+            "lines that continue a sentence are not buttons"
+        );
     }
 
     #[test]

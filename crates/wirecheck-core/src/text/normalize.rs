@@ -54,6 +54,11 @@ const WORD_VARIANTS: &[(&str, &str)] = &[
     ("enrolment", "enrollment"),
 ];
 
+/// Words the suffix rules would turn into another common word ("entre" into "enter", "unfilled"
+/// into "unfiled"): left alone. Found by running the rules over the vocabulary of two news
+/// corpora and looking for merged words that are not spelling variants.
+const NOT_VARIANTS: &[&str] = &["entre", "outre", "timbre", "unfilled"];
+
 /// Words whose British "-ence" is American "-ense"; the rule applies to words starting with them
 /// ("defenceless" too). Only these: "-ence" is otherwise the same in both spellings.
 const ENCE_STEMS: &[&str] = &["defence", "offence", "licence", "pretence"];
@@ -78,23 +83,63 @@ const ENCE_STEMS: &[&str] = &["defence", "offence", "licence", "pretence"];
 /// | whole words in a short list ([`WORD_VARIANTS`]) | programme → program |
 ///
 /// The stem-length conditions keep short common words apart ("rise", "prise", "vogue",
-/// "filled"/"filed"). The function is idempotent.
+/// "filled"/"filed"), and [`NOT_VARIANTS`] lists the few longer words the rules would merge
+/// with another word. The function is idempotent.
 pub fn normalize_word(word: &str) -> String {
     let mut out = if word.is_ascii() {
         fold_ascii(word)
     } else {
         fold_unicode(word)
     };
-    if !out.is_empty() && out.bytes().all(|b| b.is_ascii_lowercase()) {
+    if may_have_variant(&out) {
         out = spelling(out);
     }
     out
+}
+
+/// A cheap filter before the spelling rules: a lowercase ASCII word with one of the letter pairs
+/// every rule needs ("is", "ys", "ou", "tr", "br", "ll", "nc", "og") or a listed variant.
+fn may_have_variant(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_empty() || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let pairs = b.windows(2).any(|w| {
+        matches!(
+            w,
+            [b'i' | b'y', b's']
+                | [b'o', b'u']
+                | [b't' | b'b', b'r']
+                | [b'l', b'l']
+                | [b'n', b'c']
+                | [b'o', b'g']
+        )
+    });
+    pairs
+        || WORD_VARIANTS
+            .iter()
+            .any(|(from, _)| same(from.as_bytes(), b))
+}
+
+/// Byte equality written out: the words are short, and a call to `memcmp` per comparison
+/// dominated the tokenizer's profile.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+fn ends_with(word: &str, suffix: &str) -> Option<usize> {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    let head = w.len().checked_sub(s.len())?;
+    same(w.get(head..)?, s).then_some(head)
 }
 
 /// The ASCII fast path of the character folding: lowercase, keep letters and digits, and a
 /// period only between digits.
 fn fold_ascii(word: &str) -> String {
     let bytes = word.as_bytes();
+    if bytes.iter().all(u8::is_ascii_alphanumeric) {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(bytes.len());
     for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_alphanumeric() {
@@ -164,8 +209,17 @@ fn spelling(mut word: String) -> String {
 }
 
 fn spelling_once(word: &str) -> Option<String> {
-    if let Some(&(_, to)) = WORD_VARIANTS.iter().find(|(from, _)| *from == word) {
+    let found = WORD_VARIANTS
+        .iter()
+        .find(|(from, _)| same(from.as_bytes(), word.as_bytes()));
+    if let Some(&(_, to)) = found {
         return (to != word).then(|| to.to_string());
+    }
+    if NOT_VARIANTS
+        .iter()
+        .any(|w| same(w.as_bytes(), word.as_bytes()))
+    {
+        return None;
     }
     ize(word)
         .or_else(|| our(word))
@@ -183,9 +237,9 @@ fn split_suffix<'a>(
     min_stem: usize,
 ) -> Option<(&'a str, &'a str)> {
     suffixes.iter().find_map(|suffix| {
-        let head = word.strip_suffix(suffix)?;
-        let stem = head.strip_suffix(infix)?;
-        (stem.len() >= min_stem).then(|| (stem, &word[head.len()..]))
+        let head = ends_with(word, suffix)?;
+        let stem = ends_with(word.get(..head)?, infix)?;
+        (stem >= min_stem).then(|| Some((word.get(..stem)?, word.get(head..)?)))?
     })
 }
 
@@ -205,7 +259,8 @@ fn ize(word: &str) -> Option<String> {
     if let Some((stem, suffix)) = split_suffix(word, "is", SUFFIXES, 3) {
         return Some(format!("{stem}iz{suffix}"));
     }
-    let (stem, suffix) = split_suffix(word, "ys", &SUFFIXES[4..], 3)?;
+    const YS_SUFFIXES: &[&str] = &["ing", "ers", "er", "ed", "es", "e"];
+    let (stem, suffix) = split_suffix(word, "ys", YS_SUFFIXES, 3)?;
     Some(format!("{stem}yz{suffix}"))
 }
 
@@ -239,8 +294,8 @@ fn double_l(word: &str) -> Option<String> {
 
 fn ence(word: &str) -> Option<String> {
     let stem = ENCE_STEMS.iter().find(|s| word.starts_with(**s))?;
-    let rest = &word[stem.len()..];
-    let base = &stem[..stem.len() - 2];
+    let rest = word.get(stem.len()..)?;
+    let base = stem.strip_suffix("ce")?;
     Some(format!("{base}se{rest}"))
 }
 
@@ -280,6 +335,17 @@ pub fn normalize(text: &str) -> Normalized {
     let mut pieces = Vec::new();
     for token in &tokens {
         pieces.clear();
+        if token.norm.is_ascii() {
+            // ASCII norms are letters, digits and periods between digits: always one word.
+            if !out.text.is_empty() {
+                out.text.push(' ');
+                out.map.push(token.start);
+            }
+            out.text.push_str(&token.norm);
+            out.map
+                .extend(std::iter::repeat_n(token.start, token.norm.len()));
+            continue;
+        }
         word_pieces(&token.norm, &mut pieces);
         for piece in &pieces {
             if !out.text.is_empty() {
@@ -298,11 +364,6 @@ pub fn normalize(text: &str) -> Normalized {
 /// itself; but NFKC can turn one char into several that word boundaries split (Lao "ໜ" is
 /// "ຫ" + "ນ"), and the text view must tokenize to itself.
 fn word_pieces(norm: &str, out: &mut Vec<String>) {
-    if norm.is_ascii() {
-        // ASCII norms are letters, digits and periods between digits: always one word.
-        out.push(norm.to_string());
-        return;
-    }
     let mut current = vec![norm.to_string()];
     for _ in 0..4 {
         let next: Vec<String> = current
@@ -416,6 +477,13 @@ mod tests {
             assert_eq!(n(short), short, "{short} is not a spelling variant");
         }
         assert_ne!(n("hatred"), n("hated"), "hatred is not a -tre word");
+        for (a, b) in [
+            ("entre", "enter"),
+            ("outre", "outer"),
+            ("unfilled", "unfiled"),
+        ] {
+            assert_ne!(n(a), n(b), "{a} and {b} are different words");
+        }
     }
 
     #[test]

@@ -29,13 +29,15 @@ pub struct Token {
 /// Tokens are in text order, do not overlap, and their offsets are char boundaries of `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
-    let mut segments = text.split_word_bound_indices();
+    let mut segments = Words::new(text);
     while let Some((start, word)) = segments.next() {
         let mut end = start + word.len();
         let norm = if let Some(symbol) = symbol_word(word) {
             symbol.to_string()
         } else if has_alphanumeric(word) {
-            match line_end_continuation(text, end) {
+            let may_continue =
+                matches!(text.as_bytes().get(end), Some(b'-' | 0xE2)) || word.ends_with('\u{AD}');
+            match line_end_continuation(text, end).filter(|_| may_continue) {
                 Some(next_start) => {
                     // Consume the segments up to the second half of the word.
                     let second = segments.find(|&(s, _)| s >= next_start);
@@ -45,7 +47,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             let joined = format!("{}{}", word.trim_end_matches('\u{AD}'), rest);
                             normalize_word(&joined)
                         }
-                        // Unreachable with UAX #29 segments, but never lose the words.
+                        // Unreachable (the continuation starts a segment), but never lose words.
                         Some((s, rest)) => {
                             push_word(&mut tokens, text, start, end, normalize_word(word));
                             push_word(&mut tokens, text, s, s + rest.len(), normalize_word(rest));
@@ -62,6 +64,113 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         push_word(&mut tokens, text, start, end, norm);
     }
     tokens
+}
+
+/// The segments of a text that can be tokens (words with a letter or digit, and symbols), by
+/// UAX #29 word boundaries, with their byte offsets.
+///
+/// Word boundaries always fall around ASCII whitespace, so the text is cut there first; pure
+/// ASCII pieces (nearly all of English news) go through [`ascii_segments`], the rest through
+/// unicode-segmentation. The one difference from segmenting the whole text: a combining mark
+/// right after whitespace starts a segment instead of joining the whitespace.
+struct Words<'a> {
+    text: &'a str,
+    /// Where the next piece starts.
+    pos: usize,
+    /// Segments of the current piece, in order.
+    pending: std::collections::VecDeque<(usize, &'a str)>,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Self {
+        Words {
+            text,
+            pos: 0,
+            pending: std::collections::VecDeque::new(),
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(segment) = self.pending.pop_front() {
+                return Some(segment);
+            }
+            let bytes = self.text.as_bytes();
+            let start = self.pos
+                + bytes
+                    .get(self.pos..)?
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace())?;
+            let end = bytes
+                .get(start..)
+                .and_then(|rest| rest.iter().position(u8::is_ascii_whitespace))
+                .map_or(bytes.len(), |n| start + n);
+            self.pos = end;
+            // Cut at ASCII bytes, so both ends are char boundaries.
+            let piece = self.text.get(start..end).unwrap_or_default();
+            if piece.is_ascii() {
+                ascii_segments(piece, start, &mut self.pending);
+            } else {
+                self.pending.extend(
+                    piece
+                        .split_word_bound_indices()
+                        .filter(|(_, w)| symbol_word(w).is_some() || has_alphanumeric(w))
+                        .map(|(i, w)| (start + i, w)),
+                );
+            }
+        }
+    }
+}
+
+/// UAX #29 word segments of an ASCII piece without whitespace, restricted to those with a letter
+/// or digit and the symbols `%` and `$`. Letters, digits and `_` join; `:` joins two letters,
+/// `.` and `'` two letters or two digits, `,` and `;` two digits (rules WB5 to WB13b).
+fn ascii_segments<'a>(
+    piece: &'a str,
+    offset: usize,
+    out: &mut std::collections::VecDeque<(usize, &'a str)>,
+) {
+    let b = piece.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if !word_byte(c) {
+            if c == b'%' || c == b'$' {
+                out.push_back((offset + i, piece.get(i..i + 1).unwrap_or_default()));
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            match (b.get(j - 1), b.get(j), b.get(j + 1)) {
+                (_, Some(&c), _) if word_byte(c) => j += 1,
+                (Some(&p), Some(&m), Some(&n)) if joins(p, m, n) => j += 2,
+                _ => break,
+            }
+        }
+        let word = piece.get(i..j).unwrap_or_default();
+        if word.bytes().any(|c| c.is_ascii_alphanumeric()) {
+            out.push_back((offset + i, word));
+        }
+        i = j;
+    }
+}
+
+/// Whether `mid` keeps `prev` and `next` in one word (UAX #29 WB6, WB7, WB11, WB12).
+fn joins(prev: u8, mid: u8, next: u8) -> bool {
+    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+    match mid {
+        b':' => letters,
+        b'.' | b'\'' => letters || digits,
+        b',' | b';' => digits,
+        _ => false,
+    }
 }
 
 /// Appends a token, merging it with the previous one where two words are one for matching.
@@ -331,6 +440,16 @@ mod tests {
                 prop_assert!(t.start >= last_end);
                 last_end = t.end;
             }
+        }
+
+        #[test]
+        fn ascii_fast_path_agrees_with_uax29(text in "[a-zA-Z0-9_.,;:'%$&() \n-]{0,60}") {
+            let fast: Vec<(usize, &str)> = Words::new(&text).collect();
+            let full: Vec<(usize, &str)> = text
+                .split_word_bound_indices()
+                .filter(|(_, w)| symbol_word(w).is_some() || has_alphanumeric(w))
+                .collect();
+            prop_assert_eq!(fast, full);
         }
 
         #[test]
