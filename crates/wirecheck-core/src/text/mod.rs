@@ -26,12 +26,15 @@ impl Prepared {
     /// Tokenizes `text` and sets boilerplate aside.
     pub fn new(text: String) -> Self {
         let boilerplate = boilerplate::find(&text);
+        // Tokens and ranges are both sorted: one pass over each.
+        let mut ranges = boilerplate.iter().peekable();
         let tokens = tokenize(&text)
             .into_iter()
             .filter(|t| {
-                !boilerplate
-                    .iter()
-                    .any(|b| b.start <= t.start && t.end <= b.end)
+                while ranges.next_if(|b| b.end <= t.start).is_some() {}
+                !ranges
+                    .peek()
+                    .is_some_and(|b| b.start <= t.start && t.end <= b.end)
             })
             .collect();
         Prepared {
