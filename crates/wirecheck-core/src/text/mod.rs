@@ -54,3 +54,27 @@ impl Prepared {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_words_are_not_matched_but_the_rest_is() {
+        let text = "The ferry resumed service on Monday.\n\nSupport independent journalism. Donate now.\n\nRepairs took six weeks.\n";
+        let prepared = Prepared::new(text.to_string());
+        let words: Vec<&str> = prepared.tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert!(
+            !prepared.boilerplate.is_empty(),
+            "the donation appeal is boilerplate"
+        );
+        assert!(
+            !words.contains(&"donate"),
+            "boilerplate is set aside from matching: {words:?}"
+        );
+        assert!(
+            words.contains(&"ferry") && words.contains(&"weeks"),
+            "article words on both sides stay: {words:?}"
+        );
+    }
+}
