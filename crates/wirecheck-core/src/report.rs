@@ -2,12 +2,12 @@
 //!
 //! Offsets count Unicode scalar values (characters) of the decoded text; ends are exclusive.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::verdict::Derived;
 
 /// The result of checking one article.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Report {
     /// Wholly, partially or not derived from the archive.
     pub derived: Derived,
@@ -30,7 +30,7 @@ pub struct Report {
 }
 
 /// A stored story the article shares text with.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SourceReport {
     /// The story's id in the archive.
     pub id: i64,
@@ -51,7 +51,7 @@ pub struct SourceReport {
 }
 
 /// A credit to an agency found in the article.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Credit {
     /// The agency credited, canonical name.
     pub agency: String,
@@ -66,7 +66,7 @@ pub struct Credit {
 }
 
 /// A source copied without credit.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Flag {
     /// The story's id.
     pub source_id: i64,
@@ -79,7 +79,7 @@ pub struct Flag {
 }
 
 /// A passage of the article copied from one source.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Passage {
     /// The source story's id.
     pub source_id: i64,
@@ -100,7 +100,7 @@ pub struct Passage {
 }
 
 /// Whether a passage was copied word for word.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PassageKind {
@@ -111,7 +111,7 @@ pub enum PassageKind {
 }
 
 /// One step of a word diff.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct DiffOp {
     /// Equal, insert (in the article only) or delete (in the source only).
     pub op: DiffTag,
@@ -120,7 +120,7 @@ pub struct DiffOp {
 }
 
 /// The kind of a diff step.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum DiffTag {
     /// The same in both.

@@ -3,10 +3,10 @@
 //! The thresholds were set on the METER development split (see `docs/accuracy.md`) and are
 //! fixed here; the presets move them together for users who want more or fewer reports.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How much of an article is derived from the archive.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Derived {
     /// Most of the article is copied.

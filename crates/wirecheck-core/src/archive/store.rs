@@ -153,7 +153,7 @@ impl IndexedStory {
 
 /// The wire archive: one SQLite file shared by the CLI and the desktop app.
 pub struct Archive {
-    conn: Connection,
+    pub(super) conn: Connection,
     path: PathBuf,
 }
 
