@@ -29,7 +29,8 @@ const FLUSH_EVERY: Duration = Duration::from_millis(250);
 #[serde(rename_all = "snake_case", tag = "event")]
 #[non_exhaustive]
 pub enum ImportEvent {
-    /// The paths were walked: this many files will be read.
+    /// The paths were walked: this many files will be read. Every later `File` or `Skipped`
+    /// event is one of them.
     Started {
         /// Files found.
         files: usize,
@@ -143,10 +144,11 @@ impl Importer {
             files: files.len(),
             ..ImportSummary::default()
         };
-        on_event(&ImportEvent::Started { files: files.len() });
+        // Paths skipped by the walk come before `Started`: they are not among its files.
         for (path, reason) in skipped_paths {
             summary.skip(display(&path), &reason, &mut on_event);
         }
+        on_event(&ImportEvent::Started { files: files.len() });
 
         let (sender, receiver) = mpsc::sync_channel::<Parsed>(64);
         std::thread::scope(|scope| -> Result<()> {

@@ -1,0 +1,142 @@
+//! The archive manager: overview, import (with progress events), demo, search, open, remove.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Emitter, State};
+use wirecheck_core::{ImportEvent, Importer, ListQuery, demo::load_demo};
+
+use super::{blocking, limit_len};
+use crate::dto::{AgencyCount, ArchiveOverview, ImportProgress, ImportSummary, Story, StorySummary};
+use crate::error::{AppError, CmdResult};
+use crate::state::AppState;
+
+/// Most paths one import takes (a drop of a whole disk is a mistake, not an import).
+const MAX_IMPORT_PATHS: usize = 10_000;
+/// Most rows a listing or search returns.
+const MAX_ROWS: usize = 1_000;
+
+/// The archive's location, size, and stories per agency.
+#[tauri::command]
+pub async fn archive_overview(state: State<'_, AppState>) -> CmdResult<ArchiveOverview> {
+    let state = state.inner().clone();
+    blocking(move || {
+        let archive = state.open()?;
+        Ok(ArchiveOverview {
+            path: archive.path().display().to_string(),
+            stories: archive.count()?,
+            agencies: archive
+                .counts_by_agency()?
+                .into_iter()
+                .map(|(agency, stories)| AgencyCount { agency, stories })
+                .collect(),
+        })
+    })
+    .await
+}
+
+/// Imports files and folders, emitting `import-progress` after each file.
+#[tauri::command]
+pub async fn import_paths(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CmdResult<ImportSummary> {
+    if paths.is_empty() {
+        return Err(AppError::invalid("Choose at least one file or folder to import."));
+    }
+    if paths.len() > MAX_IMPORT_PATHS {
+        return Err(AppError::invalid(format!("At most {MAX_IMPORT_PATHS} paths can be imported at once.")));
+    }
+    if let Some(bad) = paths.iter().find(|p| p.trim().is_empty() || p.contains('\0')) {
+        return Err(AppError::invalid(format!("Not a path: {bad:?}")));
+    }
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let state = state.inner().clone();
+    blocking(move || {
+        let mut archive = state.open()?;
+        let (mut done, mut total) = (0, 0);
+        let summary = Importer::new().run(&mut archive, &paths, |event| {
+            let progress = match event {
+                ImportEvent::Started { files } => {
+                    total = *files;
+                    ImportProgress { done, total, path: None, skipped: None }
+                }
+                ImportEvent::File { path, .. } => {
+                    done += 1;
+                    ImportProgress { done, total, path: Some(path.clone()), skipped: None }
+                }
+                ImportEvent::Skipped { path, reason } => {
+                    // Skips before `Started` (missing paths, link loops) are not among its files.
+                    if total > 0 {
+                        done += 1;
+                    }
+                    ImportProgress { done, total, path: Some(path.clone()), skipped: Some(reason.clone()) }
+                }
+                _ => return,
+            };
+            let _ = app.emit("import-progress", progress);
+        })?;
+        Ok(summary.into())
+    })
+    .await
+}
+
+/// Loads the fictional demo archive.
+#[tauri::command]
+pub async fn load_demo(state: State<'_, AppState>) -> CmdResult<ImportSummary> {
+    let state = state.inner().clone();
+    blocking(move || Ok(load_demo(&mut state.open()?)?.into())).await
+}
+
+/// Full-text search over headlines and bodies.
+#[tauri::command]
+pub async fn search_stories(
+    state: State<'_, AppState>,
+    query: String,
+    limit: usize,
+) -> CmdResult<Vec<StorySummary>> {
+    limit_len("The search", &query, 500)?;
+    let state = state.inner().clone();
+    blocking(move || {
+        let found = state.open()?.search(&query, limit.clamp(1, MAX_ROWS))?;
+        Ok(found.into_iter().map(Into::into).collect())
+    })
+    .await
+}
+
+/// Stories, newest first, optionally of one agency.
+#[tauri::command]
+pub async fn list_stories(
+    state: State<'_, AppState>,
+    agency: Option<String>,
+    limit: usize,
+    offset: usize,
+) -> CmdResult<Vec<StorySummary>> {
+    if let Some(agency) = &agency {
+        limit_len("The agency", agency, 100)?;
+    }
+    let state = state.inner().clone();
+    blocking(move || {
+        let query = ListQuery {
+            agency,
+            limit: limit.clamp(1, MAX_ROWS),
+            offset,
+        };
+        Ok(state.open()?.list(&query)?.into_iter().map(Into::into).collect())
+    })
+    .await
+}
+
+/// One stored story.
+#[tauri::command]
+pub async fn get_story(state: State<'_, AppState>, id: i64) -> CmdResult<Story> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.open()?.get(id)?.into())).await
+}
+
+/// Removes one stored story.
+#[tauri::command]
+pub async fn remove_story(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.open()?.remove(id)?)).await
+}

@@ -1,0 +1,41 @@
+//! The app's commands, by area.
+
+pub mod archive;
+pub mod check;
+pub mod export;
+pub mod review;
+pub mod settings;
+
+use wirecheck_core::{Archive, LoadedCheck};
+
+use crate::dto::CheckResult;
+use crate::error::{AppError, CmdResult};
+
+/// Runs blocking work (SQLite, matching) off the async runtime's threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::internal(format!("background task failed: {e}")))?
+}
+
+/// A saved check with its sources' stories, for the review view.
+fn check_result(archive: &Archive, loaded: LoadedCheck) -> CmdResult<CheckResult> {
+    let ids: Vec<i64> = loaded.report.sources.iter().map(|s| s.id).collect();
+    let stories = archive.get_many(&ids)?;
+    Ok(CheckResult {
+        check: loaded.check.into(),
+        report: loaded.report.into(),
+        stories: stories.into_iter().map(Into::into).collect(),
+        decisions: loaded.decisions.into_iter().map(Into::into).collect(),
+    })
+}
+
+/// Refuses a string longer than `max` characters.
+fn limit_len(what: &str, value: &str, max: usize) -> CmdResult<()> {
+    if value.chars().count() > max {
+        return Err(AppError::invalid(format!("{what} is too long (at most {max} characters)")));
+    }
+    Ok(())
+}

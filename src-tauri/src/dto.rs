@@ -1,0 +1,535 @@
+//! What crosses to the UI: our own camelCase types, from which `ui/src/bindings.ts` is
+//! generated (see the `bindings` test). Core types stay behind these, so the UI's contract
+//! changes only when these do.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use wirecheck_core as core;
+
+/// How much of an article is derived from the archive.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Derived {
+    Wholly,
+    Partially,
+    None,
+}
+
+impl From<core::Derived> for Derived {
+    fn from(d: core::Derived) -> Self {
+        match d {
+            core::Derived::Wholly => Derived::Wholly,
+            core::Derived::Partially => Derived::Partially,
+            core::Derived::None => Derived::None,
+        }
+    }
+}
+
+/// A check's full result: the report, the stored stories it names, and the decisions taken.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckResult {
+    pub check: SavedCheck,
+    pub report: Report,
+    /// The sources' stored stories, in the order of `report.sources`.
+    pub stories: Vec<Story>,
+    pub decisions: Vec<Decision>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub derived: Derived,
+    pub coverage: f64,
+    pub flags: Vec<Flag>,
+    pub sources: Vec<Source>,
+    pub passages: Vec<Passage>,
+    pub credits: Vec<Credit>,
+    /// Boilerplate blocks as `[start, end)` character ranges of `text`.
+    pub boilerplate: Vec<[usize; 2]>,
+    pub article_words: usize,
+    /// The article text every offset refers to (characters).
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Flag {
+    #[ts(type = "number")]
+    pub source_id: i64,
+    pub agency: Option<String>,
+    pub coverage: f64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub origin: String,
+    pub agency: Option<String>,
+    pub headline: String,
+    pub published: Option<String>,
+    pub coverage: f64,
+    pub credited: bool,
+    pub credit: Option<Credit>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Credit {
+    pub agency: String,
+    pub kind: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum PassageKind {
+    Verbatim,
+    Edited,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Passage {
+    #[ts(type = "number")]
+    pub source_id: i64,
+    pub article_start: usize,
+    pub article_end: usize,
+    pub source_start: usize,
+    pub source_end: usize,
+    pub kind: PassageKind,
+    pub words: usize,
+    pub diff: Vec<DiffOp>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffTag {
+    Equal,
+    Insert,
+    Delete,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DiffOp {
+    pub op: DiffTag,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Story {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub agency: Option<String>,
+    pub headline: String,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub published: Option<String>,
+    pub version_created: Option<String>,
+    pub external_id: Option<String>,
+    pub origin: String,
+    pub format: String,
+    pub body: String,
+    #[ts(type = "number")]
+    pub words: i64,
+    pub imported_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StorySummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub agency: Option<String>,
+    pub headline: String,
+    pub published: Option<String>,
+    pub origin: String,
+    #[ts(type = "number")]
+    pub words: i64,
+    /// For search results: the match in context, marked with `[` and `]`.
+    pub snippet: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedCheck {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub created_at: String,
+    pub title: String,
+    pub derived: Derived,
+    pub coverage: f64,
+    pub flags: usize,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionStatus {
+    Confirmed,
+    Dismissed,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Decision {
+    #[ts(type = "number")]
+    pub check_id: i64,
+    #[ts(type = "number")]
+    pub source_id: i64,
+    pub status: DecisionStatus,
+    pub reason: String,
+    pub note: String,
+    pub decided_at: String,
+}
+
+/// A flag's decision, as the UI sends it.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DecideRequest {
+    #[ts(type = "number")]
+    pub check_id: i64,
+    #[ts(type = "number")]
+    pub source_id: i64,
+    pub status: DecisionStatus,
+    pub reason: String,
+    pub note: String,
+}
+
+/// An article to check.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckRequest {
+    /// Plain text, or HTML (reduced to text in Rust).
+    pub text: String,
+    /// Only stories published before this date (`YYYY-MM-DD`) count as sources.
+    pub published_before: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchiveOverview {
+    pub path: String,
+    #[ts(type = "number")]
+    pub stories: i64,
+    pub agencies: Vec<AgencyCount>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgencyCount {
+    /// `null` for stories whose agency is unknown.
+    pub agency: Option<String>,
+    #[ts(type = "number")]
+    pub stories: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    pub files: usize,
+    pub imported: usize,
+    pub duplicates: usize,
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// The `import-progress` event.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    /// Files read so far (read or skipped).
+    pub done: usize,
+    /// Files to read.
+    pub total: usize,
+    /// The file just read or skipped.
+    pub path: Option<String>,
+    /// Why it was skipped, if it was.
+    pub skipped: Option<String>,
+}
+
+/// The `check-progress` event.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckProgress {
+    /// What the check is doing ("checking", "saving", "done").
+    pub stage: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    Strict,
+    Standard,
+    Lenient,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Alias {
+    /// The agency's canonical name ("Reuters"), or a new agency.
+    pub canonical: String,
+    /// Another name for it ("Thomson Reuters Foundation").
+    pub alias: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub preset: Preset,
+    /// Shortest passage reported, in matched words.
+    pub min_passage_words: usize,
+    pub aliases: Vec<Alias>,
+    /// Agencies whose stories are never sources.
+    pub exclude_agencies: Vec<String>,
+    /// Stories that are never sources.
+    #[ts(type = "number[]")]
+    pub exclude_sources: Vec<i64>,
+}
+
+/// A bundled demo article, to try the app with.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoArticle {
+    pub name: String,
+    pub text: String,
+}
+
+// Conversions from the core's types.
+
+impl From<core::Report> for Report {
+    fn from(r: core::Report) -> Self {
+        Report {
+            derived: r.derived.into(),
+            coverage: r.coverage,
+            flags: r.flags.into_iter().map(Into::into).collect(),
+            sources: r.sources.into_iter().map(Into::into).collect(),
+            passages: r.passages.into_iter().map(Into::into).collect(),
+            credits: r.credits.into_iter().map(Into::into).collect(),
+            boilerplate: r.boilerplate,
+            article_words: r.article_words,
+            text: r.text,
+        }
+    }
+}
+
+impl From<core::Flag> for Flag {
+    fn from(f: core::Flag) -> Self {
+        Flag {
+            source_id: f.source_id,
+            agency: f.agency,
+            coverage: f.coverage,
+            reason: f.reason,
+        }
+    }
+}
+
+impl From<core::SourceReport> for Source {
+    fn from(s: core::SourceReport) -> Self {
+        Source {
+            id: s.id,
+            origin: s.origin,
+            agency: s.agency,
+            headline: s.headline,
+            published: s.published,
+            coverage: s.coverage,
+            credited: s.credited,
+            credit: s.credit.map(Into::into),
+        }
+    }
+}
+
+impl From<core::Credit> for Credit {
+    fn from(c: core::Credit) -> Self {
+        Credit {
+            agency: c.agency,
+            kind: c.kind,
+            text: c.text,
+            start: c.start,
+            end: c.end,
+        }
+    }
+}
+
+impl From<core::Passage> for Passage {
+    fn from(p: core::Passage) -> Self {
+        Passage {
+            source_id: p.source_id,
+            article_start: p.article_start,
+            article_end: p.article_end,
+            source_start: p.source_start,
+            source_end: p.source_end,
+            kind: match p.kind {
+                core::PassageKind::Verbatim => PassageKind::Verbatim,
+                _ => PassageKind::Edited,
+            },
+            words: p.words,
+            diff: p
+                .diff
+                .into_iter()
+                .map(|op| DiffOp {
+                    op: match op.op {
+                        core::DiffTag::Equal => DiffTag::Equal,
+                        core::DiffTag::Insert => DiffTag::Insert,
+                        core::DiffTag::Delete => DiffTag::Delete,
+                    },
+                    text: op.text,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<core::Story> for Story {
+    fn from(s: core::Story) -> Self {
+        Story {
+            id: s.id,
+            agency: s.agency,
+            headline: s.headline,
+            byline: s.byline,
+            dateline: s.dateline,
+            published: s.published,
+            version_created: s.version_created,
+            external_id: s.external_id,
+            origin: s.origin,
+            format: s.format.as_str().to_string(),
+            body: s.body,
+            words: s.words,
+            imported_at: s.imported_at,
+        }
+    }
+}
+
+impl From<core::StorySummary> for StorySummary {
+    fn from(s: core::StorySummary) -> Self {
+        StorySummary {
+            id: s.id,
+            agency: s.agency,
+            headline: s.headline,
+            published: s.published,
+            origin: s.origin,
+            words: s.words,
+            snippet: s.snippet,
+        }
+    }
+}
+
+impl From<core::SavedCheck> for SavedCheck {
+    fn from(c: core::SavedCheck) -> Self {
+        SavedCheck {
+            id: c.id,
+            created_at: c.created_at,
+            title: c.title,
+            derived: c.derived.into(),
+            coverage: c.coverage,
+            flags: c.flags,
+        }
+    }
+}
+
+impl From<core::DecisionStatus> for DecisionStatus {
+    fn from(s: core::DecisionStatus) -> Self {
+        match s {
+            core::DecisionStatus::Confirmed => DecisionStatus::Confirmed,
+            _ => DecisionStatus::Dismissed,
+        }
+    }
+}
+
+impl From<DecisionStatus> for core::DecisionStatus {
+    fn from(s: DecisionStatus) -> Self {
+        match s {
+            DecisionStatus::Confirmed => core::DecisionStatus::Confirmed,
+            DecisionStatus::Dismissed => core::DecisionStatus::Dismissed,
+        }
+    }
+}
+
+impl From<core::Decision> for Decision {
+    fn from(d: core::Decision) -> Self {
+        Decision {
+            check_id: d.check_id,
+            source_id: d.source_id,
+            status: d.status.into(),
+            reason: d.reason,
+            note: d.note,
+            decided_at: d.decided_at,
+        }
+    }
+}
+
+impl From<core::ImportSummary> for ImportSummary {
+    fn from(s: core::ImportSummary) -> Self {
+        ImportSummary {
+            files: s.files,
+            imported: s.imported,
+            duplicates: s.duplicates,
+            skipped: s
+                .skipped
+                .into_iter()
+                .map(|k| Skipped {
+                    path: k.path,
+                    reason: k.reason,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<core::Settings> for Settings {
+    fn from(s: core::Settings) -> Self {
+        Settings {
+            preset: match s.preset {
+                core::Preset::Strict => Preset::Strict,
+                core::Preset::Lenient => Preset::Lenient,
+                _ => Preset::Standard,
+            },
+            min_passage_words: s.min_passage_words,
+            aliases: s
+                .aliases
+                .into_iter()
+                .map(|a| Alias {
+                    canonical: a.canonical,
+                    alias: a.alias,
+                })
+                .collect(),
+            exclude_agencies: s.exclude_agencies,
+            exclude_sources: s.exclude_sources,
+        }
+    }
+}
+
+impl From<Settings> for core::Settings {
+    fn from(s: Settings) -> Self {
+        core::Settings {
+            preset: match s.preset {
+                Preset::Strict => core::Preset::Strict,
+                Preset::Standard => core::Preset::Standard,
+                Preset::Lenient => core::Preset::Lenient,
+            },
+            min_passage_words: s.min_passage_words,
+            aliases: s
+                .aliases
+                .into_iter()
+                .map(|a| core::AliasSetting {
+                    canonical: a.canonical,
+                    alias: a.alias,
+                })
+                .collect(),
+            exclude_agencies: s.exclude_agencies,
+            exclude_sources: s.exclude_sources,
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! The app's state: where the archive is. Each command opens its own connection (cheap with
+//! WAL), so a long import never blocks a check and no lock is held across commands.
+
+use std::path::PathBuf;
+
+use wirecheck_core::{Archive, default_archive_path};
+
+use crate::error::CmdResult;
+
+/// Shared by every command.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    db: PathBuf,
+}
+
+impl AppState {
+    /// The archive named by `WIRECHECK_DB`, else the platform default shared with the CLI.
+    pub fn from_env() -> Result<Self, String> {
+        let db = std::env::var_os("WIRECHECK_DB")
+            .map(PathBuf::from)
+            .or_else(default_archive_path)
+            .ok_or("no home directory to keep the archive in; set WIRECHECK_DB")?;
+        Ok(AppState { db })
+    }
+
+    /// An app state on a given archive file.
+    pub fn new(db: PathBuf) -> Self {
+        AppState { db }
+    }
+
+    /// Opens the archive.
+    pub fn open(&self) -> CmdResult<Archive> {
+        Ok(Archive::open(&self.db)?)
+    }
+}
