@@ -4,8 +4,18 @@
 # what is missing. Sourced by run.sh and test.sh.
 set -euo pipefail
 
-# C toolchain for the bundled SQLite; curl/ca-certificates for rustup on a bare machine.
-APT_PACKAGES=(build-essential pkg-config curl ca-certificates git)
+# C toolchain for the bundled SQLite; curl/ca-certificates for rustup on a bare machine;
+# WebKitGTK and friends for the Tauri desktop app; Xvfb and WebKitWebDriver to run and test the
+# app's window without a display; Python's venv for the end-to-end tests.
+APT_PACKAGES=(
+    build-essential pkg-config curl ca-certificates git file xdg-utils
+    libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
+    libxdo-dev libssl-dev
+    xvfb xauth webkit2gtk-driver
+    python3 python3-venv
+)
+# Node.js and npm build the web frontend; installed from Debian only when missing.
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then

@@ -145,4 +145,7 @@ pub struct DemoArgs {
     /// Only load the demo archive; do not check the demo articles
     #[arg(long)]
     pub load_only: bool,
+    /// Load the demo archive only if the archive is empty (first run)
+    #[arg(long)]
+    pub if_empty: bool,
 }

@@ -17,8 +17,22 @@ const FEATURED: &str = "uncredited-reuters.txt";
 
 pub fn run(db: &Path, args: DemoArgs) -> Result<ExitCode> {
     let mut archive = super::open(db)?;
+    if args.if_empty && archive.count()? > 0 {
+        if args.load_only {
+            return Ok(ExitCode::SUCCESS);
+        }
+    } else {
+        load(&mut archive)?;
+    }
+    if args.load_only {
+        return Ok(ExitCode::SUCCESS);
+    }
+    check_articles(&archive)
+}
+
+fn load(archive: &mut wirecheck_core::Archive) -> Result<()> {
     let started = Instant::now();
-    let summary = load_demo(&mut archive)?;
+    let summary = load_demo(archive)?;
     anstream::println!(
         "{BOLD}Demo archive{BOLD:#} {}: {} stories loaded, {} already there ({:.0} ms)",
         archive.path().display(),
@@ -26,15 +40,16 @@ pub fn run(db: &Path, args: DemoArgs) -> Result<ExitCode> {
         summary.duplicates,
         started.elapsed().as_secs_f64() * 1000.0
     );
-    if args.load_only {
-        return Ok(ExitCode::SUCCESS);
-    }
+    Ok(())
+}
+
+fn check_articles(archive: &wirecheck_core::Archive) -> Result<ExitCode> {
     let options = CheckOptions::default();
     anstream::println!("\n{BOLD}Demo articles{BOLD:#} (all fictional):");
     let mut featured = None;
     for (name, bytes) in ARTICLES {
         let started = Instant::now();
-        let report = check(&archive, bytes, &options)?;
+        let report = check(archive, bytes, &options)?;
         let elapsed = started.elapsed();
         let top = report.sources.first().map_or(String::from("-"), |s| {
             format!(

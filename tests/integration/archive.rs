@@ -112,3 +112,26 @@ fn wirecheck_db_chooses_the_archive_and_db_flag_wins() {
     let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(info["stories"], 0, "--db overrides WIRECHECK_DB");
 }
+
+#[test]
+fn demo_if_empty_loads_only_into_an_empty_archive() {
+    let t = TempArchive::new();
+    t.run(&["demo", "--load-only", "--if-empty"]).success();
+    let count = |t: &TempArchive| {
+        t.run(&["info", "--json"]).success().json_lines()[0]["stories"]
+            .as_i64()
+            .unwrap()
+    };
+    let loaded = count(&t);
+    assert!(loaded >= 13, "first run loads the demo: {loaded}");
+    let first = t.run(&["list", "--json"]).success().json_lines()[0]["id"]
+        .as_i64()
+        .unwrap();
+    t.run(&["remove", &first.to_string()]).success();
+    t.run(&["demo", "--load-only", "--if-empty"]).success();
+    assert_eq!(
+        count(&t),
+        loaded - 1,
+        "a non-empty archive is left as the user made it"
+    );
+}
