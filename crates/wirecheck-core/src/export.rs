@@ -22,7 +22,7 @@ th{background:#f3f3f3;font-family:Helvetica,Arial,sans-serif;font-size:.85em}
 .card{border:1px solid #bbb;border-left-width:.5rem;padding:.5rem 1rem;margin:1rem 0}
 .card dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0}
 .card dt{font-weight:bold}.card dd{margin:0}
-.passages td{width:50%}
+.passages td{width:50%;white-space:pre-wrap}
 .diff{font-size:.9em;background:#fafafa}
 del{background:#fbd0d0;color:#700}ins{background:#cdf0cd;color:#060;text-decoration:none}
 .hl{padding:0 .1em}.hl.edited{border-bottom:2px dashed #555}
@@ -202,13 +202,26 @@ fn in_context(out: &mut String, text: &CharText<'_>, start: usize, end: usize, c
     let (start, end) = text.clamp(start, end);
     let before = start.saturating_sub(CONTEXT_CHARS);
     let after = end.saturating_add(CONTEXT_CHARS).min(text.len());
+    // Cut context at a space so it starts and ends with whole words.
+    let mut lead = text.slice(before, start);
+    if before > 0 {
+        lead = lead
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest);
+    }
+    let mut tail = text.slice(end, after);
+    if after < text.len() {
+        tail = tail
+            .rsplit_once(char::is_whitespace)
+            .map_or("", |(kept, _)| kept);
+    }
     let _ = write!(
         out,
         "{}{}<mark class=\"{class}\">{}</mark>{}{}",
         if before > 0 { "&hellip;" } else { "" },
-        escape(text.slice(before, start)),
+        escape(lead),
         escape(text.slice(start, end)),
-        escape(text.slice(end, after)),
+        escape(tail),
         if after < text.len() { "&hellip;" } else { "" },
     );
 }
@@ -491,6 +504,34 @@ mod tests {
         assert!(html.contains("<td class=\"confirmed\">confirmed</td>"));
         assert!(html.contains("Not reviewed"), "the undecided flag says so");
         assert!(html.contains("@media print"));
+    }
+
+    #[test]
+    fn credits_are_marked_in_the_article_and_on_the_card() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let tide = insert(&mut archive, "Third turbine hall opens", TIDE, "Reuters");
+        let article = format!("MARROWBY, May 2 (Reuters) - {TIDE}\n");
+        let report =
+            crate::check_text(&archive, &article, &Settings::default().check_options()).unwrap();
+        assert!(
+            !report.credits.is_empty(),
+            "the dateline credit is found: {report:?}"
+        );
+        let id = archive
+            .save_check(&report, &Settings::default())
+            .unwrap()
+            .id;
+        let check = archive.load_check(id).unwrap();
+        let html = html_report(&check, &archive.get_many(&[tide]).unwrap());
+        assert!(
+            html.contains("<mark class=\"credit\">"),
+            "the credit is marked"
+        );
+        assert!(
+            html.contains("<dd>yes: &ldquo;"),
+            "the card shows the credit text"
+        );
+        assert!(html.contains("No source is copied without credit."));
     }
 
     #[test]
