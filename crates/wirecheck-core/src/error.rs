@@ -67,6 +67,12 @@ pub enum Error {
     /// The input is of a kind Wirecheck does not read.
     #[error("unsupported input: {0}")]
     Unsupported(String),
+    /// No saved check with this id.
+    #[error("no saved check with id {0}")]
+    CheckNotFound(i64),
+    /// A value given by the user is not acceptable; the message says why, for the user.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// The result type of the core.
