@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Installs what is needed and runs every check CI runs: formatting, lints, all tests.
+# Installs what is needed and runs every check CI runs: the UI's type check, tests and build;
+# rustfmt; clippy; all Rust tests; then the end-to-end tests of the real app window.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 set -x
+
+# The UI first: the app embeds ui/dist when it compiles.
+(cd ui && npm ci --no-audit --no-fund && npm run check && npm test && npm run build)
+
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
+
+cargo build --locked -p wirecheck-app
+tests/e2e/run.sh

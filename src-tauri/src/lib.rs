@@ -4,6 +4,8 @@
 //! core (on a blocking thread when it may take time) and maps the error to [`AppError`]. No SQL
 //! and no matching logic live here. The app opens the same archive file as the CLI.
 
+#[cfg(test)]
+mod bindings;
 mod commands;
 mod dto;
 mod error;

@@ -14,10 +14,18 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The archive named by `WIRECHECK_DB`, else the platform default shared with the CLI.
+    /// The archive named by `--db PATH` on the command line, else by `WIRECHECK_DB`, else the
+    /// platform default shared with the CLI.
     pub fn from_env() -> Result<Self, String> {
-        let db = std::env::var_os("WIRECHECK_DB")
-            .map(PathBuf::from)
+        let mut args = std::env::args_os().skip(1);
+        let mut from_args = None;
+        while let Some(arg) = args.next() {
+            if arg == "--db" {
+                from_args = Some(PathBuf::from(args.next().ok_or("--db needs a path")?));
+            }
+        }
+        let db = from_args
+            .or_else(|| std::env::var_os("WIRECHECK_DB").map(PathBuf::from))
             .or_else(default_archive_path)
             .ok_or("no home directory to keep the archive in; set WIRECHECK_DB")?;
         Ok(AppState { db })

@@ -1,0 +1,253 @@
+//! The commands through Tauri's mock runtime: real IPC requests, a real archive file.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+use crate::{AppState, with_commands};
+
+struct TestApp {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+}
+
+impl TestApp {
+    fn new(db: &Path) -> Self {
+        let app = with_commands(mock_builder(), AppState::new(db.to_path_buf()))
+            .build(mock_context(noop_assets()))
+            .expect("the app builds on the mock runtime");
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("a webview");
+        TestApp { _app: app, webview }
+    }
+
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("a url"),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().expect("JSON response"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, args: Value) -> Value {
+        match self.invoke(cmd, args) {
+            Ok(v) => panic!("{cmd} should fail, returned {v}"),
+            Err(e) => e,
+        }
+    }
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("archive.sqlite");
+    (dir, db)
+}
+
+fn demo_article(name: &str) -> String {
+    wirecheck_core::demo::ARTICLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .expect("a demo article")
+}
+
+#[test]
+fn check_an_uncredited_copy_and_find_it_in_the_history() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    let loaded = app.ok("load_demo", json!({}));
+    assert!(loaded["imported"].as_u64().unwrap() >= 13, "{loaded}");
+
+    let result = app.ok(
+        "check_article",
+        json!({ "request": { "text": demo_article("uncredited-reuters.txt"), "publishedBefore": null } }),
+    );
+    let report = &result["report"];
+    assert_eq!(report["derived"], "wholly");
+    assert_eq!(report["sources"][0]["agency"], "Reuters");
+    assert_eq!(report["sources"][0]["credited"], false);
+    assert_eq!(report["flags"].as_array().unwrap().len(), 1, "one flag: copied without credit");
+    assert!(report["passages"][0]["articleStart"].is_u64(), "camelCase for the UI: {}", report["passages"][0]);
+    assert_eq!(
+        result["stories"][0]["id"], report["sources"][0]["id"],
+        "the source's story comes with the result, for the side-by-side view"
+    );
+    let history = app.ok("list_checks", json!({ "limit": 10, "offset": 0 }));
+    assert_eq!(history.as_array().unwrap().len(), 1, "the check is saved");
+    assert_eq!(history[0]["id"], result["check"]["id"]);
+}
+
+#[test]
+fn errors_have_a_stable_code_and_a_message() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    let error = app.err("check_article", json!({ "request": { "text": "  \n ", "publishedBefore": null } }));
+    assert_eq!(error["code"], "invalid_input");
+    let keys: Vec<&String> = error.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["code", "message"], "the error's JSON shape is {{ code, message }}");
+
+    assert_eq!(app.err("get_story", json!({ "id": 999 }))["code"], "not_found");
+    assert_eq!(
+        app.err("check_article", json!({ "request": { "text": "Some text.", "publishedBefore": "May 9" } }))["code"],
+        "invalid_input",
+        "dates are validated in Rust"
+    );
+    assert_eq!(app.err("import_paths", json!({ "paths": [] }))["code"], "invalid_input");
+    assert_eq!(
+        app.err("export_html", json!({ "checkId": 1, "path": "relative/report.html" }))["code"],
+        "invalid_input"
+    );
+}
+
+#[test]
+fn an_archive_that_is_not_sqlite_is_an_archive_error() {
+    let (_dir, db) = temp_db();
+    std::fs::write(&db, "plain notes, not a database\n".repeat(100)).unwrap();
+    let app = TestApp::new(&db);
+    let error = app.err("archive_overview", json!({}));
+    assert_eq!(error["code"], "archive_error", "{error}");
+    assert!(error["message"].as_str().unwrap().contains("not a Wirecheck archive"));
+}
+
+#[test]
+fn decisions_survive_a_restart_and_can_be_undone() {
+    let (_dir, db) = temp_db();
+    let check_id;
+    let source_id;
+    {
+        let app = TestApp::new(&db);
+        app.ok("load_demo", json!({}));
+        let result = app.ok(
+            "check_article",
+            json!({ "request": { "text": demo_article("wrong-agency.txt"), "publishedBefore": null } }),
+        );
+        check_id = result["check"]["id"].clone();
+        source_id = result["report"]["flags"][0]["sourceId"].clone();
+        let decision = app.ok(
+            "decide",
+            json!({ "request": { "checkId": check_id, "sourceId": source_id, "status": "confirmed",
+                                 "reason": "Copied without credit", "note": "Credit says Reuters; copy is AFP." } }),
+        );
+        assert_eq!(decision["status"], "confirmed");
+        assert!(decision["decidedAt"].as_str().unwrap().starts_with("20"), "timestamped: {decision}");
+        let empty_reason = app.err(
+            "decide",
+            json!({ "request": { "checkId": check_id, "sourceId": source_id, "status": "dismissed",
+                                 "reason": "  ", "note": "" } }),
+        );
+        assert_eq!(empty_reason["code"], "invalid_input");
+    }
+    let app = TestApp::new(&db);
+    let reopened = app.ok("open_check", json!({ "id": check_id }));
+    assert_eq!(reopened["decisions"][0]["reason"], "Copied without credit", "{reopened}");
+    app.ok("clear_decision", json!({ "checkId": check_id, "sourceId": source_id }));
+    let after = app.ok("open_check", json!({ "id": check_id }));
+    assert_eq!(after["decisions"], json!([]), "undo removes the decision");
+}
+
+#[test]
+fn settings_round_trip_and_take_effect() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    app.ok("load_demo", json!({}));
+    let mut settings = app.ok("get_settings", json!({}));
+    assert_eq!(settings["preset"], "standard");
+    settings["excludeAgencies"] = json!(["Reuters"]);
+    let saved = app.ok("save_settings", json!({ "settings": settings }));
+    assert_eq!(saved["excludeAgencies"], json!(["Reuters"]));
+    let result = app.ok(
+        "check_article",
+        json!({ "request": { "text": demo_article("uncredited-reuters.txt"), "publishedBefore": null } }),
+    );
+    assert_eq!(result["report"]["derived"], "none", "an excluded agency is never a source");
+
+    settings["minPassageWords"] = json!(0);
+    assert_eq!(app.err("save_settings", json!({ "settings": settings }))["code"], "invalid_input");
+}
+
+#[test]
+fn import_a_folder_then_search_open_and_remove() {
+    let (dir, db) = temp_db();
+    let folder = dir.path().join("wires");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("story.txt"),
+        "Lighthouse keeper retires\n\nFALMOUTH (PA) - The last keeper of the headland lighthouse retired on Friday after 31 years, the trust said.\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("photo.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0]).unwrap();
+    let app = TestApp::new(&db);
+    let summary = app.ok("import_paths", json!({ "paths": [folder.to_str().unwrap()] }));
+    assert_eq!(summary["imported"], 1, "{summary}");
+    assert_eq!(summary["skipped"].as_array().unwrap().len(), 1, "the photo is skipped with a reason");
+    let found = app.ok("search_stories", json!({ "query": "lighthouse", "limit": 10 }));
+    let id = found[0]["id"].clone();
+    assert_eq!(app.ok("get_story", json!({ "id": id }))["agency"], "PA");
+    app.ok("remove_story", json!({ "id": id }));
+    assert_eq!(app.ok("archive_overview", json!({}))["stories"], 0);
+}
+
+#[test]
+fn html_report_export_writes_an_escaped_self_contained_file() {
+    let (dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    app.ok("load_demo", json!({}));
+    let result = app.ok(
+        "check_article",
+        json!({ "request": { "text": demo_article("article.html"), "publishedBefore": null } }),
+    );
+    let path = dir.path().join("report");
+    let written = app.ok("export_html", json!({ "checkId": result["check"]["id"], "path": path.to_str().unwrap() }));
+    let html = std::fs::read_to_string(written.as_str().unwrap()).unwrap();
+    assert!(written.as_str().unwrap().ends_with(".html"), "the extension is added");
+    assert!(html.contains("class=\"hl"), "passages are highlighted");
+    assert!(!html.contains("<script"), "no script, not even the article's");
+
+    let json_path = dir.path().join("report.json");
+    app.ok("export_json", json!({ "checkId": result["check"]["id"], "path": json_path.to_str().unwrap() }));
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(json_path).unwrap()).unwrap();
+    assert!(report["passages"][0]["article_start"].is_u64(), "JSON export uses the CLI's schema");
+}
+
+#[test]
+fn every_command_in_the_generated_table_is_registered() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    for (_, command, _, _, _) in crate::bindings::COMMANDS {
+        if let Err(error) = app.invoke(command, json!({})) {
+            let text = error.to_string();
+            assert!(!text.contains("not found"), "{command} is not registered: {text}");
+        }
+    }
+}
+
+#[test]
+fn demo_articles_and_pasted_html() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    let articles = app.ok("demo_articles", json!({}));
+    assert!(articles.as_array().unwrap().len() >= 10);
+    let text = app.ok(
+        "html_to_text",
+        json!({ "html": "<p>First <b>para</b>.</p><script>alert(1)</script><p>Second.</p>" }),
+    );
+    assert_eq!(text, "First para.\n\nSecond.");
+}

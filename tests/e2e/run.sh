@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real app window: the built app under Xvfb, driven through
+# tauri-driver and WebKitWebDriver with Selenium. Screenshots go to docs/screenshots/.
+# Usage: tests/e2e/run.sh [pytest args]   (expects target/debug/wirecheck-app built with ui/dist)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+app="${WIRECHECK_APP:-$root/target/debug/wirecheck-app}"
+[ -x "$app" ] || { echo "e2e: $app is not built (cargo build -p wirecheck-app)" >&2; exit 2; }
+
+if ! command -v tauri-driver >/dev/null 2>&1; then
+    cargo install tauri-driver --locked
+fi
+venv="$root/target/e2e-venv"
+if [ ! -x "$venv/bin/pytest" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+fi
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+if [ -z "${DISPLAY:-}" ]; then
+    Xvfb :99 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    pids+=($!)
+    export DISPLAY=:99
+fi
+port=4444
+tauri-driver --port "$port" >"$root/target/e2e-tauri-driver.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do
+    (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.2
+done
+
+export WIRECHECK_APP="$app" WIRECHECK_E2E_PORT="$port"
+"$venv/bin/pytest" -q tests/e2e "$@"

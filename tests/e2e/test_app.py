@@ -1,0 +1,203 @@
+"""The editor's workflow through the real app window."""
+
+import pathlib
+import random
+
+from selenium.webdriver.common.keys import Keys
+
+from conftest import check_article, demo_text, launch, record_figure
+
+
+def load_demo_archive(app):
+    app.click("nav-archive")
+    app.click("load-demo")
+    count = app.find("archive-count")
+    app.until(lambda: count.text.strip().split()[0].isdigit() and int(count.text.split()[0]) >= 13, "the demo archive")
+
+
+def test_first_run_offers_the_demo_archive(app):
+    app.click("nav-archive")
+    assert app.find("empty-archive").is_displayed(), "an empty archive says so"
+    load_demo_archive(app)
+    agencies = {row.text.split()[0] for row in app.all("agency-count")}
+    assert {"Reuters", "AP", "AFP", "PTI"} <= agencies, agencies
+    app.screenshot("archive")
+
+
+def test_check_a_demo_article(app):
+    load_demo_archive(app)
+    verdict = check_article(app, demo_text("uncredited-reuters.txt"))
+    assert verdict.get_attribute("data-derived") == "wholly"
+    assert app.find("coverage").text.strip().endswith("%")
+    cards = app.all("source-card")
+    assert len(cards) == 1, "one source: version 2 of the summit story"
+    assert cards[0].get_attribute("data-credited") == "false"
+    assert "Reuters" in cards[0].text
+    assert len(app.all("flag")) == 1, "copied without credit is flagged"
+    app.screenshot("check")
+
+    app.click("nav-review")
+    passages = app.all("passage")
+    assert passages, "matched passages are highlighted in the article"
+    assert app.all("source-passage"), "and in the source"
+    assert passages[0].get_attribute("data-kind") in ("verbatim", "edited")
+
+
+def test_review_navigates_passages_with_the_keyboard(app):
+    load_demo_archive(app)
+    check_article(app, demo_text("credited-reuters.txt"))
+    app.click("nav-review")
+    app.find("review-article")
+    count = len(app.all("passage"))
+    assert count >= 1
+
+    def active():
+        return [p.get_attribute("data-index") for p in app.all("passage") if "active" in p.get_attribute("class").split()]
+
+    def active_source():
+        return [p.get_attribute("data-index") for p in app.all("source-passage") if "active" in p.get_attribute("class").split()]
+
+    app.keys("n")
+    app.until(lambda: active() == ["0"], "n selects the first passage")
+    assert active_source() == ["0"], "its counterpart in the source is outlined too"
+    app.keys("j")
+    second = "1" if count > 1 else "0"
+    app.until(lambda: active() == [second], "j moves to the next passage")
+    app.keys("k")
+    app.until(lambda: active() == ["0"], "k moves back")
+    diff = app.find("passage-diff")
+    assert diff.text.strip(), "the selected passage's word diff is shown"
+    app.screenshot("review")
+    app.keys(Keys.ESCAPE)
+    app.find("verdict")
+    assert app.find("verdict").is_displayed(), "Esc goes back to the summary"
+
+
+def test_import_a_folder_shows_progress_and_the_result(app, tmp_path):
+    folder = tmp_path / "wires"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Harbour ferry timetable changes\n\nSTAVANGER (Reuters) - The harbour ferry will run every "
+        "twenty minutes from June, the operator said on Monday, after a year of complaints.\n"
+    )
+    (folder / "two.txt").write_text(
+        "Museum reopens after roof repair\n\nLYON (AFP) - The city's textile museum reopened on "
+        "Saturday after a two-year repair of its glass roof, officials said.\n"
+    )
+    (folder / "scan.jpg").write_bytes(bytes([0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0, 1, 2, 3]))
+    app.click("nav-archive")
+    field = app.find("import-path")
+    field.clear()
+    field.send_keys(str(folder))
+    app.click("import-button")
+    summary = app.find("import-summary", timeout=60)
+    app.until(lambda: "2" in summary.text, "the import summary")
+    progress = app.find("import-progress")
+    assert progress.get_attribute("value") == progress.get_attribute("max"), "the bar is full at the end"
+    skipped = app.all("import-skipped")
+    assert len(skipped) == 1 and "scan.jpg" in skipped[0].text, "the binary file is skipped with a reason"
+    count = app.find("archive-count")
+    app.until(lambda: count.text.split()[0] == "2", "the archive counts the new stories")
+
+
+def test_a_decision_survives_a_restart(archive_path):
+    app = launch(archive_path)
+    try:
+        load_demo_archive(app)
+        check_article(app, demo_text("wrong-agency.txt"))
+        assert app.all("flag"), "credit to the wrong agency is flagged"
+        app.click("flag-confirm")
+        reason = app.find("decision-reason")
+        if reason.tag_name == "select":
+            reason.find_elements("css selector", "option")[1].click()
+        else:
+            reason.send_keys("Copied without credit")
+        app.find("decision-note").send_keys("The credit names Reuters; the copy is AFP's.")
+        app.click("decision-save")
+        status = app.find("decision-status")
+        app.until(lambda: "onfirm" in status.text, "the decision is shown")
+    finally:
+        app.quit()
+
+    app = launch(archive_path)
+    try:
+        app.click("nav-history")
+        items = app.all("history-item") or [app.find("history-item")]
+        items[0].click()
+        status = app.find("decision-status")
+        app.until(lambda: "onfirm" in status.text, "the decision is still there after a restart")
+    finally:
+        app.quit()
+
+
+def test_a_hostile_paste_stays_inert_text(app):
+    load_demo_archive(app)
+    hostile = (
+        "Council agrees budget\n\n<script>window.__pwned = 1</script>\n"
+        '<img src=x onerror="window.__pwned = 2">\n'
+        '<a href="javascript:window.__pwned=3">link</a>\n'
+        "The council agreed its budget on Tuesday after a long debate about road repairs and "
+        "library opening hours, officials said.\n"
+    )
+    check_article(app, hostile)
+    app.click("nav-review")
+    article = app.find("review-article")
+    assert app.js("return window.__pwned === undefined"), "nothing in the paste ran"
+    assert not article.find_elements("css selector", "script, img, a[href]"), "no markup was rendered"
+    assert "library opening hours" in article.text, "the article's text is shown"
+
+
+def test_export_the_html_report(app, tmp_path):
+    load_demo_archive(app)
+    check_article(app, demo_text("uncredited-reuters.txt"))
+    target = tmp_path / "report.html"
+    app.js("window.__wirecheckTest = { savePath: arguments[0] };", str(target))
+    app.click("export-html")
+    status = app.find("export-status")
+    app.until(lambda: "report.html" in status.text, "the saved path is shown")
+    html = target.read_text(encoding="utf-8")
+    assert 'class="hl' in html, "the report highlights the passages"
+    assert "<script" not in html
+    assert "Reuters" in html
+
+
+def synthetic_case(words=5000, passages=200, seed=7):
+    """A fictional wire story of 200 paragraphs and an article copying each of them between
+    fresh sentences: 200 separate passages in a 5,000-word article."""
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ren", "dar", "sol", "vek", "tan", "bri", "ost", "pel", "nur"]
+
+    def word():
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3)))
+
+    copied_len = 18
+    fresh_len = (words - passages * copied_len) // passages
+    story, article = [], []
+    for _ in range(passages):
+        paragraph = " ".join(word() for _ in range(copied_len)) + "."
+        story.append(paragraph)
+        article.append(paragraph)
+        article.append(" ".join(word() for _ in range(fresh_len)) + ".")
+    return "Synthetic wire story\n\n" + "\n\n".join(story) + "\n", "\n\n".join(article) + "\n"
+
+
+def test_review_render_time_of_a_long_article(app, tmp_path):
+    story, article = synthetic_case()
+    folder = tmp_path / "synthetic"
+    folder.mkdir()
+    (folder / "story.txt").write_text(story)
+    app.click("nav-archive")
+    field = app.find("import-path")
+    field.clear()
+    field.send_keys(str(folder))
+    app.click("import-button")
+    summary = app.find("import-summary", timeout=60)
+    app.until(lambda: "1" in summary.text, "the synthetic story is imported")
+    check_article(app, article)
+    passages = app.js("return document.querySelectorAll('[data-testid=\"passage\"]').length")
+    app.click("nav-review")
+    app.find("review-article")
+    ms = app.js("return window.__wirecheckPerf && window.__wirecheckPerf.lastReviewRenderMs")
+    record_figure("review_render_ms_5000_words", {"ms": ms, "passages": passages})
+    assert ms is not None, "the UI reports its review render time"
+    assert passages >= 150, f"the synthetic article has about 200 passages, found {passages}"
