@@ -144,7 +144,8 @@ export function createCheckView(app: App): View {
     paste.setRangeText(text, start, end, "end");
     paste.dispatchEvent(new Event("input"));
   });
-  paste.addEventListener("keydown", (e) => {
+  // Ctrl+Enter (Cmd+Enter) checks from anywhere in the form: the paste area or the date.
+  form.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void runCheck();
