@@ -1,0 +1,163 @@
+// Generated from src-tauri/src/dto.rs by the bindings test; do not edit.
+// (Written by hand in ts-rs's format until the test generates it.)
+
+/**
+ * How much of an article is derived from the archive.
+ */
+export type Derived = "wholly" | "partially" | "none";
+
+/**
+ * A check's full result: the report, the stored stories it names, and the decisions taken.
+ */
+export type CheckResult = { check: SavedCheck, report: Report, 
+/**
+ * The sources' stored stories, in the order of `report.sources`.
+ */
+stories: Array<Story>, decisions: Array<Decision>, };
+
+export type Report = { derived: Derived, coverage: number, flags: Array<Flag>, sources: Array<Source>, passages: Array<Passage>, credits: Array<Credit>, 
+/**
+ * Boilerplate blocks as `[start, end)` character ranges of `text`.
+ */
+boilerplate: Array<[number, number]>, articleWords: number, 
+/**
+ * The article text every offset refers to (characters).
+ */
+text: string, };
+
+export type Flag = { sourceId: number, agency: string | null, coverage: number, reason: string, };
+
+export type Source = { id: number, origin: string, agency: string | null, headline: string, published: string | null, coverage: number, credited: boolean, credit: Credit | null, };
+
+export type Credit = { agency: string, kind: string, text: string, start: number, end: number, };
+
+export type PassageKind = "verbatim" | "edited";
+
+export type Passage = { sourceId: number, articleStart: number, articleEnd: number, sourceStart: number, sourceEnd: number, kind: PassageKind, words: number, diff: Array<DiffOp>, };
+
+export type DiffTag = "equal" | "insert" | "delete";
+
+export type DiffOp = { op: DiffTag, text: string, };
+
+export type Story = { id: number, agency: string | null, headline: string, byline: string | null, dateline: string | null, published: string | null, versionCreated: string | null, externalId: string | null, origin: string, format: string, body: string, words: number, importedAt: string, };
+
+export type StorySummary = { id: number, agency: string | null, headline: string, published: string | null, origin: string, words: number, 
+/**
+ * For search results: the match in context, marked with `[` and `]`.
+ */
+snippet: string | null, };
+
+export type SavedCheck = { id: number, createdAt: string, title: string, derived: Derived, coverage: number, flags: number, };
+
+export type DecisionStatus = "confirmed" | "dismissed";
+
+export type Decision = { checkId: number, sourceId: number, status: DecisionStatus, reason: string, note: string, decidedAt: string, };
+
+/**
+ * A flag's decision, as the UI sends it.
+ */
+export type DecideRequest = { checkId: number, sourceId: number, status: DecisionStatus, reason: string, note: string, };
+
+/**
+ * An article to check.
+ */
+export type CheckRequest = { 
+/**
+ * Plain text, or HTML (reduced to text in Rust).
+ */
+text: string, 
+/**
+ * Only stories published before this date (`YYYY-MM-DD`) count as sources.
+ */
+publishedBefore: string | null, };
+
+export type ArchiveOverview = { path: string, stories: number, agencies: Array<AgencyCount>, };
+
+export type AgencyCount = { 
+/**
+ * `null` for stories whose agency is unknown.
+ */
+agency: string | null, stories: number, };
+
+export type ImportSummary = { files: number, imported: number, duplicates: number, skipped: Array<Skipped>, };
+
+export type Skipped = { path: string, reason: string, };
+
+/**
+ * The `import-progress` event.
+ */
+export type ImportProgress = { 
+/**
+ * Files read so far (read or skipped).
+ */
+done: number, 
+/**
+ * Files to read.
+ */
+total: number, 
+/**
+ * The file just read or skipped.
+ */
+path: string | null, 
+/**
+ * Why it was skipped, if it was.
+ */
+skipped: string | null, };
+
+/**
+ * The `check-progress` event.
+ */
+export type CheckProgress = { 
+/**
+ * What the check is doing ("checking", "saving", "done").
+ */
+stage: string, };
+
+export type Preset = "strict" | "standard" | "lenient";
+
+export type Alias = { 
+/**
+ * The agency's canonical name ("Reuters"), or a new agency.
+ */
+canonical: string, 
+/**
+ * Another name for it ("Thomson Reuters Foundation").
+ */
+alias: string, };
+
+export type Settings = { preset: Preset, 
+/**
+ * Shortest passage reported, in matched words.
+ */
+minPassageWords: number, aliases: Array<Alias>, 
+/**
+ * Agencies whose stories are never sources.
+ */
+excludeAgencies: Array<string>, 
+/**
+ * Stories that are never sources.
+ */
+excludeSources: number[], };
+
+/**
+ * A bundled demo article, to try the app with.
+ */
+export type DemoArticle = { name: string, text: string, };
+
+/**
+ * What kind of failure, for the UI to choose how to show it.
+ */
+export type ErrorCode = "invalid_input" | "not_found" | "archive_busy" | "archive_error" | "io" | "internal";
+
+/**
+ * A command's error, as the UI receives it.
+ */
+export type AppError = { 
+/**
+ * The kind of failure.
+ */
+code: ErrorCode, 
+/**
+ * One sentence for the user.
+ */
+message: string, };

@@ -1,0 +1,35 @@
+// Entry point: builds the shell, registers the views, wires file drops to the archive.
+
+import "./style.css";
+import { App } from "./app";
+import { h } from "./dom";
+import { onFileDrop } from "./events";
+import { createArchiveView } from "./views/archive";
+import { createCheckView } from "./views/check";
+import { createHistoryView } from "./views/history";
+import { createReviewView } from "./views/review";
+import { createSettingsView } from "./views/settings";
+
+const root = document.getElementById("app");
+if (root) {
+  const app = new App(root);
+  const archive = createArchiveView(app);
+  app.register("check", createCheckView(app));
+  app.register("review", createReviewView(app));
+  app.register("history", createHistoryView(app));
+  app.register("archive", archive);
+  app.register("settings", createSettingsView(app));
+  app.go("check");
+
+  const dropHint = h("div", { class: "drop-overlay", hidden: true, "aria-hidden": "true" }, "Drop files or folders to import them into the archive");
+  document.body.appendChild(dropHint);
+  void onFileDrop({
+    hover: (over) => {
+      dropHint.hidden = !over;
+    },
+    drop: (paths) => {
+      app.go("archive");
+      void archive.importPaths(paths);
+    },
+  });
+}

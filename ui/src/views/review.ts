@@ -1,0 +1,274 @@
+// Side-by-side review: the article (left, every passage marked in its source's colour, with a
+// minimap) and one source story (right); the selected passage's word diff underneath.
+// Keys: n/j next passage, p/k previous, 1-9 source, Esc back to the summary.
+
+import type { App, View } from "../app";
+import type { CheckResult, Passage, Story } from "../bindings";
+import { renderDiff, diffCounts } from "../diff";
+import { h, replace } from "../dom";
+import { agencyName, percent, when } from "../format";
+import {
+  initialNav,
+  nextPassage,
+  passagesOfSlot,
+  prevPassage,
+  reviewAction,
+  selectPassage,
+  switchSource,
+  type NavState,
+} from "../nav";
+import { colourClass, renderArticleText, renderMinimap, renderSourceText } from "../review-render";
+import { CharIndex } from "../text";
+
+declare global {
+  interface Window {
+    __wirecheckPerf?: { lastReviewRenderMs: number };
+  }
+}
+
+export function createReviewView(app: App): View {
+  const tabs = h("div", { class: "source-tabs", role: "toolbar", "aria-label": "Sources (keys 1-9)" });
+  const counter = h("span", { class: "counter", "aria-live": "polite" });
+  const prevButton = h("button", { type: "button", title: "Previous passage (p or k)", onclick: () => apply(prevPassage(nav)) }, "‹ Prev");
+  const nextButton = h("button", { type: "button", title: "Next passage (n or j)", onclick: () => apply(nextPassage(nav)) }, "Next ›");
+  const back = h("button", { type: "button", class: "link", title: "Back to the summary (Esc)", onclick: () => app.go("check") }, "← Summary");
+  const article = h("div", { class: "text article-text", "data-testid": "review-article", "aria-label": "Article" });
+  const minimapSlot = h("div", { class: "minimap-slot" });
+  const articleScroll = h("div", { class: "pane-scroll" }, article);
+  const sourceHead = h("div", { class: "pane-head source-head" });
+  const source = h("div", { class: "text source-text", "data-testid": "review-source", "aria-label": "Source story" });
+  const sourceScroll = h("div", { class: "pane-scroll" }, source);
+  const diff = h("section", { class: "passage-diff", "data-testid": "passage-diff", "aria-live": "polite", "aria-label": "Word diff of the selected passage" });
+  const empty = h("div", { class: "empty" }, h("p", null, "Check an article first; its passages are reviewed here."), h("button", { type: "button", onclick: () => app.go("check") }, "Go to Check"));
+  const body = h(
+    "div",
+    { class: "review" },
+    h(
+      "div",
+      { class: "review-toolbar" },
+      back,
+      tabs,
+      h("div", { class: "stepper" }, prevButton, counter, nextButton),
+      h(
+        "div",
+        { class: "legend", "aria-hidden": "true" },
+        h("span", { class: "passage verbatim src-0 sample" }, "verbatim"),
+        h("span", { class: "passage edited src-0 sample" }, "edited"),
+        h("mark", { class: "credit sample" }, "credit"),
+      ),
+    ),
+    h(
+      "div",
+      { class: "panes" },
+      h("section", { class: "pane article-pane", "aria-label": "Article" }, h("div", { class: "pane-head" }, h("h2", null, "Article")), h("div", { class: "pane-row" }, articleScroll, minimapSlot)),
+      h("section", { class: "pane source-pane", "aria-label": "Source story" }, sourceHead, sourceScroll),
+    ),
+    diff,
+  );
+  const el = h("div", { class: "review-view" });
+
+  let shownCheck: number | null = null;
+  let nav: NavState = initialNav([], []);
+  let bodies = new Map<number, CharIndex>();
+  let shownSource: number | null = null;
+
+  function result(): CheckResult | null {
+    return app.result;
+  }
+
+  /** Full render for a new result; the time is what the end-to-end run reads. */
+  function renderAll(r: CheckResult): void {
+    const t0 = performance.now();
+    const ix = new CharIndex(r.report.text);
+    bodies = new Map(r.stories.map((s) => [s.id, new CharIndex(s.body)]));
+    nav = initialNav(
+      r.report.sources.map((s) => s.id),
+      r.report.passages.map((p, index) => ({ index, sourceId: p.sourceId, articleStart: p.articleStart })),
+    );
+    replace(article, renderArticleText(r.report, ix, r.report.sources[0]?.id ?? null));
+    replace(minimapSlot, renderMinimap(r.report, ix.length, (i) => apply(selectPassage(nav, i), "both")));
+    shownSource = null;
+    renderSource(r);
+    renderTabs(r);
+    renderDiffPanel(r);
+    window.__wirecheckPerf = { lastReviewRenderMs: performance.now() - t0 };
+  }
+
+  function renderTabs(r: CheckResult): void {
+    replace(
+      tabs,
+      r.report.sources.map((s, slot) =>
+        h(
+          "button",
+          {
+            type: "button",
+            class: `source-tab ${colourClass(slot)}`,
+            "aria-pressed": String(slot === nav.source),
+            "data-source-id": s.id,
+            title: `${s.headline} (key ${slot + 1})`,
+            onclick: () => apply(switchSource(nav, slot), "both"),
+          },
+          h("span", { class: "swatch", "aria-hidden": "true" }),
+          slot < 9 ? h("span", { class: "key" }, String(slot + 1)) : null,
+          agencyName(s.agency),
+          h("span", { class: "muted" }, ` ${percent(s.coverage)}`),
+        ),
+      ),
+    );
+  }
+
+  function renderSource(r: CheckResult): void {
+    const src = r.report.sources[nav.source];
+    if (!src) {
+      shownSource = null;
+      replace(sourceHead, h("h2", null, "No source"));
+      replace(source, h("p", { class: "muted" }, "No stored story matches this article."));
+      return;
+    }
+    if (shownSource === src.id) return;
+    shownSource = src.id;
+    const story: Story | undefined = r.stories.find((s) => s.id === src.id);
+    replace(
+      sourceHead,
+      h("h2", null, h("span", { class: `swatch ${colourClass(nav.source)}`, "aria-hidden": "true" }), `${agencyName(src.agency)}: ${src.headline}`),
+      h(
+        "div",
+        { class: "muted" },
+        [when(src.published), story?.byline, story?.dateline, src.credited ? "credited" : "not credited"].filter(Boolean).join(" · "),
+      ),
+    );
+    const bodyIx = bodies.get(src.id);
+    if (!story || !bodyIx) {
+      replace(source, h("p", { class: "muted" }, "This story is no longer in the archive."));
+      return;
+    }
+    replace(source, renderSourceText(r.report, bodyIx, src.id));
+    sourceScroll.scrollTop = 0;
+  }
+
+  function renderDiffPanel(r: CheckResult): void {
+    const index = nav.current;
+    const p: Passage | undefined = index === null ? undefined : r.report.passages[index];
+    const order = passagesOfSlot(nav, nav.source);
+    counter.textContent = order.length === 0 ? "No passages" : `${index === null ? "–" : order.indexOf(index) + 1} of ${order.length}`;
+    if (!p || index === null) {
+      replace(diff, h("p", { class: "muted" }, "Select a passage (click it, Tab to it, or press n) to see how it was edited."));
+      return;
+    }
+    const { deleted, inserted } = diffCounts(p.diff);
+    replace(
+      diff,
+      h(
+        "div",
+        { class: "diff-head" },
+        h("strong", null, `Passage ${index + 1}`),
+        ` · ${p.kind === "verbatim" ? "verbatim" : "edited"} · ${p.words} words`,
+        p.kind === "edited" ? ` · ${deleted} wire words dropped, ${inserted} added` : "",
+      ),
+      p.kind === "verbatim"
+        ? h("p", { class: "diff-body verbatim" }, renderDiff(p.diff))
+        : h("p", { class: "diff-body" }, renderDiff(p.diff)),
+      h("p", { class: "diff-legend muted" }, h("del", null, "struck"), " = in the wire story, dropped by the article; ", h("ins", null, "underlined"), " = added by the article"),
+    );
+  }
+
+  /** Applies a navigation state: source pane, highlights, diff, scrolling. */
+  function apply(next: NavState, scroll: "both" | "source" | "article" | "none" = "both"): void {
+    const r = result();
+    if (!r) return;
+    const sourceChanged = next.source !== nav.source;
+    nav = next;
+    if (sourceChanged || shownSource === null) {
+      renderSource(r);
+      for (const tab of tabs.querySelectorAll<HTMLElement>(".source-tab")) {
+        tab.setAttribute("aria-pressed", String(tab.dataset["sourceId"] === String(r.report.sources[nav.source]?.id)));
+      }
+    }
+    for (const active of el.querySelectorAll(".active")) active.classList.remove("active");
+    const index = nav.current;
+    if (index !== null) {
+      const left = article.querySelectorAll<HTMLElement>(`[data-index="${index}"]`);
+      let right = source.querySelectorAll<HTMLElement>(`[data-index="${index}"]`);
+      if (right.length === 0) right = source.querySelectorAll<HTMLElement>(`[data-covers~="${index}"]`);
+      left.forEach((e) => e.classList.add("active"));
+      right.forEach((e) => e.classList.add("active"));
+      minimapSlot.querySelector(`[data-index="${index}"]`)?.classList.add("active");
+      if (scroll === "both" || scroll === "article") left[0]?.scrollIntoView?.({ block: "center" });
+      if (scroll === "both" || scroll === "source") right[0]?.scrollIntoView?.({ block: "center" });
+      if (scroll === "both" && left[0] && document.activeElement !== left[0]) left[0].focus({ preventScroll: true });
+    }
+    renderDiffPanel(r);
+  }
+
+  // Clicking or focusing a passage selects it and brings its counterpart into view.
+  const fromArticle = (e: Event) => {
+    const span = (e.target as HTMLElement | null)?.closest<HTMLElement>(".passage");
+    const index = span?.dataset["index"];
+    if (index === undefined || Number(index) === nav.current) return;
+    apply(selectPassage(nav, Number(index)), "source");
+  };
+  article.addEventListener("click", fromArticle);
+  article.addEventListener("focusin", fromArticle);
+  source.addEventListener("click", (e) => {
+    const span = (e.target as HTMLElement | null)?.closest<HTMLElement>(".source-passage");
+    const index = span?.dataset["index"];
+    if (index !== undefined) apply(selectPassage(nav, Number(index)), "article");
+  });
+
+  function focusFromApp(r: CheckResult): void {
+    const focus = app.reviewFocus;
+    app.reviewFocus = null;
+    if (!focus) return;
+    if (focus.passage !== undefined) apply(selectPassage(nav, focus.passage), "both");
+    else if (focus.sourceId !== undefined) {
+      const slot = r.report.sources.findIndex((s) => s.id === focus.sourceId);
+      if (slot >= 0) apply(switchSource({ ...nav, current: null }, slot), focus.credit === undefined ? "both" : "source");
+    }
+    if (focus.credit !== undefined) {
+      for (const m of article.querySelectorAll(".credit.flash")) m.classList.remove("flash");
+      const marks = article.querySelectorAll<HTMLElement>(`.credit[data-credit-index="${focus.credit}"]`);
+      marks.forEach((m) => m.classList.add("flash"));
+      marks[0]?.scrollIntoView?.({ block: "center" });
+    }
+  }
+
+  return {
+    el,
+    show() {
+      const r = result();
+      if (!r) {
+        shownCheck = null;
+        replace(el, empty);
+        return;
+      }
+      replace(el, body);
+      if (shownCheck !== r.check.id) {
+        shownCheck = r.check.id;
+        renderAll(r);
+      }
+      focusFromApp(r);
+    },
+    onKey(e) {
+      const r = result();
+      if (!r) return false;
+      const action = reviewAction(e);
+      if (!action) return false;
+      switch (action.type) {
+        case "next":
+          apply(nextPassage(nav));
+          break;
+        case "prev":
+          apply(prevPassage(nav));
+          break;
+        case "source":
+          if (action.slot >= r.report.sources.length) return false;
+          apply(switchSource(nav, action.slot));
+          break;
+        case "back":
+          app.go("check");
+          break;
+      }
+      return true;
+    },
+  };
+}

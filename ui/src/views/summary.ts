@@ -1,0 +1,175 @@
+// The result summary: verdict and share copied, the flags with their decisions, one card per
+// source, and the exports.
+
+import type { App } from "../app";
+import { messageArea, showMessage } from "../app";
+import type { CheckResult, Flag, Source } from "../bindings";
+import * as cmd from "../commands";
+import { saveDialog } from "../dialogs";
+import { h } from "../dom";
+import { errorText } from "../errors";
+import { agencyName, derivedLabel, percent, when } from "../format";
+import { colourClass } from "../review-render";
+import { renderFlagDecision } from "./decisions";
+
+export function renderSummary(app: App): HTMLElement {
+  const result = app.result as CheckResult;
+  const { report } = result;
+  const verdict = h(
+    "div",
+    { class: `verdict verdict-${report.derived}`, "data-testid": "verdict", "data-derived": report.derived },
+    derivedLabel(report.derived),
+  );
+  const coverage = h(
+    "div",
+    { class: "coverage", "data-testid": "coverage" },
+    h("strong", null, percent(report.coverage)),
+    ` of the article's ${report.articleWords.toLocaleString("en-GB")} words match stored wire stories`,
+  );
+  const head = h(
+    "div",
+    { class: "summary-head" },
+    h("div", null, verdict, coverage),
+    h(
+      "div",
+      { class: "summary-meta" },
+      h("div", { class: "check-title" }, result.check.title),
+      h("div", { class: "muted" }, `Check #${result.check.id} · ${when(result.check.createdAt)}`),
+    ),
+  );
+
+  const flags = h(
+    "section",
+    { class: "flags", "aria-label": "Flags" },
+    report.flags.length === 0
+      ? h("p", { class: "muted" }, "No flags: every copied source is credited.")
+      : h("h2", null, `Flagged for review (${report.flags.length})`),
+    report.flags.map((flag) => renderFlag(app, flag)),
+  );
+
+  const cards = h(
+    "section",
+    { class: "sources", "aria-label": "Sources" },
+    h("h2", null, report.sources.length === 0 ? "No matching wire stories" : `Sources (${report.sources.length})`),
+    h("div", { class: "source-cards" }, report.sources.map((s, slot) => renderSourceCard(app, s, slot))),
+  );
+
+  return h("div", { class: "summary-body" }, head, flags, cards, renderExport(result));
+}
+
+function renderFlag(app: App, flag: Flag): HTMLElement {
+  const source = app.result?.report.sources.find((s) => s.id === flag.sourceId);
+  const item = h(
+    "article",
+    { class: "flag", "data-testid": "flag", "data-source-id": flag.sourceId },
+    h(
+      "div",
+      { class: "flag-head" },
+      h("span", { class: "flag-badge" }, "Copied without credit"),
+      h("strong", null, agencyName(flag.agency)),
+      h("span", { class: "muted" }, ` · ${percent(flag.coverage)} of the article`),
+      source
+        ? h(
+            "button",
+            { type: "button", class: "link", onclick: () => app.openReview({ sourceId: flag.sourceId }) },
+            "Review side by side",
+          )
+        : null,
+    ),
+    h("p", { class: "flag-reason" }, flag.reason),
+  );
+  item.appendChild(renderFlagDecision(app, flag));
+  return item;
+}
+
+function renderSourceCard(app: App, source: Source, slot: number): HTMLElement {
+  const bar = h("div", { class: `coverage-bar-fill ${colourClass(slot)}` });
+  bar.style.width = `${Math.max(0, Math.min(1, source.coverage)) * 100}%`;
+  const credit = source.credit;
+  const card = h(
+    "article",
+    {
+      class: `source-card ${colourClass(slot)}`,
+      "data-testid": "source-card",
+      "data-source-id": source.id,
+      "data-credited": String(source.credited),
+    },
+    h(
+      "div",
+      { class: "card-head" },
+      h("span", { class: "swatch", "aria-hidden": "true" }),
+      h("span", { class: "key", title: `Key ${slot + 1} in the review` }, slot < 9 ? String(slot + 1) : ""),
+      h("strong", { class: "agency" }, agencyName(source.agency)),
+      h("span", { class: "muted" }, when(source.published)),
+    ),
+    h("div", { class: "headline" }, source.headline),
+    h(
+      "div",
+      { class: "coverage-bar", role: "img", "aria-label": `${percent(source.coverage)} of the article` },
+      bar,
+    ),
+    h(
+      "div",
+      { class: "card-foot" },
+      h("span", null, `${percent(source.coverage)} of the article`),
+      h(
+        "span",
+        { class: source.credited ? "credited yes" : "credited no" },
+        source.credited ? "Credited" : "Not credited",
+      ),
+    ),
+    credit
+      ? h(
+          "button",
+          {
+            type: "button",
+            class: "credit-evidence",
+            "data-testid": "credit-evidence",
+            title: "Show the credit in the article",
+            onclick: (e: Event) => {
+              e.stopPropagation();
+              const index = app.result?.report.credits.findIndex((c) => c.start === credit.start && c.end === credit.end) ?? -1;
+              app.openReview({ sourceId: source.id, credit: index >= 0 ? index : undefined });
+            },
+          },
+          `“${credit.text}”`,
+          h("span", { class: "muted" }, ` (${credit.kind})`),
+        )
+      : null,
+    h(
+      "button",
+      { type: "button", class: "open-review", onclick: () => app.openReview({ sourceId: source.id }) },
+      "Review side by side",
+    ),
+  );
+  return card;
+}
+
+function renderExport(result: CheckResult): HTMLElement {
+  const status = messageArea("export-status");
+  const exporter = (kind: "html" | "json") => async () => {
+    const name = `wirecheck-check-${result.check.id}.${kind}`;
+    try {
+      const path = await saveDialog({
+        defaultPath: name,
+        filters: [kind === "html" ? { name: "HTML report", extensions: ["html"] } : { name: "JSON", extensions: ["json"] }],
+        title: kind === "html" ? "Save the HTML report" : "Save the JSON report",
+      });
+      if (path === null) {
+        showMessage(status, "info", "Not saved.");
+        return;
+      }
+      const saved = kind === "html" ? await cmd.exportHtml(result.check.id, path) : await cmd.exportJson(result.check.id, path);
+      showMessage(status, "ok", "Saved to ", h("code", null, saved));
+    } catch (e) {
+      showMessage(status, "error", errorText(e));
+    }
+  };
+  return h(
+    "section",
+    { class: "export", "aria-label": "Export" },
+    h("button", { type: "button", "data-testid": "export-html", onclick: exporter("html") }, "Save HTML report"),
+    h("button", { type: "button", "data-testid": "export-json", onclick: exporter("json") }, "Save JSON"),
+    status,
+  );
+}

@@ -1,0 +1,283 @@
+// The views wired together in happy-dom, with the Rust side mocked at `invoke`.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { syntheticResult } from "./fixtures";
+
+type Handler = (args: Record<string, unknown> | undefined) => unknown;
+const handlers: Record<string, Handler> = {};
+const calls: [string, unknown][] = [];
+vi.mock("@tauri-apps/api/core", () => ({
+  invoke: async (name: string, args?: Record<string, unknown>) => {
+    calls.push([name, args]);
+    const handler = handlers[name];
+    if (!handler) throw { code: "internal", message: `no mock for ${name}` };
+    return handler(args);
+  },
+}));
+
+const { App } = await import("../src/app");
+const { createCheckView } = await import("../src/views/check");
+const { createReviewView } = await import("../src/views/review");
+const { createHistoryView } = await import("../src/views/history");
+const { createArchiveView } = await import("../src/views/archive");
+const { createSettingsView } = await import("../src/views/settings");
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`);
+const $$ = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
+const key = (k: string, init: KeyboardEventInit = {}) =>
+  document.body.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, ...init }));
+
+function boot() {
+  document.body.replaceChildren();
+  const root = document.createElement("div");
+  document.body.appendChild(root);
+  const app = new App(root);
+  app.register("check", createCheckView(app));
+  app.register("review", createReviewView(app));
+  app.register("history", createHistoryView(app));
+  app.register("archive", createArchiveView(app));
+  app.register("settings", createSettingsView(app));
+  app.go("check");
+  return app;
+}
+
+beforeEach(() => {
+  calls.length = 0;
+  for (const k of Object.keys(handlers)) delete handlers[k];
+  handlers["demo_articles"] = () => [{ name: "Wildfire", text: "Fire spreads." }];
+  handlers["archive_overview"] = () => ({ path: "/tmp/a.sqlite", stories: 3, agencies: [{ agency: "AP", stories: 3 }] });
+  handlers["check_article"] = () => syntheticResult(600, 20);
+  handlers["list_stories"] = () => [];
+});
+
+async function checkSomething() {
+  const paste = $<HTMLTextAreaElement>("paste");
+  if (!paste) throw new Error("no paste area");
+  paste.value = "An article";
+  $("check-button")?.click();
+  for (let i = 0; i < 5; i++) await flush();
+}
+
+describe("check view", () => {
+  it("refuses an empty paste inline, without calling the backend", async () => {
+    boot();
+    $("check-button")?.click();
+    await flush();
+    expect($("check-error")?.hidden).toBe(false);
+    expect($("check-error")?.textContent).toMatch(/empty/);
+    expect(calls.some(([n]) => n === "check_article")).toBe(false);
+  });
+
+  it("offers the demo archive when the archive is empty", async () => {
+    handlers["archive_overview"] = () => ({ path: "/tmp/a.sqlite", stories: 0, agencies: [] });
+    boot();
+    await checkSomething();
+    expect($("check-error")?.textContent).toMatch(/no stories/);
+    expect($("load-demo")).not.toBeNull();
+  });
+
+  it("says what archive_busy means", async () => {
+    handlers["check_article"] = () => {
+      throw { code: "archive_busy", message: "busy" };
+    };
+    boot();
+    await checkSomething();
+    expect($("check-error")?.textContent).toBe("An import is running in the command line; try again in a moment.");
+    expect($<HTMLButtonElement>("check-button")?.disabled).toBe(false);
+  });
+
+  it("sends the text and date, and shows the summary", async () => {
+    boot();
+    await flush();
+    expect($$("demo-select")[0]?.querySelectorAll("option")).toHaveLength(2);
+    $<HTMLInputElement>("published-before")!.value = "2026-05-09";
+    await checkSomething();
+    expect(calls.find(([n]) => n === "check_article")?.[1]).toEqual({
+      request: { text: "An article", publishedBefore: "2026-05-09" },
+    });
+    expect($("verdict")?.dataset["derived"]).toBe("partially");
+    expect($("coverage")?.textContent).toMatch(/50%/);
+    expect($$("flag")).toHaveLength(1);
+    expect($("flag")?.dataset["sourceId"]).toBe("101");
+    expect([...$$("source-card")].map((c) => c.dataset["credited"])).toEqual(["true", "false", "false"]);
+    expect($$("credit-evidence")).toHaveLength(1);
+  });
+});
+
+describe("decisions", () => {
+  it("confirms a flag, shows the stored status, and undoes it", async () => {
+    handlers["decide"] = (a) => {
+      const r = (a as { request: Record<string, unknown> }).request;
+      return { ...r, decidedAt: "2026-05-09T12:30:00Z" };
+    };
+    handlers["clear_decision"] = () => null;
+    boot();
+    await checkSomething();
+    $("flag-confirm")?.click();
+    $<HTMLTextAreaElement>("decision-note")!.value = "Ask the desk";
+    $("decision-save")?.click();
+    await flush();
+    await flush();
+    expect(calls.find(([n]) => n === "decide")?.[1]).toEqual({
+      request: { checkId: 1, sourceId: 101, status: "confirmed", reason: "Copied without credit", note: "Ask the desk" },
+    });
+    expect($("decision-status")?.textContent).toMatch(/Confirmed.*Copied without credit.*Ask the desk.*2026-05-09 12:30/);
+    $("decision-undo")?.click();
+    await flush();
+    await flush();
+    expect(calls.find(([n]) => n === "clear_decision")?.[1]).toEqual({ checkId: 1, sourceId: 101 });
+    expect($("decision-status")).toBeNull();
+    expect($("flag-dismiss")).not.toBeNull();
+  });
+});
+
+describe("review", () => {
+  it("renders both sides, navigates with keys, and shows the diff", async () => {
+    boot();
+    await checkSomething();
+    $("nav-review")?.click();
+    expect($$("passage")).toHaveLength(20);
+    expect($("minimap")?.querySelectorAll(".minimap-mark")).toHaveLength(20);
+    expect(typeof (window as { __wirecheckPerf?: { lastReviewRenderMs: number } }).__wirecheckPerf?.lastReviewRenderMs).toBe("number");
+    // Source 1 (Reuters) has passages 0, 3, 6, ...
+    key("n");
+    expect(document.querySelector('[data-testid="passage"].active')?.getAttribute("data-index")).toBe("0");
+    expect(document.querySelector('[data-testid="source-passage"].active')?.getAttribute("data-index")).toBe("0");
+    key("j");
+    expect(document.querySelector('[data-testid="passage"].active')?.getAttribute("data-index")).toBe("3");
+    expect($("passage-diff")?.querySelector("del")?.textContent).toBe("wire");
+    key("k");
+    key("p"); // wraps to the last passage of the source
+    expect(document.querySelector('[data-testid="passage"].active')?.getAttribute("data-index")).toBe("18");
+    key("2");
+    expect(document.querySelector('[data-testid="passage"].active')?.getAttribute("data-index")).toBe("1");
+    expect([...$$("source-passage")].every((s) => Number(s.dataset["index"]) % 3 === 1)).toBe(true);
+    // Clicking a passage of another source shows that source.
+    document.querySelector<HTMLElement>('[data-testid="passage"][data-index="5"]')?.click();
+    expect(document.querySelector('[data-testid="source-passage"].active')?.getAttribute("data-index")).toBe("5");
+    key("Escape");
+    expect($("review-article")).toBeNull();
+    expect($("verdict")).not.toBeNull();
+  });
+
+  it("leaves keys typed in fields alone and switches views with Alt+digit", async () => {
+    boot();
+    await checkSomething();
+    key("4", { altKey: true, code: "Digit4" });
+    expect($("archive-search")).not.toBeNull();
+    key("2", { altKey: true, code: "Digit2" });
+    expect($("review-article")).not.toBeNull();
+  });
+
+  it("opens the review on a credit from a source card", async () => {
+    boot();
+    await checkSomething();
+    $("credit-evidence")?.click();
+    expect($("review-article")?.querySelector("mark.credit.flash")?.textContent).toBe("w1");
+  });
+});
+
+describe("history, archive, settings, export", () => {
+  it("reopens a past check", async () => {
+    handlers["list_checks"] = () => [{ id: 1, createdAt: "2026-05-09T12:00:00Z", title: "Synthetic", derived: "partially", coverage: 0.5, flags: 1 }];
+    handlers["open_check"] = () => ({ ...syntheticResult(300, 10), decisions: [{ checkId: 1, sourceId: 101, status: "dismissed", reason: "Our own reporting", note: "", decidedAt: "2026-05-09T13:00:00Z" }] });
+    boot();
+    $("nav-history")?.click();
+    await flush();
+    await flush();
+    expect($("history-item")?.dataset["checkId"]).toBe("1");
+    $("history-item")?.click();
+    await flush();
+    await flush();
+    expect($("verdict")).not.toBeNull();
+    expect($("decision-status")?.dataset["status"]).toBe("dismissed");
+  });
+
+  it("imports a typed path and lists the skipped files", async () => {
+    handlers["import_paths"] = () => ({ files: 3, imported: 1, duplicates: 1, skipped: [{ path: "/w/x.bin", reason: "not a wire format" }] });
+    boot();
+    $("nav-archive")?.click();
+    await flush();
+    expect($("archive-count")?.textContent).toBe("3");
+    expect($$("agency-count")).toHaveLength(1);
+    $<HTMLInputElement>("import-path")!.value = "/w";
+    $("import-button")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    expect(calls.find(([n]) => n === "import_paths")?.[1]).toEqual({ paths: ["/w"] });
+    expect($("import-summary")?.textContent).toMatch(/1 story imported from 3 files/);
+    expect($$("import-skipped")).toHaveLength(1);
+  });
+
+  it("searches, opens a story and removes it after an inline confirm", async () => {
+    handlers["search_stories"] = () => [{ id: 7, agency: "AP", headline: "Fire", published: null, origin: "/a", words: 3, snippet: "the [fire]" }];
+    handlers["get_story"] = () => syntheticResult(50, 2).stories[0];
+    handlers["remove_story"] = () => null;
+    boot();
+    $("nav-archive")?.click();
+    $<HTMLInputElement>("archive-search")!.value = "fire";
+    $("archive-search")!.closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await flush();
+    await flush();
+    expect($$("search-result")).toHaveLength(1);
+    expect($("search-result")?.querySelector("mark")?.textContent).toBe("fire");
+    $("search-result")?.click();
+    await flush();
+    await flush();
+    expect($("story-view")).not.toBeNull();
+    $("story-remove")?.click();
+    expect(calls.some(([n]) => n === "remove_story")).toBe(false);
+    $("story-remove-confirm")?.click();
+    await flush();
+    await flush();
+    expect(calls.find(([n]) => n === "remove_story")?.[1]).toEqual({ id: 100 });
+    expect($("story-view")).toBeNull();
+  });
+
+  it("offers the demo archive on an empty archive", async () => {
+    handlers["archive_overview"] = () => ({ path: "/tmp/a.sqlite", stories: 0, agencies: [] });
+    boot();
+    $("nav-archive")?.click();
+    await flush();
+    expect($("empty-archive")).not.toBeNull();
+    expect($("load-demo")).not.toBeNull();
+  });
+
+  it("validates settings inline and saves them", async () => {
+    handlers["get_settings"] = () => ({ preset: "standard", minPassageWords: 8, aliases: [{ canonical: "Reuters", alias: "TR" }], excludeAgencies: [], excludeSources: [] });
+    handlers["save_settings"] = (a) => (a as { settings: unknown }).settings;
+    boot();
+    $("nav-settings")?.click();
+    await flush();
+    expect($$("alias-row")).toHaveLength(1);
+    $("alias-add")?.click();
+    expect($$("alias-row")).toHaveLength(2);
+    $<HTMLInputElement>("min-words")!.value = "0";
+    $("settings-save")?.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    await flush();
+    expect($("settings-status")?.textContent).toMatch(/Correct/);
+    expect(calls.some(([n]) => n === "save_settings")).toBe(false);
+    $<HTMLInputElement>("min-words")!.value = "12";
+    $<HTMLSelectElement>("preset")!.value = "strict";
+    $<HTMLInputElement>("exclude-agencies")!.value = "PA";
+    $("settings-save")?.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    await flush();
+    await flush();
+    expect(calls.find(([n]) => n === "save_settings")?.[1]).toEqual({
+      settings: { preset: "strict", minPassageWords: 12, aliases: [{ canonical: "Reuters", alias: "TR" }], excludeAgencies: ["PA"], excludeSources: [] },
+    });
+    expect($("settings-status")?.textContent).toMatch(/saved/);
+  });
+
+  it("exports to the path the test hook gives", async () => {
+    handlers["export_html"] = (a) => (a as { path: string }).path;
+    (window as unknown as { __wirecheckTest?: unknown }).__wirecheckTest = { savePath: "/tmp/report.html" };
+    boot();
+    await checkSomething();
+    $("export-html")?.click();
+    await flush();
+    await flush();
+    expect(calls.find(([n]) => n === "export_html")?.[1]).toEqual({ checkId: 1, path: "/tmp/report.html" });
+    expect($("export-status")?.textContent).toBe("Saved to /tmp/report.html");
+    delete (window as unknown as { __wirecheckTest?: unknown }).__wirecheckTest;
+  });
+});

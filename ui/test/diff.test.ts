@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { diffCounts, renderDiff } from "../src/diff";
+
+describe("renderDiff", () => {
+  it("renders deletions as <del>, insertions as <ins>, equal text as text, spaced", () => {
+    const div = document.createElement("div");
+    div.appendChild(
+      renderDiff([
+        { op: "equal", text: "The minister said" },
+        { op: "delete", text: "on Tuesday" },
+        { op: "insert", text: "yesterday" },
+        { op: "equal", text: "that talks would resume." },
+      ]),
+    );
+    expect(div.textContent).toBe("The minister said on Tuesday yesterday that talks would resume.");
+    expect([...div.querySelectorAll("del")].map((e) => e.textContent)).toEqual(["on Tuesday"]);
+    expect([...div.querySelectorAll("ins")].map((e) => e.textContent)).toEqual(["yesterday"]);
+    expect(div.childNodes[0]?.nodeType).toBe(Node.TEXT_NODE);
+  });
+
+  it("keeps markup in the text inert", () => {
+    const div = document.createElement("div");
+    div.appendChild(renderDiff([{ op: "insert", text: "<img src=x onerror=alert(1)>" }]));
+    expect(div.querySelector("img")).toBeNull();
+    expect(div.querySelector("ins")?.textContent).toBe("<img src=x onerror=alert(1)>");
+  });
+
+  it("counts dropped and added words", () => {
+    expect(
+      diffCounts([
+        { op: "delete", text: "on Tuesday" },
+        { op: "insert", text: "yesterday" },
+        { op: "equal", text: "x y z" },
+      ]),
+    ).toEqual({ deleted: 2, inserted: 1 });
+  });
+});

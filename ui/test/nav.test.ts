@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import {
+  initialNav,
+  nextPassage,
+  passagesOfSlot,
+  prevPassage,
+  reviewAction,
+  selectPassage,
+  switchSource,
+  viewShortcut,
+} from "../src/nav";
+
+// Sources 10 and 20; passages listed out of article order on purpose.
+const passages = [
+  { index: 0, sourceId: 10, articleStart: 50 },
+  { index: 1, sourceId: 20, articleStart: 10 },
+  { index: 2, sourceId: 10, articleStart: 5 },
+  { index: 3, sourceId: 10, articleStart: 90 },
+];
+const start = initialNav([10, 20], passages);
+
+describe("review navigation", () => {
+  it("walks the shown source's passages in article order and wraps", () => {
+    expect(passagesOfSlot(start, 0)).toEqual([2, 0, 3]);
+    let s = nextPassage(start);
+    expect(s.current).toBe(2);
+    s = nextPassage(s);
+    expect(s.current).toBe(0);
+    s = nextPassage(nextPassage(s));
+    expect(s.current).toBe(2); // wrapped after 3
+  });
+
+  it("goes back from nothing to the last, and wraps before the first", () => {
+    let s = prevPassage(start);
+    expect(s.current).toBe(3);
+    s = prevPassage(prevPassage(prevPassage(s)));
+    expect(s.current).toBe(3);
+  });
+
+  it("switches source by slot, selecting its first passage, and ignores unknown slots", () => {
+    const s = switchSource(start, 1);
+    expect(s.source).toBe(1);
+    expect(s.current).toBe(1);
+    expect(switchSource(s, 5)).toBe(s);
+    expect(nextPassage(s).current).toBe(1); // one passage: wraps onto itself
+  });
+
+  it("selecting a passage shows its source", () => {
+    const s = selectPassage(start, 1);
+    expect(s.source).toBe(1);
+    expect(s.current).toBe(1);
+    expect(selectPassage(start, 99)).toBe(start);
+  });
+
+  it("has no passage to select for a source without passages", () => {
+    const s = initialNav([10, 30], passages);
+    expect(switchSource(s, 1).current).toBeNull();
+    expect(nextPassage(switchSource(s, 1)).current).toBeNull();
+  });
+});
+
+describe("shortcuts", () => {
+  it("maps review keys", () => {
+    expect(reviewAction({ key: "n" })).toEqual({ type: "next" });
+    expect(reviewAction({ key: "j" })).toEqual({ type: "next" });
+    expect(reviewAction({ key: "p" })).toEqual({ type: "prev" });
+    expect(reviewAction({ key: "k" })).toEqual({ type: "prev" });
+    expect(reviewAction({ key: "3" })).toEqual({ type: "source", slot: 2 });
+    expect(reviewAction({ key: "Escape" })).toEqual({ type: "back" });
+    expect(reviewAction({ key: "0" })).toBeNull();
+    expect(reviewAction({ key: "n", ctrlKey: true })).toBeNull();
+    // Alt+digit belongs to the view switcher, not to source switching.
+    expect(reviewAction({ key: "1", altKey: true })).toBeNull();
+  });
+
+  it("maps Alt+1..5 to views by physical key", () => {
+    expect(viewShortcut({ key: "¡", code: "Digit1", altKey: true })).toBe("check");
+    expect(viewShortcut({ key: "5", code: "Digit5", altKey: true })).toBe("settings");
+    expect(viewShortcut({ key: "6", code: "Digit6", altKey: true })).toBeNull();
+    expect(viewShortcut({ key: "2", code: "Digit2" })).toBeNull();
+  });
+});
