@@ -11,25 +11,121 @@ use crate::error::{AppError, ErrorCode};
 /// Every command: (TypeScript name, command name, TypeScript parameters, invoke arguments,
 /// TypeScript result type).
 pub const COMMANDS: &[(&str, &str, &str, &str, &str)] = &[
-    ("checkArticle", "check_article", "request: CheckRequest", "{ request }", "CheckResult"),
-    ("htmlToText", "html_to_text", "html: string", "{ html }", "string"),
-    ("demoArticles", "demo_articles", "", "{}", "Array<DemoArticle>"),
-    ("archiveOverview", "archive_overview", "", "{}", "ArchiveOverview"),
-    ("importPaths", "import_paths", "paths: Array<string>", "{ paths }", "ImportSummary"),
+    (
+        "checkArticle",
+        "check_article",
+        "request: CheckRequest",
+        "{ request }",
+        "CheckResult",
+    ),
+    (
+        "htmlToText",
+        "html_to_text",
+        "html: string",
+        "{ html }",
+        "string",
+    ),
+    (
+        "demoArticles",
+        "demo_articles",
+        "",
+        "{}",
+        "Array<DemoArticle>",
+    ),
+    (
+        "archiveOverview",
+        "archive_overview",
+        "",
+        "{}",
+        "ArchiveOverview",
+    ),
+    (
+        "importPaths",
+        "import_paths",
+        "paths: Array<string>",
+        "{ paths }",
+        "ImportSummary",
+    ),
     ("loadDemo", "load_demo", "", "{}", "ImportSummary"),
-    ("searchStories", "search_stories", "query: string, limit: number", "{ query, limit }", "Array<StorySummary>"),
-    ("listStories", "list_stories", "agency: string | null, limit: number, offset: number", "{ agency, limit, offset }", "Array<StorySummary>"),
+    (
+        "searchStories",
+        "search_stories",
+        "query: string, limit: number",
+        "{ query, limit }",
+        "Array<StorySummary>",
+    ),
+    (
+        "listStories",
+        "list_stories",
+        "agency: string | null, limit: number, offset: number",
+        "{ agency, limit, offset }",
+        "Array<StorySummary>",
+    ),
     ("getStory", "get_story", "id: number", "{ id }", "Story"),
-    ("removeStory", "remove_story", "id: number", "{ id }", "null"),
-    ("listChecks", "list_checks", "limit: number, offset: number", "{ limit, offset }", "Array<SavedCheck>"),
-    ("openCheck", "open_check", "id: number", "{ id }", "CheckResult"),
-    ("deleteCheck", "delete_check", "id: number", "{ id }", "null"),
-    ("decide", "decide", "request: DecideRequest", "{ request }", "Decision"),
-    ("clearDecision", "clear_decision", "checkId: number, sourceId: number", "{ checkId, sourceId }", "null"),
+    (
+        "removeStory",
+        "remove_story",
+        "id: number",
+        "{ id }",
+        "null",
+    ),
+    (
+        "listChecks",
+        "list_checks",
+        "limit: number, offset: number",
+        "{ limit, offset }",
+        "Array<SavedCheck>",
+    ),
+    (
+        "openCheck",
+        "open_check",
+        "id: number",
+        "{ id }",
+        "CheckResult",
+    ),
+    (
+        "deleteCheck",
+        "delete_check",
+        "id: number",
+        "{ id }",
+        "null",
+    ),
+    (
+        "decide",
+        "decide",
+        "request: DecideRequest",
+        "{ request }",
+        "Decision",
+    ),
+    (
+        "clearDecision",
+        "clear_decision",
+        "checkId: number, sourceId: number",
+        "{ checkId, sourceId }",
+        "null",
+    ),
     ("getSettings", "get_settings", "", "{}", "Settings"),
-    ("saveSettings", "save_settings", "settings: Settings", "{ settings }", "Settings"),
-    ("exportHtml", "export_html", "checkId: number, path: string", "{ checkId, path }", "string"),
-    ("exportJson", "export_json", "checkId: number, path: string", "{ checkId, path }", "string"),
+    (
+        "saveSettings",
+        "save_settings",
+        "settings: Settings",
+        "{ settings }",
+        "Settings",
+    ),
+    (
+        "exportHtml",
+        "export_html",
+        "checkId: number, path: string",
+        "{ checkId, path }",
+        "string",
+    ),
+    (
+        "exportJson",
+        "export_json",
+        "checkId: number, path: string",
+        "{ checkId, path }",
+        "string",
+    ),
 ];
 
 const HEADER: &str = "// Generated from src-tauri/src by the bindings test; do not edit.\n\
@@ -80,8 +176,14 @@ pub fn bindings_ts() -> String {
 pub fn commands_ts() -> String {
     let mut types: Vec<&str> = Vec::new();
     for (_, _, params, _, result) in COMMANDS {
-        for word in params.split(|c: char| !c.is_alphanumeric()).chain(result.split(|c: char| !c.is_alphanumeric())) {
-            if word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Array" && !types.contains(&word) {
+        for word in params
+            .split(|c: char| !c.is_alphanumeric())
+            .chain(result.split(|c: char| !c.is_alphanumeric()))
+        {
+            if word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word != "Array"
+                && !types.contains(&word)
+            {
                 types.push(word);
             }
         }
@@ -92,8 +194,13 @@ pub fn commands_ts() -> String {
         types.join(", ")
     );
     for (ts_name, command, params, args, result) in COMMANDS {
+        let args = if *args == "{}" {
+            String::new()
+        } else {
+            format!(", {args}")
+        };
         out.push_str(&format!(
-            "\nexport function {ts_name}({params}): Promise<{result}> {{\n  return invoke(\"{command}\", {args});\n}}\n"
+            "\nexport function {ts_name}({params}): Promise<{result}> {{\n  return invoke(\"{command}\"{args});\n}}\n"
         ));
     }
     out
@@ -108,7 +215,10 @@ mod tests {
     #[test]
     fn bindings_are_up_to_date() {
         let ui = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
-        for (file, text) in [("bindings.ts", bindings_ts()), ("commands.ts", commands_ts())] {
+        for (file, text) in [
+            ("bindings.ts", bindings_ts()),
+            ("commands.ts", commands_ts()),
+        ] {
             let path = ui.join(file);
             if std::env::var_os("UPDATE_BINDINGS").is_some() {
                 std::fs::write(&path, &text).unwrap();

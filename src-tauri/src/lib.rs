@@ -18,27 +18,29 @@ pub use state::AppState;
 
 /// Registers the state and every command on a builder (the real app and the tests share it).
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
-        commands::check::check_article,
-        commands::check::html_to_text,
-        commands::check::demo_articles,
-        commands::archive::archive_overview,
-        commands::archive::import_paths,
-        commands::archive::load_demo,
-        commands::archive::search_stories,
-        commands::archive::list_stories,
-        commands::archive::get_story,
-        commands::archive::remove_story,
-        commands::review::list_checks,
-        commands::review::open_check,
-        commands::review::delete_check,
-        commands::review::decide,
-        commands::review::clear_decision,
-        commands::settings::get_settings,
-        commands::settings::save_settings,
-        commands::export::export_html,
-        commands::export::export_json,
-    ])
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::check::check_article,
+            commands::check::html_to_text,
+            commands::check::demo_articles,
+            commands::archive::archive_overview,
+            commands::archive::import_paths,
+            commands::archive::load_demo,
+            commands::archive::search_stories,
+            commands::archive::list_stories,
+            commands::archive::get_story,
+            commands::archive::remove_story,
+            commands::review::list_checks,
+            commands::review::open_check,
+            commands::review::delete_check,
+            commands::review::decide,
+            commands::review::clear_decision,
+            commands::settings::get_settings,
+            commands::settings::save_settings,
+            commands::export::export_html,
+            commands::export::export_json,
+        ])
 }
 
 /// Starts the desktop app.

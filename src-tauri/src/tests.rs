@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
@@ -84,8 +86,16 @@ fn check_an_uncredited_copy_and_find_it_in_the_history() {
     assert_eq!(report["derived"], "wholly");
     assert_eq!(report["sources"][0]["agency"], "Reuters");
     assert_eq!(report["sources"][0]["credited"], false);
-    assert_eq!(report["flags"].as_array().unwrap().len(), 1, "one flag: copied without credit");
-    assert!(report["passages"][0]["articleStart"].is_u64(), "camelCase for the UI: {}", report["passages"][0]);
+    assert_eq!(
+        report["flags"].as_array().unwrap().len(),
+        1,
+        "one flag: copied without credit"
+    );
+    assert!(
+        report["passages"][0]["articleStart"].is_u64(),
+        "camelCase for the UI: {}",
+        report["passages"][0]
+    );
     assert_eq!(
         result["stories"][0]["id"], report["sources"][0]["id"],
         "the source's story comes with the result, for the side-by-side view"
@@ -99,20 +109,39 @@ fn check_an_uncredited_copy_and_find_it_in_the_history() {
 fn errors_have_a_stable_code_and_a_message() {
     let (_dir, db) = temp_db();
     let app = TestApp::new(&db);
-    let error = app.err("check_article", json!({ "request": { "text": "  \n ", "publishedBefore": null } }));
+    let error = app.err(
+        "check_article",
+        json!({ "request": { "text": "  \n ", "publishedBefore": null } }),
+    );
     assert_eq!(error["code"], "invalid_input");
     let keys: Vec<&String> = error.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["code", "message"], "the error's JSON shape is {{ code, message }}");
-
-    assert_eq!(app.err("get_story", json!({ "id": 999 }))["code"], "not_found");
     assert_eq!(
-        app.err("check_article", json!({ "request": { "text": "Some text.", "publishedBefore": "May 9" } }))["code"],
+        keys,
+        ["code", "message"],
+        "the error's JSON shape is {{ code, message }}"
+    );
+
+    assert_eq!(
+        app.err("get_story", json!({ "id": 999 }))["code"],
+        "not_found"
+    );
+    assert_eq!(
+        app.err(
+            "check_article",
+            json!({ "request": { "text": "Some text.", "publishedBefore": "May 9" } })
+        )["code"],
         "invalid_input",
         "dates are validated in Rust"
     );
-    assert_eq!(app.err("import_paths", json!({ "paths": [] }))["code"], "invalid_input");
     assert_eq!(
-        app.err("export_html", json!({ "checkId": 1, "path": "relative/report.html" }))["code"],
+        app.err("import_paths", json!({ "paths": [] }))["code"],
+        "invalid_input"
+    );
+    assert_eq!(
+        app.err(
+            "export_html",
+            json!({ "checkId": 1, "path": "relative/report.html" })
+        )["code"],
         "invalid_input"
     );
 }
@@ -124,7 +153,12 @@ fn an_archive_that_is_not_sqlite_is_an_archive_error() {
     let app = TestApp::new(&db);
     let error = app.err("archive_overview", json!({}));
     assert_eq!(error["code"], "archive_error", "{error}");
-    assert!(error["message"].as_str().unwrap().contains("not a Wirecheck archive"));
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a Wirecheck archive")
+    );
 }
 
 #[test]
@@ -147,7 +181,10 @@ fn decisions_survive_a_restart_and_can_be_undone() {
                                  "reason": "Copied without credit", "note": "Credit says Reuters; copy is AFP." } }),
         );
         assert_eq!(decision["status"], "confirmed");
-        assert!(decision["decidedAt"].as_str().unwrap().starts_with("20"), "timestamped: {decision}");
+        assert!(
+            decision["decidedAt"].as_str().unwrap().starts_with("20"),
+            "timestamped: {decision}"
+        );
         let empty_reason = app.err(
             "decide",
             json!({ "request": { "checkId": check_id, "sourceId": source_id, "status": "dismissed",
@@ -157,8 +194,14 @@ fn decisions_survive_a_restart_and_can_be_undone() {
     }
     let app = TestApp::new(&db);
     let reopened = app.ok("open_check", json!({ "id": check_id }));
-    assert_eq!(reopened["decisions"][0]["reason"], "Copied without credit", "{reopened}");
-    app.ok("clear_decision", json!({ "checkId": check_id, "sourceId": source_id }));
+    assert_eq!(
+        reopened["decisions"][0]["reason"], "Copied without credit",
+        "{reopened}"
+    );
+    app.ok(
+        "clear_decision",
+        json!({ "checkId": check_id, "sourceId": source_id }),
+    );
     let after = app.ok("open_check", json!({ "id": check_id }));
     assert_eq!(after["decisions"], json!([]), "undo removes the decision");
 }
@@ -177,10 +220,16 @@ fn settings_round_trip_and_take_effect() {
         "check_article",
         json!({ "request": { "text": demo_article("uncredited-reuters.txt"), "publishedBefore": null } }),
     );
-    assert_eq!(result["report"]["derived"], "none", "an excluded agency is never a source");
+    assert_eq!(
+        result["report"]["derived"], "none",
+        "an excluded agency is never a source"
+    );
 
     settings["minPassageWords"] = json!(0);
-    assert_eq!(app.err("save_settings", json!({ "settings": settings }))["code"], "invalid_input");
+    assert_eq!(
+        app.err("save_settings", json!({ "settings": settings }))["code"],
+        "invalid_input"
+    );
 }
 
 #[test]
@@ -193,12 +242,26 @@ fn import_a_folder_then_search_open_and_remove() {
         "Lighthouse keeper retires\n\nFALMOUTH (PA) - The last keeper of the headland lighthouse retired on Friday after 31 years, the trust said.\n",
     )
     .unwrap();
-    std::fs::write(folder.join("photo.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0]).unwrap();
+    std::fs::write(
+        folder.join("photo.jpg"),
+        [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0],
+    )
+    .unwrap();
     let app = TestApp::new(&db);
-    let summary = app.ok("import_paths", json!({ "paths": [folder.to_str().unwrap()] }));
+    let summary = app.ok(
+        "import_paths",
+        json!({ "paths": [folder.to_str().unwrap()] }),
+    );
     assert_eq!(summary["imported"], 1, "{summary}");
-    assert_eq!(summary["skipped"].as_array().unwrap().len(), 1, "the photo is skipped with a reason");
-    let found = app.ok("search_stories", json!({ "query": "lighthouse", "limit": 10 }));
+    assert_eq!(
+        summary["skipped"].as_array().unwrap().len(),
+        1,
+        "the photo is skipped with a reason"
+    );
+    let found = app.ok(
+        "search_stories",
+        json!({ "query": "lighthouse", "limit": 10 }),
+    );
     let id = found[0]["id"].clone();
     assert_eq!(app.ok("get_story", json!({ "id": id }))["agency"], "PA");
     app.ok("remove_story", json!({ "id": id }));
@@ -215,16 +278,31 @@ fn html_report_export_writes_an_escaped_self_contained_file() {
         json!({ "request": { "text": demo_article("article.html"), "publishedBefore": null } }),
     );
     let path = dir.path().join("report");
-    let written = app.ok("export_html", json!({ "checkId": result["check"]["id"], "path": path.to_str().unwrap() }));
+    let written = app.ok(
+        "export_html",
+        json!({ "checkId": result["check"]["id"], "path": path.to_str().unwrap() }),
+    );
     let html = std::fs::read_to_string(written.as_str().unwrap()).unwrap();
-    assert!(written.as_str().unwrap().ends_with(".html"), "the extension is added");
+    assert!(
+        written.as_str().unwrap().ends_with(".html"),
+        "the extension is added"
+    );
     assert!(html.contains("class=\"hl"), "passages are highlighted");
-    assert!(!html.contains("<script"), "no script, not even the article's");
+    assert!(
+        !html.contains("<script"),
+        "no script, not even the article's"
+    );
 
     let json_path = dir.path().join("report.json");
-    app.ok("export_json", json!({ "checkId": result["check"]["id"], "path": json_path.to_str().unwrap() }));
+    app.ok(
+        "export_json",
+        json!({ "checkId": result["check"]["id"], "path": json_path.to_str().unwrap() }),
+    );
     let report: Value = serde_json::from_str(&std::fs::read_to_string(json_path).unwrap()).unwrap();
-    assert!(report["passages"][0]["article_start"].is_u64(), "JSON export uses the CLI's schema");
+    assert!(
+        report["passages"][0]["article_start"].is_u64(),
+        "JSON export uses the CLI's schema"
+    );
 }
 
 #[test]
@@ -234,7 +312,10 @@ fn every_command_in_the_generated_table_is_registered() {
     for (_, command, _, _, _) in crate::bindings::COMMANDS {
         if let Err(error) = app.invoke(command, json!({})) {
             let text = error.to_string();
-            assert!(!text.contains("not found"), "{command} is not registered: {text}");
+            assert!(
+                !text.contains("not found"),
+                "{command} is not registered: {text}"
+            );
         }
     }
 }

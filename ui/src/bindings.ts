@@ -1,19 +1,41 @@
-// Generated from src-tauri/src/dto.rs by the bindings test; do not edit.
-// (Written by hand in ts-rs's format until the test generates it.)
+// Generated from src-tauri/src by the bindings test; do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p wirecheck-app bindings
 
+export type AppError = { 
 /**
- * How much of an article is derived from the archive.
+ * The kind of failure.
  */
+code: ErrorCode, 
+/**
+ * One sentence for the user.
+ */
+message: string, };
+
+export type ErrorCode = "invalid_input" | "not_found" | "archive_busy" | "archive_error" | "io" | "internal";
+
 export type Derived = "wholly" | "partially" | "none";
 
+export type CheckRequest = { 
 /**
- * A check's full result: the report, the stored stories it names, and the decisions taken.
+ * Plain text, or HTML (reduced to text in Rust).
  */
+text: string, 
+/**
+ * Only stories published before this date (`YYYY-MM-DD`) count as sources.
+ */
+publishedBefore: string | null, };
+
 export type CheckResult = { check: SavedCheck, report: Report, 
 /**
  * The sources' stored stories, in the order of `report.sources`.
  */
 stories: Array<Story>, decisions: Array<Decision>, };
+
+export type CheckProgress = { 
+/**
+ * What the check is doing ("checking", "saving", "done").
+ */
+stage: string, };
 
 export type Report = { derived: Derived, coverage: number, flags: Array<Flag>, sources: Array<Source>, passages: Array<Passage>, credits: Array<Credit>, 
 /**
@@ -31,13 +53,13 @@ export type Source = { id: number, origin: string, agency: string | null, headli
 
 export type Credit = { agency: string, kind: string, text: string, start: number, end: number, };
 
-export type PassageKind = "verbatim" | "edited";
-
 export type Passage = { sourceId: number, articleStart: number, articleEnd: number, sourceStart: number, sourceEnd: number, kind: PassageKind, words: number, diff: Array<DiffOp>, };
 
-export type DiffTag = "equal" | "insert" | "delete";
+export type PassageKind = "verbatim" | "edited";
 
 export type DiffOp = { op: DiffTag, text: string, };
+
+export type DiffTag = "equal" | "insert" | "delete";
 
 export type Story = { id: number, agency: string | null, headline: string, byline: string | null, dateline: string | null, published: string | null, versionCreated: string | null, externalId: string | null, origin: string, format: string, body: string, words: number, importedAt: string, };
 
@@ -49,27 +71,11 @@ snippet: string | null, };
 
 export type SavedCheck = { id: number, createdAt: string, title: string, derived: Derived, coverage: number, flags: number, };
 
-export type DecisionStatus = "confirmed" | "dismissed";
-
 export type Decision = { checkId: number, sourceId: number, status: DecisionStatus, reason: string, note: string, decidedAt: string, };
 
-/**
- * A flag's decision, as the UI sends it.
- */
-export type DecideRequest = { checkId: number, sourceId: number, status: DecisionStatus, reason: string, note: string, };
+export type DecisionStatus = "confirmed" | "dismissed";
 
-/**
- * An article to check.
- */
-export type CheckRequest = { 
-/**
- * Plain text, or HTML (reduced to text in Rust).
- */
-text: string, 
-/**
- * Only stories published before this date (`YYYY-MM-DD`) count as sources.
- */
-publishedBefore: string | null, };
+export type DecideRequest = { checkId: number, sourceId: number, status: DecisionStatus, reason: string, note: string, };
 
 export type ArchiveOverview = { path: string, stories: number, agencies: Array<AgencyCount>, };
 
@@ -83,9 +89,6 @@ export type ImportSummary = { files: number, imported: number, duplicates: numbe
 
 export type Skipped = { path: string, reason: string, };
 
-/**
- * The `import-progress` event.
- */
 export type ImportProgress = { 
 /**
  * Files read so far (read or skipped).
@@ -104,27 +107,6 @@ path: string | null,
  */
 skipped: string | null, };
 
-/**
- * The `check-progress` event.
- */
-export type CheckProgress = { 
-/**
- * What the check is doing ("checking", "saving", "done").
- */
-stage: string, };
-
-export type Preset = "strict" | "standard" | "lenient";
-
-export type Alias = { 
-/**
- * The agency's canonical name ("Reuters"), or a new agency.
- */
-canonical: string, 
-/**
- * Another name for it ("Thomson Reuters Foundation").
- */
-alias: string, };
-
 export type Settings = { preset: Preset, 
 /**
  * Shortest passage reported, in matched words.
@@ -139,25 +121,16 @@ excludeAgencies: Array<string>,
  */
 excludeSources: number[], };
 
+export type Preset = "strict" | "standard" | "lenient";
+
+export type Alias = { 
 /**
- * A bundled demo article, to try the app with.
+ * The agency's canonical name ("Reuters"), or a new agency.
  */
+canonical: string, 
+/**
+ * Another name for it ("Thomson Reuters Foundation").
+ */
+alias: string, };
+
 export type DemoArticle = { name: string, text: string, };
-
-/**
- * What kind of failure, for the UI to choose how to show it.
- */
-export type ErrorCode = "invalid_input" | "not_found" | "archive_busy" | "archive_error" | "io" | "internal";
-
-/**
- * A command's error, as the UI receives it.
- */
-export type AppError = { 
-/**
- * The kind of failure.
- */
-code: ErrorCode, 
-/**
- * One sentence for the user.
- */
-message: string, };

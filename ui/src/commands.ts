@@ -1,38 +1,81 @@
-// Every command of src-tauri/src/lib.rs, one typed function each. Nothing else in the UI calls
-// `invoke`. Mechanical on purpose: this file will be generated from the Rust commands too.
-// Tauri turns the Rust argument names (snake_case) into the camelCase keys used here.
+// Generated from src-tauri/src by the bindings test; do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p wirecheck-app bindings
 
 import { invoke } from "@tauri-apps/api/core";
-import type {
-  ArchiveOverview,
-  CheckRequest,
-  CheckResult,
-  DecideRequest,
-  Decision,
-  DemoArticle,
-  ImportSummary,
-  SavedCheck,
-  Settings,
-  Story,
-  StorySummary,
-} from "./bindings";
+import type { ArchiveOverview, CheckRequest, CheckResult, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, Story, StorySummary } from "./bindings";
 
-export function checkArticle(request: CheckRequest): Promise<CheckResult> { return invoke("check_article", { request }); }
-export function htmlToText(html: string): Promise<string> { return invoke("html_to_text", { html }); }
-export function demoArticles(): Promise<Array<DemoArticle>> { return invoke("demo_articles"); }
-export function archiveOverview(): Promise<ArchiveOverview> { return invoke("archive_overview"); }
-export function importPaths(paths: Array<string>): Promise<ImportSummary> { return invoke("import_paths", { paths }); }
-export function loadDemo(): Promise<ImportSummary> { return invoke("load_demo"); }
-export function searchStories(query: string, limit: number): Promise<Array<StorySummary>> { return invoke("search_stories", { query, limit }); }
-export function listStories(agency: string | null, limit: number, offset: number): Promise<Array<StorySummary>> { return invoke("list_stories", { agency, limit, offset }); }
-export function getStory(id: number): Promise<Story> { return invoke("get_story", { id }); }
-export function removeStory(id: number): Promise<void> { return invoke("remove_story", { id }); }
-export function listChecks(limit: number, offset: number): Promise<Array<SavedCheck>> { return invoke("list_checks", { limit, offset }); }
-export function openCheck(id: number): Promise<CheckResult> { return invoke("open_check", { id }); }
-export function deleteCheck(id: number): Promise<void> { return invoke("delete_check", { id }); }
-export function decide(request: DecideRequest): Promise<Decision> { return invoke("decide", { request }); }
-export function clearDecision(checkId: number, sourceId: number): Promise<void> { return invoke("clear_decision", { checkId, sourceId }); }
-export function getSettings(): Promise<Settings> { return invoke("get_settings"); }
-export function saveSettings(settings: Settings): Promise<Settings> { return invoke("save_settings", { settings }); }
-export function exportHtml(checkId: number, path: string): Promise<string> { return invoke("export_html", { checkId, path }); }
-export function exportJson(checkId: number, path: string): Promise<string> { return invoke("export_json", { checkId, path }); }
+export function checkArticle(request: CheckRequest): Promise<CheckResult> {
+  return invoke("check_article", { request });
+}
+
+export function htmlToText(html: string): Promise<string> {
+  return invoke("html_to_text", { html });
+}
+
+export function demoArticles(): Promise<Array<DemoArticle>> {
+  return invoke("demo_articles");
+}
+
+export function archiveOverview(): Promise<ArchiveOverview> {
+  return invoke("archive_overview");
+}
+
+export function importPaths(paths: Array<string>): Promise<ImportSummary> {
+  return invoke("import_paths", { paths });
+}
+
+export function loadDemo(): Promise<ImportSummary> {
+  return invoke("load_demo");
+}
+
+export function searchStories(query: string, limit: number): Promise<Array<StorySummary>> {
+  return invoke("search_stories", { query, limit });
+}
+
+export function listStories(agency: string | null, limit: number, offset: number): Promise<Array<StorySummary>> {
+  return invoke("list_stories", { agency, limit, offset });
+}
+
+export function getStory(id: number): Promise<Story> {
+  return invoke("get_story", { id });
+}
+
+export function removeStory(id: number): Promise<null> {
+  return invoke("remove_story", { id });
+}
+
+export function listChecks(limit: number, offset: number): Promise<Array<SavedCheck>> {
+  return invoke("list_checks", { limit, offset });
+}
+
+export function openCheck(id: number): Promise<CheckResult> {
+  return invoke("open_check", { id });
+}
+
+export function deleteCheck(id: number): Promise<null> {
+  return invoke("delete_check", { id });
+}
+
+export function decide(request: DecideRequest): Promise<Decision> {
+  return invoke("decide", { request });
+}
+
+export function clearDecision(checkId: number, sourceId: number): Promise<null> {
+  return invoke("clear_decision", { checkId, sourceId });
+}
+
+export function getSettings(): Promise<Settings> {
+  return invoke("get_settings");
+}
+
+export function saveSettings(settings: Settings): Promise<Settings> {
+  return invoke("save_settings", { settings });
+}
+
+export function exportHtml(checkId: number, path: string): Promise<string> {
+  return invoke("export_html", { checkId, path });
+}
+
+export function exportJson(checkId: number, path: string): Promise<string> {
+  return invoke("export_json", { checkId, path });
+}

@@ -85,7 +85,9 @@ impl Error {
         use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
         match self {
             Error::Busy => true,
-            Error::Sqlite(e) => matches!(e.sqlite_error_code(), Some(DatabaseBusy | DatabaseLocked)),
+            Error::Sqlite(e) => {
+                matches!(e.sqlite_error_code(), Some(DatabaseBusy | DatabaseLocked))
+            }
             _ => false,
         }
     }

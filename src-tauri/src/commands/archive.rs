@@ -2,11 +2,13 @@
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Emitter, State};
-use wirecheck_core::{ImportEvent, Importer, ListQuery, demo::load_demo};
+use tauri::{AppHandle, Emitter, Runtime, State};
+use wirecheck_core::{ImportEvent, Importer, ListQuery, demo};
 
 use super::{blocking, limit_len};
-use crate::dto::{AgencyCount, ArchiveOverview, ImportProgress, ImportSummary, Story, StorySummary};
+use crate::dto::{
+    AgencyCount, ArchiveOverview, ImportProgress, ImportSummary, Story, StorySummary,
+};
 use crate::error::{AppError, CmdResult};
 use crate::state::AppState;
 
@@ -36,18 +38,25 @@ pub async fn archive_overview(state: State<'_, AppState>) -> CmdResult<ArchiveOv
 
 /// Imports files and folders, emitting `import-progress` after each file.
 #[tauri::command]
-pub async fn import_paths(
-    app: AppHandle,
+pub async fn import_paths<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> CmdResult<ImportSummary> {
     if paths.is_empty() {
-        return Err(AppError::invalid("Choose at least one file or folder to import."));
+        return Err(AppError::invalid(
+            "Choose at least one file or folder to import.",
+        ));
     }
     if paths.len() > MAX_IMPORT_PATHS {
-        return Err(AppError::invalid(format!("At most {MAX_IMPORT_PATHS} paths can be imported at once.")));
+        return Err(AppError::invalid(format!(
+            "At most {MAX_IMPORT_PATHS} paths can be imported at once."
+        )));
     }
-    if let Some(bad) = paths.iter().find(|p| p.trim().is_empty() || p.contains('\0')) {
+    if let Some(bad) = paths
+        .iter()
+        .find(|p| p.trim().is_empty() || p.contains('\0'))
+    {
         return Err(AppError::invalid(format!("Not a path: {bad:?}")));
     }
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
@@ -59,18 +68,33 @@ pub async fn import_paths(
             let progress = match event {
                 ImportEvent::Started { files } => {
                     total = *files;
-                    ImportProgress { done, total, path: None, skipped: None }
+                    ImportProgress {
+                        done,
+                        total,
+                        path: None,
+                        skipped: None,
+                    }
                 }
                 ImportEvent::File { path, .. } => {
                     done += 1;
-                    ImportProgress { done, total, path: Some(path.clone()), skipped: None }
+                    ImportProgress {
+                        done,
+                        total,
+                        path: Some(path.clone()),
+                        skipped: None,
+                    }
                 }
                 ImportEvent::Skipped { path, reason } => {
                     // Skips before `Started` (missing paths, link loops) are not among its files.
                     if total > 0 {
                         done += 1;
                     }
-                    ImportProgress { done, total, path: Some(path.clone()), skipped: Some(reason.clone()) }
+                    ImportProgress {
+                        done,
+                        total,
+                        path: Some(path.clone()),
+                        skipped: Some(reason.clone()),
+                    }
                 }
                 _ => return,
             };
@@ -85,7 +109,7 @@ pub async fn import_paths(
 #[tauri::command]
 pub async fn load_demo(state: State<'_, AppState>) -> CmdResult<ImportSummary> {
     let state = state.inner().clone();
-    blocking(move || Ok(load_demo(&mut state.open()?)?.into())).await
+    blocking(move || Ok(demo::load_demo(&mut state.open()?)?.into())).await
 }
 
 /// Full-text search over headlines and bodies.
@@ -122,7 +146,12 @@ pub async fn list_stories(
             limit: limit.clamp(1, MAX_ROWS),
             offset,
         };
-        Ok(state.open()?.list(&query)?.into_iter().map(Into::into).collect())
+        Ok(state
+            .open()?
+            .list(&query)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
     })
     .await
 }

@@ -1,6 +1,6 @@
 //! Checking an article.
 
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Runtime, State};
 use wirecheck_core::{LoadedCheck, MAX_ARTICLE_BYTES, check_text, demo};
 
 use super::{blocking, check_result};
@@ -10,13 +10,15 @@ use crate::state::AppState;
 
 /// Checks an article (plain text or HTML) against the archive and saves it to the history.
 #[tauri::command]
-pub async fn check_article(
-    app: AppHandle,
+pub async fn check_article<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     request: CheckRequest,
 ) -> CmdResult<CheckResult> {
     if request.text.trim().is_empty() {
-        return Err(AppError::invalid("Paste an article to check: the text is empty."));
+        return Err(AppError::invalid(
+            "Paste an article to check: the text is empty.",
+        ));
     }
     if request.text.len() > MAX_ARTICLE_BYTES {
         return Err(AppError::invalid(format!(
@@ -31,7 +33,12 @@ pub async fn check_article(
     let state = state.inner().clone();
     let progress = |stage: &str| {
         // A lost progress event only costs the UI a label.
-        let _ = app.emit("check-progress", CheckProgress { stage: stage.into() });
+        let _ = app.emit(
+            "check-progress",
+            CheckProgress {
+                stage: stage.into(),
+            },
+        );
     };
     progress("checking");
     let result = blocking(move || {
@@ -85,7 +92,9 @@ fn validate_date(date: &str) -> CmdResult<()> {
     if ok {
         Ok(())
     } else {
-        Err(AppError::invalid(format!("\"{date}\" is not a date like 2026-05-09.")))
+        Err(AppError::invalid(format!(
+            "\"{date}\" is not a date like 2026-05-09."
+        )))
     }
 }
 
@@ -96,7 +105,13 @@ mod tests {
     #[test]
     fn dates_must_be_iso() {
         assert!(validate_date("2026-05-09").is_ok());
-        for bad in ["2026-5-9", "09/05/2026", "", "2026-05-09T00:00", "abcd-ef-gh"] {
+        for bad in [
+            "2026-5-9",
+            "09/05/2026",
+            "",
+            "2026-05-09T00:00",
+            "abcd-ef-gh",
+        ] {
             assert!(validate_date(bad).is_err(), "{bad:?} must be refused");
         }
     }

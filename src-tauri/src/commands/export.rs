@@ -11,7 +11,11 @@ use crate::state::AppState;
 
 /// Writes the check's HTML report to `path` (chosen in the native save dialog).
 #[tauri::command]
-pub async fn export_html(state: State<'_, AppState>, check_id: i64, path: String) -> CmdResult<String> {
+pub async fn export_html(
+    state: State<'_, AppState>,
+    check_id: i64,
+    path: String,
+) -> CmdResult<String> {
     let path = export_path(&path, "html")?;
     let state = state.inner().clone();
     blocking(move || {
@@ -26,7 +30,11 @@ pub async fn export_html(state: State<'_, AppState>, check_id: i64, path: String
 
 /// Writes the check's report as JSON, in the CLI's `check --json` schema.
 #[tauri::command]
-pub async fn export_json(state: State<'_, AppState>, check_id: i64, path: String) -> CmdResult<String> {
+pub async fn export_json(
+    state: State<'_, AppState>,
+    check_id: i64,
+    path: String,
+) -> CmdResult<String> {
     let path = export_path(&path, "json")?;
     let state = state.inner().clone();
     blocking(move || {
@@ -44,14 +52,20 @@ fn export_path(path: &str, extension: &str) -> CmdResult<PathBuf> {
     if !path.is_absolute() || path.as_os_str().to_string_lossy().contains('\0') {
         return Err(AppError::invalid("Choose where to save the report."));
     }
-    let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension)) {
+    let path = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+    {
         path
     } else {
         path.with_extension(extension)
     };
     match path.parent() {
         Some(dir) if dir.is_dir() => Ok(path),
-        _ => Err(AppError::invalid(format!("The folder of {} does not exist.", path.display()))),
+        _ => Err(AppError::invalid(format!(
+            "The folder of {} does not exist.",
+            path.display()
+        ))),
     }
 }
 

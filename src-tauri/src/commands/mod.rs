@@ -35,7 +35,9 @@ fn check_result(archive: &Archive, loaded: LoadedCheck) -> CmdResult<CheckResult
 /// Refuses a string longer than `max` characters.
 fn limit_len(what: &str, value: &str, max: usize) -> CmdResult<()> {
     if value.chars().count() > max {
-        return Err(AppError::invalid(format!("{what} is too long (at most {max} characters)")));
+        return Err(AppError::invalid(format!(
+            "{what} is too long (at most {max} characters)"
+        )));
     }
     Ok(())
 }
