@@ -38,6 +38,9 @@ class App:
                 lambda d: d.find_element(By.CSS_SELECTOR, selector)
             )
         except TimeoutException:
+            failures = ROOT / "target" / "e2e-failures"
+            failures.mkdir(parents=True, exist_ok=True)
+            self.driver.save_screenshot(str(failures / f"missing-{testid}.png"))
             raise AssertionError(f"no element [data-testid={testid!r}] within {timeout}s")
 
     def all(self, testid):

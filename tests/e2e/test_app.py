@@ -1,7 +1,7 @@
 """The editor's workflow through the real app window."""
 
-import pathlib
 import random
+import re
 
 from selenium.webdriver.common.keys import Keys
 
@@ -19,7 +19,7 @@ def test_first_run_offers_the_demo_archive(app):
     app.click("nav-archive")
     assert app.find("empty-archive").is_displayed(), "an empty archive says so"
     load_demo_archive(app)
-    agencies = {row.text.split()[0] for row in app.all("agency-count")}
+    agencies = {re.match(r"^\D+", row.text).group(0).strip() for row in app.all("agency-count")}
     assert {"Reuters", "AP", "AFP", "PTI"} <= agencies, agencies
     app.screenshot("archive")
 
@@ -28,7 +28,7 @@ def test_check_a_demo_article(app):
     load_demo_archive(app)
     verdict = check_article(app, demo_text("uncredited-reuters.txt"))
     assert verdict.get_attribute("data-derived") == "wholly"
-    assert app.find("coverage").text.strip().endswith("%")
+    assert re.match(r"^\d+%", app.find("coverage").text.strip()), "the share copied is shown"
     cards = app.all("source-card")
     assert len(cards) == 1, "one source: version 2 of the summit story"
     assert cards[0].get_attribute("data-credited") == "false"
@@ -170,7 +170,9 @@ def synthetic_case(words=5000, passages=200, seed=7):
     def word():
         return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3)))
 
-    copied_len = 18
+    # Fresh runs longer than the alignment's gap bridging, so every copied paragraph stays a
+    # passage of its own.
+    copied_len = 12
     fresh_len = (words - passages * copied_len) // passages
     story, article = [], []
     for _ in range(passages):
@@ -194,10 +196,10 @@ def test_review_render_time_of_a_long_article(app, tmp_path):
     summary = app.find("import-summary", timeout=60)
     app.until(lambda: "1" in summary.text, "the synthetic story is imported")
     check_article(app, article)
-    passages = app.js("return document.querySelectorAll('[data-testid=\"passage\"]').length")
     app.click("nav-review")
     app.find("review-article")
+    passages = app.js("return document.querySelectorAll('[data-testid=\"passage\"]').length")
     ms = app.js("return window.__wirecheckPerf && window.__wirecheckPerf.lastReviewRenderMs")
-    record_figure("review_render_ms_5000_words", {"ms": ms, "passages": passages})
+    record_figure("review_render_ms_5000_words", {"ms": ms, "passages": passages, "parts": app.js("return window.__wirecheckPerf.parts")})
     assert ms is not None, "the UI reports its review render time"
     assert passages >= 150, f"the synthetic article has about 200 passages, found {passages}"

@@ -22,7 +22,7 @@ import { CharIndex } from "../text";
 
 declare global {
   interface Window {
-    __wirecheckPerf?: { lastReviewRenderMs: number };
+    __wirecheckPerf?: { lastReviewRenderMs: number; parts: Record<string, number> };
   }
 }
 
@@ -79,19 +79,37 @@ export function createReviewView(app: App): View {
   /** Full render for a new result; the time is what the end-to-end run reads. */
   function renderAll(r: CheckResult): void {
     const t0 = performance.now();
+    const parts: Record<string, number> = {};
+    let tp = t0;
+    const mark = (name: string) => {
+      const now = performance.now();
+      parts[name] = now - tp;
+      tp = now;
+    };
     const ix = new CharIndex(r.report.text);
     bodies = new Map(r.stories.map((s) => [s.id, new CharIndex(s.body)]));
     nav = initialNav(
       r.report.sources.map((s) => s.id),
       r.report.passages.map((p, index) => ({ index, sourceId: p.sourceId, articleStart: p.articleStart })),
     );
-    replace(article, renderArticleText(r.report, ix, r.report.sources[0]?.id ?? null));
+    mark("index");
+    const frag = renderArticleText(r.report, ix, r.report.sources[0]?.id ?? null);
+    mark("articleBuild");
+    replace(article, frag);
+    mark("articleAttach");
     replace(minimapSlot, renderMinimap(r.report, ix.length, (i) => apply(selectPassage(nav, i), "both")));
+    mark("minimap");
     shownSource = null;
     renderSource(r);
+    mark("source");
     renderTabs(r);
     renderDiffPanel(r);
-    window.__wirecheckPerf = { lastReviewRenderMs: performance.now() - t0 };
+    mark("rest");
+    // Layout is part of rendering: force it here so the figure is what the editor waits for.
+    void article.offsetHeight;
+    void source.offsetHeight;
+    mark("layout");
+    window.__wirecheckPerf = { lastReviewRenderMs: performance.now() - t0, parts };
   }
 
   function renderTabs(r: CheckResult): void {

@@ -199,7 +199,15 @@ impl Archive {
         if found > known {
             return Err(Error::NewerSchema { path, found, known });
         }
-        migrations::migrations().to_latest(&mut conn)?;
+        if let Err(error) = migrations::migrations().to_latest(&mut conn) {
+            // Another connection (the app's other commands, or the CLI) may have migrated the
+            // file at the same moment; our transaction then failed and rolled back. If the file
+            // is now current, that is success.
+            let now: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+            if now != known {
+                return Err(error.into());
+            }
+        }
         let mut archive = Archive { conn, path };
         archive.check_index_scheme()?;
         Ok(archive)
@@ -577,6 +585,24 @@ mod tests {
             Err(Error::NewerSchema { found: 99, .. }) => {}
             other => panic!("expected NewerSchema, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn concurrent_first_opens_of_a_new_file_all_succeed() {
+        // Regression: the app opens the archive from several commands at start-up; on a new
+        // file they raced to create the schema and all but one failed.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fresh.sqlite");
+        let results: Vec<Result<()>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| scope.spawn(|| Archive::open(&path).map(drop)))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for result in results {
+            result.expect("every concurrent open succeeds");
+        }
+        assert_eq!(Archive::open(&path).unwrap().count().unwrap(), 0);
     }
 
     #[test]
