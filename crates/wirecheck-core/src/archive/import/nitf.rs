@@ -433,11 +433,18 @@ impl XmlDoc {
     }
 
     /// All text below `id` except inside elements named in `skip`, whitespace collapsed.
+    /// Child elements are separate fields ("<city>ROTTERDAM</city><country>Netherlands
+    /// </country>"), so a space stands where one starts or ends.
     pub(super) fn text_without(&self, id: usize, skip: &[&str]) -> String {
         let mut out = String::new();
         let end = self.end(id);
+        let mut open_ends: Vec<usize> = Vec::new();
         let mut i = id + 1;
         while i < end {
+            while open_ends.last().is_some_and(|&e| e <= i) {
+                open_ends.pop();
+                out.push(' ');
+            }
             let Some(node) = self.nodes.get(i) else { break };
             match &node.kind {
                 Kind::Text(t) => out.push_str(t),
@@ -445,11 +452,19 @@ impl XmlDoc {
                     i = node.end.max(i + 1);
                     continue;
                 }
-                Kind::Element { .. } => {}
+                Kind::Element { .. } => {
+                    out.push(' ');
+                    open_ends.push(node.end);
+                }
             }
             i += 1;
         }
-        collapse(&out)
+        // The separator must not stand before punctuation: "PORT FENNICK</location>, May 8".
+        let mut text = collapse(&out);
+        for mark in [",", ".", ";", ":", ")"] {
+            text = text.replace(&format!(" {mark}"), mark);
+        }
+        text
     }
 
     /// Adds the text below `id` to `out`, one paragraph per element named in `blocks`, `<br>`
@@ -785,7 +800,11 @@ mod tests {
             .map(|c| doc.local_name(c))
             .collect();
         assert_eq!(names, ["b", "d"]);
-        assert_eq!(doc.text(XmlDoc::ROOT), "xyz");
+        assert_eq!(
+            doc.text(XmlDoc::ROOT),
+            "x y z",
+            "child elements are separate fields"
+        );
         let b = doc.child(XmlDoc::ROOT, "b").unwrap();
         assert_eq!(doc.text(b), "y", "text after </b> is not b's");
     }
