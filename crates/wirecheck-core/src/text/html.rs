@@ -51,8 +51,8 @@ const FURNITURE_MARKERS: &[&str] = &[
     "related",
 ];
 
-/// Elements that end a paragraph.
-const BLOCK_TAGS: &[&str] = &[
+/// Elements that end a paragraph (also used for the XHTML bodies of NewsML-G2).
+pub(crate) const BLOCK_TAGS: &[&str] = &[
     "p",
     "div",
     "h1",

@@ -6,35 +6,10 @@ use super::nitf::{XmlDoc, iso_extended};
 use super::{NewStory, SkipReason};
 use crate::archive::StoryFormat;
 use crate::text::html::ParagraphBuilder;
+// XHTML elements of an `inlineXML` body end paragraphs as they do in HTML pages.
+use crate::text::html::BLOCK_TAGS as BLOCKS;
 
 const FORMAT: &str = "NewsML-G2";
-
-/// XHTML elements of an `inlineXML` body that end a paragraph.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "section",
-    "article",
-    "tr",
-    "figcaption",
-    "pre",
-    "ul",
-    "ol",
-    "table",
-    "figure",
-    "dt",
-    "dd",
-    "address",
-    "caption",
-];
 
 /// XHTML elements whose content is not story text.
 const SKIPPED: &[&str] = &["head", "script", "style", "object", "embed", "svg", "math"];
