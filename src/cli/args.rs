@@ -39,6 +39,8 @@ pub enum Command {
     Info(InfoArgs),
     /// Load the fictional demo archive and check the demo articles
     Demo(DemoArgs),
+    /// Measure the engine's accuracy on a labelled corpus
+    Eval(EvalArgs),
 }
 
 #[derive(Debug, Args)]
@@ -148,4 +150,33 @@ pub struct DemoArgs {
     /// Load the demo archive only if the archive is empty (first run)
     #[arg(long)]
     pub if_empty: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub corpus: EvalCorpus,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCorpus {
+    /// The METER corpus: imports DIR/PA/rawtexts into a temporary archive and checks every
+    /// newspaper story listed in DIR/labels.jsonl (the archive given by --db is not used)
+    Meter(MeterArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MeterArgs {
+    /// The corpus folder (labels.jsonl, PA/rawtexts, newspapers/...)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Print the figures as one JSON object
+    #[arg(long)]
+    pub json: bool,
+    /// Sensitivity
+    #[arg(long, value_enum, default_value_t = Preset::Standard)]
+    pub preset: Preset,
+    /// Threads that run the checks
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: u16,
 }

@@ -5,6 +5,7 @@ mod archive;
 mod args;
 mod check;
 mod demo;
+mod eval;
 mod import;
 mod output;
 
@@ -33,6 +34,10 @@ pub fn run() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
+    // The evaluation builds its own temporary archive: it needs no home directory.
+    if let Command::Eval(args) = cli.command {
+        return eval::run(args);
+    }
     let db = archive_path(cli.db)?;
     match cli.command {
         Command::Import(args) => import::run(&db, args),
@@ -43,6 +48,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Remove(args) => archive::remove(&db, args),
         Command::Info(args) => archive::info(&db, args),
         Command::Demo(args) => demo::run(&db, args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 

@@ -4,5 +4,6 @@
 mod archive;
 mod check;
 mod errors;
+mod eval;
 mod import;
 mod util;

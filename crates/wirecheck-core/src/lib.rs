@@ -28,6 +28,7 @@ mod compare;
 mod credit;
 pub mod demo;
 mod error;
+mod eval;
 mod export;
 mod index;
 mod report;
@@ -45,6 +46,10 @@ pub use compare::{AlignOptions, DiffAlgorithm, DiffOptions};
 pub use credit::agencies::{AgencyTable, canonical_agency};
 pub use credit::detect::CreditKind;
 pub use error::{Error, Result};
+pub use eval::{
+    ConfusionFigures, ImportFigures, MeterEvaluation, Scores, Share, SourceAccuracy, StoryOutcome,
+    Timing, TokenFigures, evaluate_meter,
+};
 pub use export::html_report;
 pub use index::retrieve::RetrieveOptions;
 pub use report::{Credit, DiffOp, DiffTag, Flag, Passage, PassageKind, Report, SourceReport};
