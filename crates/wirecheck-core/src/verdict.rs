@@ -1,7 +1,8 @@
 //! Passages and credits in, verdict out.
 //!
-//! The thresholds were set on the METER development split (see `docs/accuracy.md`) and are
-//! fixed here; the presets move them together for users who want more or fewer reports.
+//! The thresholds are fixed here; the presets move them together for users who want more or
+//! fewer reports. They are starting values chosen on the fictional demo cases: their figures
+//! on the METER development split are in `docs/accuracy.md` (`wirecheck eval meter`).
 
 use serde::{Deserialize, Serialize};
 
