@@ -11,7 +11,7 @@ set -x
 
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# Also builds target/debug/wirecheck-app (src-tauri has an integration test), which the
+# end-to-end tests drive.
 cargo test --workspace --locked
-
-cargo build --locked -p wirecheck-app
 tests/e2e/run.sh
