@@ -242,6 +242,28 @@ describe("history, archive, settings, export", () => {
     expect($("load-demo")).not.toBeNull();
   });
 
+  it("lists the newest stories once the demo archive is loaded", async () => {
+    // Regression: the story list stayed at "No stories." after loading the demo archive.
+    let loaded = false;
+    handlers["archive_overview"] = () =>
+      loaded
+        ? { path: "/tmp/a.sqlite", stories: 1, agencies: [{ agency: "AP", stories: 1 }] }
+        : { path: "/tmp/a.sqlite", stories: 0, agencies: [] };
+    handlers["load_demo"] = () => {
+      loaded = true;
+      return { files: 1, imported: 1, duplicates: 0, skipped: [] };
+    };
+    handlers["list_stories"] = () =>
+      loaded ? [{ id: 1, agency: "AP", headline: "Fire spreads", published: null, origin: "demo:ap.txt", words: 40, snippet: null }] : [];
+    boot();
+    $("nav-archive")?.click();
+    await flush();
+    expect($$("story-item")).toHaveLength(0);
+    $("load-demo")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    expect($$("story-item")).toHaveLength(1);
+  });
+
   it("validates settings inline and saves them", async () => {
     handlers["get_settings"] = () => ({ preset: "standard", minPassageWords: 8, aliases: [{ canonical: "Reuters", alias: "TR" }], excludeAgencies: [], excludeSources: [] });
     handlers["save_settings"] = (a) => (a as { settings: unknown }).settings;

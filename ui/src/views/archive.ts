@@ -132,6 +132,7 @@ export function createArchiveView(_app: App): ArchiveView {
     }
   }
 
+  /** Counts, and the newest stories unless the editor is looking at a search. */
   async function refresh(): Promise<void> {
     hideMessage(overviewStatus);
     try {
@@ -139,6 +140,7 @@ export function createArchiveView(_app: App): ArchiveView {
     } catch (e) {
       showMessage(overviewStatus, "error", errorText(e));
     }
+    if (search.value.trim() === "") void browse(null);
   }
 
   function showSummary(s: ImportSummary, title = "Import finished"): void {
@@ -340,7 +342,6 @@ export function createArchiveView(_app: App): ArchiveView {
     importPaths,
     show() {
       void refresh();
-      if (!results.firstChild) void browse(null);
     },
   };
 }
