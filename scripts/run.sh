@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/setup.sh
 
 (cd ui && npm ci --no-audit --no-fund && npm run build)
-cargo build --release --locked --bin wirecheck --bin wirecheck-app
+cargo build --release --locked -p wirecheck -p wirecheck-app
 
 # First run: an empty archive gets the demo stories, so there is something to check against.
 target/release/wirecheck demo --load-only --if-empty
