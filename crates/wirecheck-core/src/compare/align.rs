@@ -720,16 +720,7 @@ pub(crate) mod tests {
             src in prop::collection::vec(0u8..40, 0..120),
             edits in prop::collection::vec((0usize..120, 0u8..3, 0u8..40), 0..12),
         ) {
-            let mut art = src.clone();
-            for (pos, kind, w) in edits {
-                let pos = pos.min(art.len());
-                match kind {
-                    0 => art.insert(pos, w),
-                    1 if pos < art.len() => { art.remove(pos); }
-                    _ if pos < art.len() => art[pos] = w,
-                    _ => {}
-                }
-            }
+            let art = super::super::test_edits::apply(&src, &edits);
             let text = |v: &[u8]| v.iter().map(|w| format!("w{w}")).collect::<Vec<_>>().join(" ");
             let (a, s) = (toks(&text(&art)), toks(&text(&src)));
             let got = align(&a, &s, &AlignOptions::default());

@@ -232,16 +232,7 @@ mod tests {
             edits in prop::collection::vec((0usize..80, 0u8..3, 0u8..12), 0..15),
             patience in any::<bool>(),
         ) {
-            let mut art = src.clone();
-            for (pos, kind, w) in edits {
-                let pos = pos.min(art.len());
-                match kind {
-                    0 => art.insert(pos, w),
-                    1 if pos < art.len() => { art.remove(pos); }
-                    _ if pos < art.len() => art[pos] = w,
-                    _ => {}
-                }
-            }
+            let art = super::super::test_edits::apply(&src, &edits);
             let text = |v: &[u8]| v.iter().map(|w| format!("W{w},")).collect::<Vec<_>>().join(" ");
             let (a, s) = (prep(&text(&art)), prep(&text(&src)));
             let al = Alignment {
