@@ -4,7 +4,8 @@ use std::collections::HashSet;
 
 use crate::archive::store::{Archive, Story};
 use crate::compare::{
-    AlignOptions, Alignment, DiffOptions, align, assign, diff_passage_with, is_verbatim,
+    AlignOptions, Alignment, DiffOptions, Found, RewriteOptions, add_rewrites, align, assign,
+    diff_passage_with, is_verbatim,
 };
 use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{FoundCredit, find_credits};
@@ -30,6 +31,8 @@ pub struct CheckOptions {
     pub align: AlignOptions,
     /// Retrieval settings.
     pub retrieve: RetrieveOptions,
+    /// How rewritten sentences are recognised.
+    pub rewrite: RewriteOptions,
     /// Word diff settings.
     pub diff: DiffOptions,
     /// Only stories published (or, lacking a date, imported) before this ISO 8601 date or time
@@ -77,7 +80,20 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
         &options.retrieve,
         |hash, limit| archive.postings(hash, limit),
     )?;
-    let ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
+    let mut ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
+    if options.retrieve.rare_words > 0 {
+        let rare = archive.rare_word_stories(
+            &retrieve::query_words(&article.text, &article.tokens),
+            options.retrieve.rare_words,
+            options.retrieve.max_postings,
+            options.retrieve.rare_candidates,
+        )?;
+        for id in rare {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
     let stories: Vec<Story> = archive
         .get_many(&ids)?
         .into_iter()
@@ -93,10 +109,11 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
         .map(|source| align(&article.tokens, &source.tokens, &options.align))
         .collect();
     let assigned = assign(alignments, options.align.min_matched);
+    let found = add_rewrites(&article, &prepared, assigned, &options.rewrite);
 
     let credits = find_credits(&options.agencies, &article.text);
     Ok(build_report(
-        article, &stories, &prepared, assigned, &credits, options,
+        article, &stories, &prepared, found, &credits, options,
     ))
 }
 
@@ -126,7 +143,7 @@ fn build_report(
     article: Prepared,
     stories: &[Story],
     prepared: &[Prepared],
-    assigned: Vec<(usize, Alignment)>,
+    found: Vec<Found>,
     credits: &[FoundCredit],
     options: &CheckOptions,
 ) -> Report {
@@ -135,18 +152,36 @@ fn build_report(
 
     // Words per source, to drop sources whose matches are only stock phrases.
     let mut words = vec![0usize; stories.len()];
-    for (source, alignment) in &assigned {
-        words[*source] += alignment.article.len();
+    let mut copied_words = vec![0usize; stories.len()];
+    for f in &found {
+        words[f.source] += f.alignment.article.len();
+        if !f.rewritten {
+            copied_words[f.source] += f.alignment.article.len();
+        }
     }
-    let kept: Vec<(usize, Alignment)> = assigned
+    let kept: Vec<Found> = found
         .into_iter()
-        .filter(|(source, _)| words[*source] >= options.thresholds.min_source_words)
+        .filter(|f| words[f.source] >= options.thresholds.min_source_words)
         .collect();
 
-    let covered: usize = kept.iter().map(|(_, a)| a.article.len()).sum();
-    let coverage = ratio(covered, total);
-    let top_words = words.iter().copied().max().unwrap_or(0);
-    let derived = options.thresholds.derived(coverage, top_words);
+    let share = |rewritten: bool| {
+        let n: usize = kept
+            .iter()
+            .filter(|f| f.rewritten == rewritten)
+            .map(|f| f.alignment.article.len())
+            .sum();
+        ratio(n, total)
+    };
+    let (copied, rewritten) = (share(false), share(true));
+    let coverage = (copied + rewritten).min(1.0);
+    let top_copied = kept
+        .iter()
+        .map(|f| copied_words[f.source])
+        .max()
+        .unwrap_or(0);
+    let derived = options
+        .thresholds
+        .derived(options.thresholds.score(copied, rewritten), top_copied);
     // Below the verdict's thresholds the shared words are names, numbers and stock phrases that
     // independent coverage of one event shares too: nothing to report.
     // `coverage` stays the measured share, so scripts can rank articles below the thresholds.
@@ -163,11 +198,11 @@ fn build_report(
 
     let mut sources: Vec<SourceReport> = Vec::new();
     let mut seen = HashSet::new();
-    for (source, _) in &kept {
-        if !seen.insert(*source) {
+    for f in &kept {
+        if !seen.insert(f.source) {
             continue;
         }
-        let story = &stories[*source];
+        let story = &stories[f.source];
         let credit = story.agency.as_deref().and_then(|agency| {
             report_credits
                 .iter()
@@ -180,7 +215,7 @@ fn build_report(
             agency: story.agency.clone(),
             headline: story.headline.clone(),
             published: story.published.clone(),
-            coverage: ratio(words[*source], total),
+            coverage: ratio(words[f.source], total),
             credited: credit.is_some(),
             credit,
         });
@@ -211,14 +246,14 @@ fn build_report(
 
     let passages = kept
         .iter()
-        .map(|(source, alignment)| {
+        .map(|f| {
             to_passage(
                 &options.diff,
                 &article,
                 &article_chars,
-                &stories[*source],
-                &prepared[*source],
-                alignment,
+                &stories[f.source],
+                &prepared[f.source],
+                f,
             )
         })
         .collect();
@@ -226,6 +261,7 @@ fn build_report(
     Report {
         derived,
         coverage,
+        rewritten,
         flags,
         sources,
         passages,
@@ -251,10 +287,13 @@ fn to_passage(
     article_chars: &CharMap,
     story: &Story,
     source: &Prepared,
-    alignment: &Alignment,
+    found: &Found,
 ) -> Passage {
+    let alignment = &found.alignment;
     let diff = diff_passage_with(article, source, alignment, diff_options);
-    let kind = if is_verbatim(&diff) {
+    let kind = if found.rewritten {
+        PassageKind::Rewritten
+    } else if is_verbatim(&diff) {
         PassageKind::Verbatim
     } else {
         PassageKind::Edited

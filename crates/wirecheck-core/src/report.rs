@@ -13,6 +13,9 @@ pub struct Report {
     pub derived: Derived,
     /// Share of the article's words (boilerplate excluded) matched to any source, 0..=1.
     pub coverage: f64,
+    /// The part of `coverage` in rewritten passages (sentences that share content words and
+    /// word order with a source, not runs of words): the less certain part.
+    pub rewritten: f64,
     /// Sources copied without credit, for review.
     pub flags: Vec<Flag>,
     /// The sources, most coverage first.
@@ -99,7 +102,7 @@ pub struct Passage {
     pub diff: Vec<DiffOp>,
 }
 
-/// Whether a passage was copied word for word.
+/// How a passage was copied.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -108,6 +111,9 @@ pub enum PassageKind {
     Verbatim,
     /// Words were changed, added or dropped.
     Edited,
+    /// Rewritten: the sentences share content words and word order with the source but few
+    /// exact runs (a journalist's rewrite or a synonym spinner). Less certain than the others.
+    Rewritten,
 }
 
 /// One step of a word diff.

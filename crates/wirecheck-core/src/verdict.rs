@@ -1,8 +1,9 @@
 //! Passages and credits in, verdict out.
 //!
 //! The thresholds are fixed here; the presets move them together for users who want more or
-//! fewer reports. They are starting values chosen on the fictional demo cases: their figures
-//! on the METER development split are in `docs/accuracy.md` (`wirecheck eval meter`).
+//! fewer reports. The standard values were set on the METER development split (`wirecheck
+//! eval meter`, figures and the search in `docs/accuracy.md`) and then fixed; the strict and
+//! lenient presets sit on either side of them.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,9 +40,13 @@ pub struct Thresholds {
     /// Fewest words a source must have matched to be reported at all: shorter matches are
     /// stock phrases, not copying.
     pub min_source_words: usize,
-    /// Words copied from one source that make a long article partially derived even when
-    /// they are a small share of it (a wire paragraph inside a long feature).
+    /// Words copied (not rewritten) from one source that make a long article partially
+    /// derived even when they are a small share of it (wire paragraphs inside a long feature).
     pub partial_words: usize,
+    /// How much a rewritten word counts towards the verdict, against 1 for a copied one:
+    /// rewritten sentences are found by similarity, not by shared runs of words, and are less
+    /// certain.
+    pub rewritten_weight: f64,
 }
 
 impl Default for Thresholds {
@@ -54,39 +59,48 @@ impl Thresholds {
     /// The default.
     pub fn standard() -> Self {
         Thresholds {
-            wholly: 0.6,
-            partially: 0.1,
+            wholly: 0.8,
+            partially: 0.2,
             min_source_words: 12,
-            partial_words: 40,
+            partial_words: 120,
+            rewritten_weight: 0.5,
         }
     }
 
     /// Reports only clear copying.
     pub fn strict() -> Self {
         Thresholds {
-            wholly: 0.7,
-            partially: 0.2,
+            wholly: 0.9,
+            partially: 0.3,
             min_source_words: 25,
-            partial_words: 80,
+            partial_words: 200,
+            rewritten_weight: 0.25,
         }
     }
 
     /// Reports short borrowings too.
     pub fn lenient() -> Self {
         Thresholds {
-            wholly: 0.5,
-            partially: 0.05,
+            wholly: 0.75,
+            partially: 0.1,
             min_source_words: 8,
-            partial_words: 25,
+            partial_words: 60,
+            rewritten_weight: 0.75,
         }
     }
 
-    /// The verdict for an article whose matched share is `coverage`, and whose best source
-    /// has `top_source_words` words matched.
-    pub fn derived(&self, coverage: f64, top_source_words: usize) -> Derived {
-        if coverage >= self.wholly {
+    /// The score the verdict compares with `wholly` and `partially`: the copied share of the
+    /// article plus the rewritten share at its [`Thresholds::rewritten_weight`].
+    pub fn score(&self, copied: f64, rewritten: f64) -> f64 {
+        copied + self.rewritten_weight * rewritten
+    }
+
+    /// The verdict for an article whose score (see [`Thresholds::score`]) is `score`, and
+    /// whose best source has `top_copied_words` words copied (not rewritten).
+    pub fn derived(&self, score: f64, top_copied_words: usize) -> Derived {
+        if score >= self.wholly {
             Derived::Wholly
-        } else if coverage >= self.partially || top_source_words >= self.partial_words {
+        } else if score >= self.partially || top_copied_words >= self.partial_words {
             Derived::Partially
         } else {
             Derived::None
@@ -108,6 +122,10 @@ mod tests {
             "the threshold itself is inclusive"
         );
         assert_eq!(t.derived(0.3, 20), Derived::Partially);
+        assert!(
+            t.score(0.2, 0.4) < t.score(0.4, 0.2),
+            "a rewritten word counts less than a copied one"
+        );
         assert_eq!(t.derived(0.0, 0), Derived::None);
         assert_eq!(
             t.derived(0.05, t.partial_words),

@@ -399,6 +399,52 @@ impl Archive {
         Ok(())
     }
 
+    /// Up to `limit` ids of the stories that hold the rarest of `words` (lower-case words),
+    /// best BM25 rank first: the retrieval path for rewritten copy, which keeps names and rare
+    /// words but few word runs. At most `rarest` words are used, each found in at least one
+    /// and at most `max_stories` stories, so the query reads short posting lists only.
+    pub(crate) fn rare_word_stories(
+        &self,
+        words: &[String],
+        rarest: usize,
+        max_stories: usize,
+        limit: usize,
+    ) -> Result<Vec<i64>> {
+        // A per-connection view of the full-text index's vocabulary: how many stories hold
+        // each term. TEMP, so it adds nothing to the archive file.
+        self.conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.stories_vocab \
+             USING fts5vocab(main, stories_fts, row);",
+        )?;
+        let mut counts: Vec<(i64, &String)> = Vec::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT doc FROM temp.stories_vocab WHERE term = ?1")?;
+            for word in words {
+                let docs: Option<i64> = stmt.query_row(params![word], |r| r.get(0)).optional()?;
+                if let Some(docs) = docs.filter(|&d| d >= 1 && d <= max_stories as i64) {
+                    counts.push((docs, word));
+                }
+            }
+        }
+        counts.sort();
+        counts.truncate(rarest);
+        if counts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query = counts
+            .iter()
+            .map(|(_, w)| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![query, limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Up to `limit` ids of stories holding fingerprint `hash`.
     pub(crate) fn postings(&self, hash: i64, limit: usize) -> Result<Vec<i64>> {
         let mut stmt = self

@@ -150,6 +150,12 @@ pub struct StoryOutcome {
     pub predicted: Derived,
     /// The share of the story matched.
     pub coverage: f64,
+    /// The part of `coverage` found as rewritten sentences.
+    pub rewritten: f64,
+    /// Share of the story matched to its top source.
+    pub top_coverage: f64,
+    /// Words of the story used for matching.
+    pub words: usize,
     /// The top source's origin, if any.
     pub top_source: Option<String>,
     /// Whether the top source is one of the story's PA files.
@@ -222,6 +228,9 @@ pub fn evaluate_meter(
             gold: *gold,
             predicted: result.predicted,
             coverage: result.coverage,
+            rewritten: result.rewritten,
+            top_coverage: result.top_coverage,
+            words: result.words,
             top_source: result.top_source,
             source_correct,
         });
@@ -334,6 +343,9 @@ fn inside(path: &str) -> bool {
 struct StoryResult {
     predicted: Derived,
     coverage: f64,
+    rewritten: f64,
+    top_coverage: f64,
+    words: usize,
     top_source: Option<String>,
     tokens: Option<TokenCounts>,
     error: Option<String>,
@@ -402,6 +414,9 @@ fn evaluate_story(
             StoryResult {
                 predicted: report.derived,
                 coverage: report.coverage,
+                rewritten: report.rewritten,
+                top_coverage: report.sources.first().map_or(0.0, |s| s.coverage),
+                words: report.article_words,
                 top_source: report.sources.first().map(|s| s.origin.clone()),
                 tokens: gold.map(|words| score_tokens(&words, &report.text, &passages)),
                 error: None,
@@ -413,6 +428,9 @@ fn evaluate_story(
             error: Some(error.to_string()),
             predicted: Derived::None,
             coverage: 0.0,
+            rewritten: 0.0,
+            top_coverage: 0.0,
+            words: 0,
             top_source: None,
         },
     }

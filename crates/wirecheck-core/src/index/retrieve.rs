@@ -4,10 +4,18 @@
 //! [`RetrieveOptions::max_postings`] stories is a stock phrase ("said on Tuesday") that says
 //! nothing about the source and is skipped, so a check reads a bounded number of rows however
 //! large the archive grows.
+//!
+//! Rewritten copy shares few word runs with its source, so a short rewrite may share no
+//! sampled fingerprint at all. A second path finds it by its rarest words (names, places,
+//! numbers spelled out) in the full-text index: [`query_words`] picks the article's words to
+//! look up, and the archive ranks the stories holding the rarest of them
+//! ([`RetrieveOptions::rare_words`]).
 
 use std::collections::HashMap;
 
 use crate::Result;
+use crate::text::Token;
+use crate::text::terms::content_term;
 
 /// How many candidates retrieval returns and which fingerprints it uses.
 #[derive(Debug, Clone)]
@@ -18,6 +26,10 @@ pub struct RetrieveOptions {
     pub max_postings: usize,
     /// Fewest shared fingerprints for a story to be a candidate.
     pub min_shared: usize,
+    /// How many of the article's rarest words the full-text path looks up (0 turns it off).
+    pub rare_words: usize,
+    /// Most candidates the full-text path adds.
+    pub rare_candidates: usize,
 }
 
 impl Default for RetrieveOptions {
@@ -26,8 +38,30 @@ impl Default for RetrieveOptions {
             max_candidates: 24,
             max_postings: 400,
             min_shared: 2,
+            rare_words: 8,
+            rare_candidates: 4,
         }
     }
+}
+
+/// Most words whose rarity is looked up per check: the longest distinct content words, a
+/// cheap stand-in for rarity that bounds the lookups on long articles.
+const MAX_QUERY_WORDS: usize = 48;
+
+/// The article's distinct content words, lower-case as the full-text index stores them,
+/// longest first: the words the full-text path looks up.
+pub fn query_words(text: &str, tokens: &[Token]) -> Vec<String> {
+    let mut words: Vec<String> = tokens
+        .iter()
+        .filter(|t| content_term(&t.norm).is_some())
+        .filter_map(|t| text.get(t.start..t.end))
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphanumeric))
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words.truncate(MAX_QUERY_WORDS);
+    words
 }
 
 /// A story that shares fingerprints with the article.
@@ -83,6 +117,8 @@ mod tests {
             max_candidates: 10,
             max_postings: 50,
             min_shared: 2,
+            rare_words: 8,
+            rare_candidates: 4,
         };
         let found = candidates(&[1, 2, 3, 4], &options, |h, limit| {
             Ok(postings

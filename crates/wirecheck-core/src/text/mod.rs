@@ -1,10 +1,12 @@
-//! Text in, words with offsets out: decoding, HTML extraction, normalization, tokens and
-//! boilerplate.
+//! Text in, words with offsets out: decoding, HTML extraction, normalization, tokens,
+//! boilerplate, sentences and content terms.
 
 pub mod boilerplate;
 pub mod decode;
 pub mod html;
 pub mod normalize;
+pub mod sentences;
+pub mod terms;
 pub mod tokens;
 
 pub use tokens::{Token, tokenize};

@@ -1,0 +1,476 @@
+//! Sentences rewritten from a source.
+//!
+//! Alignment ([`super::align`]) finds copy by exact runs of words. A journalist who rewrites
+//! wire copy sentence by sentence, or a synonym spinner, leaves few such runs, but each
+//! rewritten sentence still shares most of its content words (names, numbers, nouns) with one
+//! or two sentences of the source, and keeps many of its words in the same order. This stage
+//! compares the article sentence by sentence with the sentences of the candidate stories and
+//! scores each pair with the mean of two measures:
+//!
+//! - **content containment**: the share of the article sentence's content-word stems
+//!   ([`crate::text::terms`]) found in the source sentences;
+//! - **word order**: the longest common subsequence of all normalized words, function words
+//!   included, over the article sentence's length. Function words in order are what a synonym
+//!   spinner leaves untouched.
+//!
+//! A sentence scoring [`RewriteOptions::min_similarity`] or more is derived from that source:
+//! its words not yet in a passage join the neighbouring passage from the same source, or form a
+//! new passage marked as rewritten. Source windows are one sentence or two adjacent ones,
+//! since rewriters merge and split sentences.
+//!
+//! Cost is bounded: sentences are at most [`MAX_SENTENCE_WORDS`] words, only windows sharing at
+//! least two content terms are scored, and at most [`MAX_WINDOWS_SCORED`] per sentence.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Alignment;
+use crate::text::Prepared;
+use crate::text::sentences::{MAX_SENTENCE_WORDS, sentences};
+use crate::text::terms::content_term;
+
+/// How rewritten sentences are recognised.
+#[derive(Debug, Clone)]
+pub struct RewriteOptions {
+    /// Similarity (0..=1, see the module docs) at or above which a sentence counts as
+    /// rewritten from a source. Set on the METER development split (`docs/accuracy.md`).
+    pub min_similarity: f64,
+    /// Fewest content terms a sentence needs to be compared: shorter ones ("He denied it.")
+    /// match anything.
+    pub min_terms: usize,
+    /// Fewest words a new rewritten passage must have.
+    pub min_words: usize,
+    /// Whether the stage runs at all (off for the ablation in `docs/accuracy.md`).
+    pub enabled: bool,
+}
+
+impl Default for RewriteOptions {
+    fn default() -> Self {
+        RewriteOptions {
+            min_similarity: 0.45,
+            min_terms: 3,
+            min_words: 3,
+            enabled: true,
+        }
+    }
+}
+
+/// A passage with the source it came from and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Index of the source in the slice given to [`add_rewrites`].
+    pub source: usize,
+    /// The passage. Passages extended to a sentence's end may reach past their matched pairs.
+    pub alignment: Alignment,
+    /// Found by sentence comparison only: rewritten, not copied.
+    pub rewritten: bool,
+}
+
+/// Windows scored per article sentence, best content containment first.
+const MAX_WINDOWS_SCORED: usize = 32;
+/// Fewest content terms a window must share with a sentence to be scored at all.
+const MIN_SHARED_TERMS: usize = 2;
+
+/// Adds rewritten sentences to the aligned passages `assigned` (`(source index, passage)`,
+/// not overlapping in the article). Returns every passage, in article order, still not
+/// overlapping in the article.
+pub fn add_rewrites(
+    article: &Prepared,
+    sources: &[Prepared],
+    assigned: Vec<(usize, Alignment)>,
+    options: &RewriteOptions,
+) -> Vec<Found> {
+    let mut found: Vec<Found> = assigned
+        .into_iter()
+        .map(|(source, alignment)| Found {
+            source,
+            alignment,
+            rewritten: false,
+        })
+        .collect();
+    found.sort_by_key(|f| f.alignment.article.start);
+    if !options.enabled || sources.is_empty() {
+        return found;
+    }
+
+    let mut vocab = Vocabulary::default();
+    let windows = SourceWindows::new(sources, &mut vocab);
+    let words: Vec<u32> = article.tokens.iter().map(|t| vocab.word(&t.norm)).collect();
+    let terms: Vec<Option<u32>> = article.tokens.iter().map(|t| vocab.term(&t.norm)).collect();
+
+    let mut owner: Vec<Option<usize>> = vec![None; article.tokens.len()];
+    for (i, f) in found.iter().enumerate() {
+        for o in owner
+            .get_mut(f.alignment.article.clone())
+            .into_iter()
+            .flatten()
+        {
+            *o = Some(i);
+        }
+    }
+
+    for sentence in sentences(&article.text, &article.tokens) {
+        if sentence.clone().all(|i| owner[i].is_some()) {
+            continue;
+        }
+        let mut sentence_terms: Vec<u32> =
+            terms[sentence.clone()].iter().flatten().copied().collect();
+        sentence_terms.sort_unstable();
+        sentence_terms.dedup();
+        if sentence_terms.len() < options.min_terms {
+            continue;
+        }
+        let preferred = main_source(&owner[sentence.clone()], &found);
+        let Some(best) = windows.best(
+            &words[sentence.clone()],
+            &sentence_terms,
+            preferred,
+            options.min_similarity,
+        ) else {
+            continue;
+        };
+        claim(
+            &mut found, &mut owner, &words, &windows, sentence, best, options,
+        );
+    }
+    merge_rewritten(found)
+}
+
+/// The source owning most of a sentence's words, if any.
+fn main_source(owners: &[Option<usize>], found: &[Found]) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for passage in owners.iter().flatten() {
+        if let Some(f) = found.get(*passage) {
+            *counts.entry(f.source).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(source, n)| (n, std::cmp::Reverse(source)))
+        .map(|(source, _)| source)
+}
+
+/// Gives the sentence's unowned words to the source of `best`: each run of them joins the
+/// passage from that source right before or after it in the sentence, or becomes a new
+/// rewritten passage.
+fn claim(
+    found: &mut Vec<Found>,
+    owner: &mut [Option<usize>],
+    words: &[u32],
+    windows: &SourceWindows,
+    sentence: Range<usize>,
+    best: WindowRef,
+    options: &RewriteOptions,
+) {
+    let window = windows.range(best);
+    let mut i = sentence.start;
+    while i < sentence.end {
+        if owner[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let gap_start = i;
+        while i < sentence.end && owner[i].is_none() {
+            i += 1;
+        }
+        let gap = gap_start..i;
+        let same_source =
+            |p: Option<usize>| p.filter(|&p| found.get(p).is_some_and(|f| f.source == best.source));
+        let before = gap
+            .start
+            .checked_sub(1)
+            .filter(|&b| b >= sentence.start)
+            .and_then(|b| same_source(owner[b]));
+        let after = Some(gap.end)
+            .filter(|&a| a < sentence.end)
+            .and_then(|a| same_source(owner[a]));
+        let passage = if let Some(p) = before {
+            let alignment = &mut found[p].alignment;
+            alignment.article.end = gap.end;
+            alignment.source = widen(&alignment.source, &window);
+            p
+        } else if let Some(p) = after {
+            let alignment = &mut found[p].alignment;
+            alignment.article.start = gap.start;
+            alignment.source = widen(&alignment.source, &window);
+            p
+        } else {
+            if gap.len() < options.min_words {
+                continue;
+            }
+            let source_words = windows.words(best);
+            let pairs: Vec<(usize, usize)> = lcs_pairs(&words[gap.clone()], source_words)
+                .into_iter()
+                .map(|(a, s)| (gap.start + a, window.start + s))
+                .collect();
+            if pairs.is_empty() {
+                continue;
+            }
+            found.push(Found {
+                source: best.source,
+                alignment: Alignment {
+                    article: gap.clone(),
+                    source: window.clone(),
+                    matched: pairs.len(),
+                    pairs,
+                },
+                rewritten: true,
+            });
+            found.len() - 1
+        };
+        for o in &mut owner[gap] {
+            *o = Some(passage);
+        }
+    }
+}
+
+/// `current` grown to take in `window` when the two are near each other in the source (the
+/// sentence continues the passage); left alone when the window is elsewhere.
+fn widen(current: &Range<usize>, window: &Range<usize>) -> Range<usize> {
+    let distance = if window.start >= current.end {
+        window.start - current.end
+    } else {
+        current.start.saturating_sub(window.end)
+    };
+    if distance <= window.len() {
+        current.start.min(window.start)..current.end.max(window.end)
+    } else {
+        current.clone()
+    }
+}
+
+/// Joins rewritten passages that follow each other in the article and in the source into one.
+fn merge_rewritten(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by_key(|f| f.alignment.article.start);
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for next in found {
+        if let Some(last) = out.last_mut()
+            && last.rewritten
+            && next.rewritten
+            && last.source == next.source
+            && last.alignment.article.end == next.alignment.article.start
+            && next.alignment.source.start >= last.alignment.source.start
+        {
+            let tail = last.alignment.pairs.last().copied();
+            last.alignment.pairs.extend(
+                next.alignment
+                    .pairs
+                    .into_iter()
+                    .filter(|&(a, s)| tail.is_none_or(|(ta, ts)| a > ta && s > ts)),
+            );
+            last.alignment.matched = last.alignment.pairs.len();
+            last.alignment.article.end = next.alignment.article.end;
+            last.alignment.source.end = last.alignment.source.end.max(next.alignment.source.end);
+            continue;
+        }
+        out.push(next);
+    }
+    out
+}
+
+/// Small integer ids for normalized words and for content-term stems.
+#[derive(Default)]
+struct Vocabulary {
+    words: HashMap<String, u32>,
+    /// Stem id of each word id (`None` for function words), so each word is stemmed once.
+    term_of_word: Vec<Option<u32>>,
+    terms: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn word(&mut self, norm: &str) -> u32 {
+        if let Some(&id) = self.words.get(norm) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.insert(norm.to_string(), id);
+        let term = content_term(norm).map(|stem| {
+            let next = self.terms.len() as u32;
+            *self.terms.entry(stem).or_insert(next)
+        });
+        self.term_of_word.push(term);
+        id
+    }
+
+    fn term(&mut self, norm: &str) -> Option<u32> {
+        let id = self.word(norm);
+        self.term_of_word.get(id as usize).copied().flatten()
+    }
+}
+
+/// One window of one source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct WindowRef {
+    source: usize,
+    window: usize,
+}
+
+/// A window: one sentence, or two adjacent ones, of a source.
+struct Window {
+    range: Range<usize>,
+}
+
+/// Every source's windows with an index from content term to the windows holding it.
+struct SourceWindows {
+    words: Vec<Vec<u32>>,
+    windows: Vec<Vec<Window>>,
+    by_term: HashMap<u32, Vec<WindowRef>>,
+}
+
+impl SourceWindows {
+    fn new(sources: &[Prepared], vocab: &mut Vocabulary) -> Self {
+        let mut all_words = Vec::with_capacity(sources.len());
+        let mut all_windows = Vec::with_capacity(sources.len());
+        let mut by_term: HashMap<u32, Vec<WindowRef>> = HashMap::new();
+        for (source, prepared) in sources.iter().enumerate() {
+            let words: Vec<u32> = prepared
+                .tokens
+                .iter()
+                .map(|t| vocab.word(&t.norm))
+                .collect();
+            let spans = sentences(&prepared.text, &prepared.tokens);
+            let pairs = spans.windows(2).filter_map(|w| match w {
+                [a, b] if a.len() + b.len() <= 2 * MAX_SENTENCE_WORDS => Some(a.start..b.end),
+                _ => None,
+            });
+            let mut windows = Vec::new();
+            for range in spans.iter().cloned().chain(pairs) {
+                let mut terms: Vec<u32> = words[range.clone()]
+                    .iter()
+                    .filter_map(|&w| vocab.term_of_word.get(w as usize).copied().flatten())
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                for &term in &terms {
+                    by_term.entry(term).or_default().push(WindowRef {
+                        source,
+                        window: windows.len(),
+                    });
+                }
+                windows.push(Window { range });
+            }
+            all_words.push(words);
+            all_windows.push(windows);
+        }
+        SourceWindows {
+            words: all_words,
+            windows: all_windows,
+            by_term,
+        }
+    }
+
+    fn range(&self, at: WindowRef) -> Range<usize> {
+        self.windows
+            .get(at.source)
+            .and_then(|w| w.get(at.window))
+            .map_or(0..0, |w| w.range.clone())
+    }
+
+    fn words(&self, at: WindowRef) -> &[u32] {
+        let range = self.range(at);
+        self.words
+            .get(at.source)
+            .and_then(|w| w.get(range))
+            .unwrap_or_default()
+    }
+
+    /// The window most similar to the sentence, at or above `min_similarity`; the best
+    /// window of `preferred` wins whenever it qualifies, so a sentence stays with the source
+    /// its copied words came from.
+    fn best(
+        &self,
+        sentence_words: &[u32],
+        sentence_terms: &[u32],
+        preferred: Option<usize>,
+        min_similarity: f64,
+    ) -> Option<WindowRef> {
+        let mut shared: HashMap<WindowRef, usize> = HashMap::new();
+        for term in sentence_terms {
+            for &at in self.by_term.get(term).into_iter().flatten() {
+                *shared.entry(at).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, WindowRef)> = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= MIN_SHARED_TERMS)
+            .map(|(at, n)| (n, at))
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.1.source.cmp(&b.1.source))
+                .then(a.1.window.cmp(&b.1.window))
+        });
+        ranked.truncate(MAX_WINDOWS_SCORED);
+
+        let total_terms = sentence_terms.len().max(1) as f64;
+        let length = sentence_words.len().max(1) as f64;
+        let mut best: Option<(f64, WindowRef)> = None;
+        let mut best_preferred: Option<(f64, WindowRef)> = None;
+        for (n, at) in ranked {
+            let containment = n as f64 / total_terms;
+            // Word order can add at most 1: skip windows that cannot qualify.
+            if (containment + 1.0) / 2.0 < min_similarity {
+                break;
+            }
+            let order = lcs_len(sentence_words, self.words(at)) as f64 / length;
+            let similarity = (containment + order) / 2.0;
+            if similarity < min_similarity {
+                continue;
+            }
+            if best.is_none_or(|(s, _)| similarity > s) {
+                best = Some((similarity, at));
+            }
+            if Some(at.source) == preferred && best_preferred.is_none_or(|(s, _)| similarity > s) {
+                best_preferred = Some((similarity, at));
+            }
+        }
+        best_preferred.or(best).map(|(_, at)| at)
+    }
+}
+
+/// Length of the longest common subsequence (two rows of dynamic programming).
+fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            current[j + 1] = if x == y {
+                previous[j] + 1
+            } else {
+                previous[j + 1].max(current[j])
+            };
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// The matched index pairs of one longest common subsequence, increasing on both sides.
+/// Both inputs are bounded by the sentence and window limits, so the table stays small.
+fn lcs_pairs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
+    let width = b.len() + 1;
+    let mut table = vec![0u16; (a.len() + 1) * width];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            table[i * width + j] = if a[i] == b[j] {
+                table[(i + 1) * width + j + 1] + 1
+            } else {
+                table[(i + 1) * width + j].max(table[i * width + j + 1])
+            };
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}

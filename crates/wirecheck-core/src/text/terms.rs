@@ -1,0 +1,188 @@
+//! Content terms: the words that carry a sentence's facts, reduced to their stems.
+//!
+//! A journalist rewriting wire copy keeps the names, numbers and most content words but changes
+//! their forms ("charged" → "charges", "revealed" → "reveals") and the function words around
+//! them. Comparing stems of content words finds such sentences; function words ("the", "of",
+//! "said") are left out because any two English sentences share them.
+//!
+//! Stemming is the Snowball English (Porter 2) stemmer of `rust-stemmers`: it runs on normalized
+//! words (already lower-case, spelling variants folded), so the same word always gives the same
+//! stem on both sides.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// English function words, reporting verbs and time words that news sentences share whatever
+/// they report. Sorted, for binary search (a test checks it).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "today",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yesterday",
+    "you",
+    "your",
+];
+
+/// The stem of a content word, or `None` for a function word or a word too short to tell
+/// anything (one character).
+pub fn content_term(norm: &str) -> Option<String> {
+    if norm.chars().count() < 2 || STOPWORDS.binary_search(&norm).is_ok() {
+        return None;
+    }
+    Some(STEMMER.stem(norm).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stopword_list_is_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn forms_of_one_word_share_a_stem_and_function_words_have_none() {
+        assert_eq!(content_term("charged"), content_term("charges"));
+        assert_eq!(content_term("revealed"), content_term("revealing"));
+        assert_ne!(content_term("court"), content_term("count"));
+        assert_eq!(content_term("the"), None);
+        assert_eq!(content_term("said"), None);
+        assert_eq!(content_term("x"), None);
+        assert_eq!(content_term("115,000").as_deref(), Some("115,000"));
+    }
+}
