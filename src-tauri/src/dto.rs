@@ -41,6 +41,8 @@ pub struct CheckResult {
 pub struct Report {
     pub derived: Derived,
     pub coverage: f64,
+    /// The part of `coverage` in rewritten passages (the less certain part).
+    pub rewritten: f64,
     pub flags: Vec<Flag>,
     pub sources: Vec<Source>,
     pub passages: Vec<Passage>,
@@ -91,6 +93,8 @@ pub struct Credit {
 pub enum PassageKind {
     Verbatim,
     Edited,
+    /// Shares content words and word order with the source, few exact runs.
+    Rewritten,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -314,6 +318,7 @@ impl From<core::Report> for Report {
         Report {
             derived: r.derived.into(),
             coverage: r.coverage,
+            rewritten: r.rewritten,
             flags: r.flags.into_iter().map(Into::into).collect(),
             sources: r.sources.into_iter().map(Into::into).collect(),
             passages: r.passages.into_iter().map(Into::into).collect(),
@@ -373,6 +378,7 @@ impl From<core::Passage> for Passage {
             source_end: p.source_end,
             kind: match p.kind {
                 core::PassageKind::Verbatim => PassageKind::Verbatim,
+                core::PassageKind::Rewritten => PassageKind::Rewritten,
                 _ => PassageKind::Edited,
             },
             words: p.words,

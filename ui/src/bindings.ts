@@ -37,7 +37,11 @@ export type CheckProgress = {
  */
 stage: string, };
 
-export type Report = { derived: Derived, coverage: number, flags: Array<Flag>, sources: Array<Source>, passages: Array<Passage>, credits: Array<Credit>, 
+export type Report = { derived: Derived, coverage: number, 
+/**
+ * The part of `coverage` in rewritten passages (the less certain part).
+ */
+rewritten: number, flags: Array<Flag>, sources: Array<Source>, passages: Array<Passage>, credits: Array<Credit>, 
 /**
  * Boilerplate blocks as `[start, end)` character ranges of `text`.
  */
@@ -55,7 +59,7 @@ export type Credit = { agency: string, kind: string, text: string, start: number
 
 export type Passage = { sourceId: number, articleStart: number, articleEnd: number, sourceStart: number, sourceEnd: number, kind: PassageKind, words: number, diff: Array<DiffOp>, };
 
-export type PassageKind = "verbatim" | "edited";
+export type PassageKind = "verbatim" | "edited" | "rewritten";
 
 export type DiffOp = { op: DiffTag, text: string, };
 

@@ -3,7 +3,7 @@
 // Keys: n/j next passage, p/k previous, 1-9 source, Esc back to the summary.
 
 import type { App, View } from "../app";
-import type { CheckResult, Passage, Story } from "../bindings";
+import type { CheckResult, Passage, PassageKind, Story } from "../bindings";
 import { renderDiff, diffCounts } from "../diff";
 import { h, replace } from "../dom";
 import { agencyName, percent, when } from "../format";
@@ -19,6 +19,12 @@ import {
 } from "../nav";
 import { colourClass, renderArticleText, renderMinimap, renderSourceText } from "../review-render";
 import { CharIndex } from "../text";
+
+const KIND_LABEL: Record<PassageKind, string> = {
+  verbatim: "verbatim",
+  edited: "edited",
+  rewritten: "rewritten",
+};
 
 declare global {
   interface Window {
@@ -54,6 +60,7 @@ export function createReviewView(app: App): View {
         { class: "legend", "aria-hidden": "true" },
         h("span", { class: "passage verbatim src-0 sample" }, "verbatim"),
         h("span", { class: "passage edited src-0 sample" }, "edited"),
+        h("span", { class: "passage rewritten src-0 sample" }, "rewritten"),
         h("mark", { class: "credit sample" }, "credit"),
       ),
     ),
@@ -180,8 +187,9 @@ export function createReviewView(app: App): View {
         "div",
         { class: "diff-head" },
         h("strong", null, `Passage ${index + 1}`),
-        ` · ${p.kind === "verbatim" ? "verbatim" : "edited"} · ${p.words} words`,
+        ` · ${KIND_LABEL[p.kind]} · ${p.words} words`,
         p.kind === "edited" ? ` · ${deleted} wire words dropped, ${inserted} added` : "",
+        p.kind === "rewritten" ? " · similar wording, few exact runs: check by hand" : "",
       ),
       p.kind === "verbatim"
         ? h("p", { class: "diff-body verbatim" }, renderDiff(p.diff))

@@ -25,6 +25,7 @@ export function renderSummary(app: App): HTMLElement {
     { class: "coverage", "data-testid": "coverage" },
     h("strong", null, percent(report.coverage)),
     ` of the article's ${report.articleWords.toLocaleString("en-GB")} words match stored wire stories`,
+    report.rewritten > 0 ? h("span", { class: "muted", "data-testid": "rewritten" }, ` (${percent(report.rewritten)} rewritten: similar wording, less certain)`) : null,
   );
   const head = h(
     "div",
