@@ -6,4 +6,5 @@ mod check;
 mod errors;
 mod eval;
 mod import;
+mod republication;
 mod util;

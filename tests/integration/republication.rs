@@ -1,0 +1,445 @@
+//! The real-republication cases of issue 4, one test each: light edits, restructuring, spun
+//! copy, site junk, holes, versions, boilerplate, a common upstream and misleading credits.
+//!
+//! Every test imports the whole of `tests/fixtures/republication/archive` (about twenty
+//! fictional stories, so each case has distractors) and checks one article from
+//! `tests/fixtures/republication/articles`. The fixtures' README says what each file is.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::util::TempArchive;
+
+fn fixtures(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/republication")
+        .join(sub)
+}
+
+/// A fresh archive holding every republication fixture story.
+fn archive() -> TempArchive {
+    let t = TempArchive::new();
+    t.run(&["import", fixtures("archive").to_str().unwrap()])
+        .success();
+    t
+}
+
+/// Checks one article with the standard preset; returns the exit code and the report.
+fn check(t: &TempArchive, article: &str) -> (i32, Value) {
+    let path = fixtures("articles").join(article);
+    let run = t.run(&["check", "--json", path.to_str().unwrap()]);
+    assert!(
+        run.code() == 0 || run.code() == 1,
+        "{article}: exit {} {}",
+        run.code(),
+        run.stderr()
+    );
+    (run.code(), run.json_lines().remove(0))
+}
+
+fn derived(report: &Value) -> &str {
+    report["derived"].as_str().unwrap()
+}
+
+fn coverage(report: &Value) -> f64 {
+    report["coverage"].as_f64().unwrap()
+}
+
+fn sources(report: &Value) -> &Vec<Value> {
+    report["sources"].as_array().unwrap()
+}
+
+fn passages(report: &Value) -> &Vec<Value> {
+    report["passages"].as_array().unwrap()
+}
+
+/// The file name a source was imported from.
+fn file_of(source: &Value) -> String {
+    let origin = source["origin"].as_str().unwrap();
+    Path::new(origin)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| origin.to_string())
+}
+
+/// A one-line account of a report for assertion messages.
+fn summary(report: &Value) -> String {
+    let listed: Vec<String> = sources(report)
+        .iter()
+        .map(|s| {
+            format!(
+                "{} [{}] {:?} cov {:.2} credited {}",
+                file_of(s),
+                s["agency"].as_str().unwrap_or("-"),
+                s["headline"].as_str().unwrap_or(""),
+                s["coverage"].as_f64().unwrap_or(0.0),
+                s["credited"]
+            )
+        })
+        .collect();
+    let kinds: Vec<String> = passages(report)
+        .iter()
+        .map(|p| format!("{}:{}", p["kind"].as_str().unwrap(), p["words"]))
+        .collect();
+    format!(
+        "derived {} coverage {:.2} rewritten {} sources [{}] passages [{}] flags {}",
+        derived(report),
+        coverage(report),
+        report["rewritten"],
+        listed.join("; "),
+        kinds.join(" "),
+        report["flags"]
+    )
+}
+
+/// Article words in passages of the given kind.
+fn words_of_kind(report: &Value, kind: &str) -> u64 {
+    passages(report)
+        .iter()
+        .filter(|p| p["kind"] == kind)
+        .map(|p| p["words"].as_u64().unwrap())
+        .sum()
+}
+
+/// Asserts the verdict and that the top source was imported from `file`.
+fn assert_top(report: &Value, want_derived: &str, file: &str, case: &str) {
+    assert_eq!(
+        derived(report),
+        want_derived,
+        "{case}: verdict; {}",
+        summary(report)
+    );
+    let top = sources(report)
+        .first()
+        .unwrap_or_else(|| panic!("{case}: no source at all; {}", summary(report)));
+    assert_eq!(
+        file_of(top),
+        file,
+        "{case}: the top source must be the story the article was taken from; {}",
+        summary(report)
+    );
+}
+
+#[test]
+fn light_edits_still_read_as_a_whole_copy() {
+    let t = archive();
+    let (_, report) = check(&t, "light-edits-afp.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "afp-chip-plant.txt",
+        "spelling, Mr/Ms, $, %, US and quotes",
+    );
+    assert!(
+        coverage(&report) >= 0.8,
+        "localised spelling and reformatted numbers must not break the match: {}",
+        summary(&report)
+    );
+    let total: u64 = passages(&report)
+        .iter()
+        .map(|p| p["words"].as_u64().unwrap())
+        .sum();
+    let copied = words_of_kind(&report, "verbatim") + words_of_kind(&report, "edited");
+    assert!(
+        copied * 10 >= total * 9,
+        "light edits are copying, not rewriting: passages should be verbatim or edited; {}",
+        summary(&report)
+    );
+}
+
+#[test]
+fn reordered_and_trimmed_copy_with_a_new_headline_is_wholly_derived() {
+    let t = archive();
+    let (_, report) = check(&t, "restructured-ap.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "ap-oregon-storm.txt",
+        "paragraphs reordered, ending cut, new headline and standfirst",
+    );
+    assert_eq!(
+        sources(&report).len(),
+        1,
+        "no other story shares this text: {}",
+        summary(&report)
+    );
+}
+
+#[test]
+fn a_synonym_spun_copy_is_derived_but_not_verbatim() {
+    let t = archive();
+    let (_, report) = check(&t, "spun-reuters.txt");
+    assert_ne!(
+        derived(&report),
+        "none",
+        "a spun copy keeps the names, numbers and function-word order of its source: {}",
+        summary(&report)
+    );
+    assert_eq!(
+        file_of(&sources(&report)[0]),
+        "reuters-europe-stocks.txt",
+        "the spun story's source: {}",
+        summary(&report)
+    );
+    let rewritten = report["rewritten"].as_f64().unwrap();
+    let reworked = words_of_kind(&report, "rewritten") + words_of_kind(&report, "edited");
+    assert!(
+        rewritten > 0.0 || reworked > 0,
+        "a spun copy is edited or rewritten derivation: {}",
+        summary(&report)
+    );
+    let verbatim = words_of_kind(&report, "verbatim");
+    let article_words = report["article_words"].as_u64().unwrap();
+    assert!(
+        verbatim * 2 < article_words,
+        "most of a spun copy is not word for word, and must not be reported so: {}",
+        summary(&report)
+    );
+}
+
+/// The article's byte ranges of every `equal` diff op. Equal and insert texts are slices of
+/// the article in order, so each is found after the previous one.
+fn equal_spans(report: &Value) -> Vec<std::ops::Range<usize>> {
+    let text = report["text"].as_str().unwrap();
+    let byte = |c: &Value| {
+        let c = c.as_u64().unwrap() as usize;
+        text.char_indices().nth(c).map_or(text.len(), |(b, _)| b)
+    };
+    let mut spans = Vec::new();
+    for p in passages(report) {
+        let (mut cursor, end) = (byte(&p["article_start"]), byte(&p["article_end"]));
+        for op in p["diff"].as_array().unwrap() {
+            if op["op"] == "delete" {
+                continue;
+            }
+            let piece = op["text"].as_str().unwrap();
+            let at = cursor
+                + text[cursor..end]
+                    .find(piece)
+                    .unwrap_or_else(|| panic!("diff text {piece:?} is not in the passage"));
+            cursor = at + piece.len();
+            if op["op"] == "equal" {
+                spans.push(at..cursor);
+            }
+        }
+    }
+    spans
+}
+
+#[test]
+fn site_junk_neither_hides_the_copy_nor_counts_as_copied() {
+    let t = archive();
+    let (_, report) = check(&t, "site-junk-pti.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "pti-barmer-water.txt",
+        "navigation, ticker, ad markers, Also read block, spliced RELATED widget",
+    );
+    assert!(
+        coverage(&report) >= 0.8,
+        "the junk is a small share of the words: {}",
+        summary(&report)
+    );
+    let text = report["text"].as_str().unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let boilerplate: Vec<String> = report["boilerplate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let (s, e) = (
+                b[0].as_u64().unwrap() as usize,
+                b[1].as_u64().unwrap() as usize,
+            );
+            chars[s..e].iter().collect()
+        })
+        .collect();
+    for marker in ["[ad_1]", "[ad_2]", "[ad_3]", "[ad_4]", "Also read:"] {
+        assert!(
+            boilerplate.iter().any(|b| b.contains(marker)),
+            "{marker:?} is set aside as boilerplate, so a passage spanning it does not match it: \
+             {boilerplate:?}"
+        );
+    }
+    // Known gap, not asserted: the rewrite stage widens the passage before the spliced widget
+    // to its sentence's end, and that passage's diff matches the widget's "to" to a distant
+    // source "to". Only function words can pair up that way; the widget's words below cannot.
+    let equal = equal_spans(&report);
+    for junk in [
+        "SENSEX",
+        "Home | India",
+        "Login",
+        "RELATED",
+        "Monsoon likely",
+        "Kerala",
+        "says IMD",
+        "Desert Times",
+    ] {
+        let at = text.find(junk).unwrap();
+        let junk_span = at..at + junk.len();
+        assert!(
+            !equal
+                .iter()
+                .any(|e| e.start < junk_span.end && junk_span.start < e.end),
+            "site junk {junk:?} must not be matched text; {}",
+            summary(&report)
+        );
+    }
+}
+
+#[test]
+fn stripped_link_text_leaving_holes_is_still_a_whole_copy() {
+    let t = archive();
+    let (_, report) = check(&t, "holes-reuters.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "reuters-mackerel-talks.txt",
+        "link text stripped out in nine places",
+    );
+    assert!(
+        coverage(&report) >= 0.8,
+        "the holes are a few words; the rest is copy: {}",
+        summary(&report)
+    );
+}
+
+#[test]
+fn each_article_matches_the_write_through_it_was_taken_from() {
+    let t = archive();
+    for (article, version) in [
+        ("version-1-ap.txt", "ap-peru-quake-v1.txt"),
+        ("version-2-ap.txt", "ap-peru-quake-v2.txt"),
+        ("version-3-ap.txt", "ap-peru-quake-v3.txt"),
+    ] {
+        let (_, report) = check(&t, article);
+        assert_top(
+            &report,
+            "wholly",
+            version,
+            &format!("{article} among three write-throughs"),
+        );
+        assert_eq!(
+            sources(&report).len(),
+            1,
+            "{article}: the other write-throughs must not be second sources; {}",
+            summary(&report)
+        );
+    }
+}
+
+#[test]
+fn a_stock_background_paragraph_does_not_make_independent_coverage_derived() {
+    let t = archive();
+    let (_, report) = check(&t, "background-only-skyhaven.txt");
+    assert_eq!(
+        derived(&report),
+        "none",
+        "the agency's stock paragraph, found in five stories, is all this article shares: {}",
+        summary(&report)
+    );
+    assert!(
+        sources(&report).is_empty(),
+        "no Skyhaven story is a source of an independent article: {}",
+        summary(&report)
+    );
+}
+
+#[test]
+fn a_copy_of_a_story_with_the_stock_paragraph_gets_that_story() {
+    let t = archive();
+    let (_, report) = check(&t, "skyhaven-strike-copy.txt");
+    assert_eq!(derived(&report), "wholly", "{}", summary(&report));
+    assert_eq!(
+        sources(&report)[0]["headline"],
+        "Skyhaven pilots in Ireland vote for strike action over pay",
+        "the copied story, not another sharing its background paragraph: {}",
+        summary(&report)
+    );
+    assert_eq!(
+        sources(&report).len(),
+        1,
+        "the shared paragraph belongs to the copied story, not to a second source: {}",
+        summary(&report)
+    );
+}
+
+#[test]
+fn of_two_copies_of_a_press_release_neither_is_the_others_source() {
+    let t = archive();
+    let (_, report) = check(&t, "rail-outlet-b.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "govuk-rail-reopenings.txt",
+        "outlet B copied the release, not outlet A's article",
+    );
+    let a = sources(&report)
+        .iter()
+        .find(|s| file_of(s) == "fenwick-courier-rail.txt");
+    if let Some(a) = a {
+        assert!(
+            a["coverage"].as_f64().unwrap() < 0.1,
+            "text B shares with A is the release's; A may keep only stray words: {}",
+            summary(&report)
+        );
+    }
+}
+
+#[test]
+fn a_photo_caption_does_not_credit_the_text() {
+    let t = archive();
+    let (code, report) = check(&t, "photo-credit-afp.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "afp-chip-plant.txt",
+        "AFP copy credited only in a caption",
+    );
+    assert_eq!(
+        sources(&report)[0]["credited"],
+        false,
+        "\"Photo: AFP\" credits the picture, not the story: {}",
+        summary(&report)
+    );
+    assert!(
+        report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["agency"] == "AFP"),
+        "the uncredited AFP copy is flagged: {}",
+        summary(&report)
+    );
+    assert_eq!(code, 1, "a flagged article exits 1");
+}
+
+#[test]
+fn a_credit_to_the_wrong_agency_does_not_credit_the_source() {
+    let t = archive();
+    let (code, report) = check(&t, "wrong-credit-reuters.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "reuters-mackerel-talks.txt",
+        "Reuters copy under an AP dateline",
+    );
+    assert_eq!(
+        sources(&report)[0]["credited"],
+        false,
+        "an AP credit does not credit Reuters: {}",
+        summary(&report)
+    );
+    assert!(
+        report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["agency"] == "Reuters"),
+        "the Reuters copy is flagged: {}",
+        summary(&report)
+    );
+    assert_eq!(code, 1, "a flagged article exits 1");
+}
