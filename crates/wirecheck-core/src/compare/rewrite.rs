@@ -68,6 +68,11 @@ pub struct Found {
 
 /// Windows scored per article sentence, best content containment first.
 const MAX_WINDOWS_SCORED: usize = 32;
+/// A run of unmatched words this long or longer joins a passage only if at least one word in
+/// [`MIN_GAP_MATCH`] is found, in order, in the source window; shorter runs are the words a
+/// rewriter changed.
+const MIN_GAP_CHECKED: usize = 6;
+const MIN_GAP_MATCH: usize = 4;
 /// Fewest content terms a window must share with a sentence to be scored at all.
 const MIN_SHARED_TERMS: usize = 2;
 
@@ -174,6 +179,14 @@ fn claim(
             i += 1;
         }
         let gap = gap_start..i;
+        // A run that shares almost nothing with the source window is not part of the
+        // rewrite: a widget or a link spliced into the sentence, an added clause.
+        let source_words = windows.words(best);
+        if gap.len() >= MIN_GAP_CHECKED
+            && lcs_len(&words[gap.clone()], source_words) * MIN_GAP_MATCH < gap.len()
+        {
+            continue;
+        }
         let same_source =
             |p: Option<usize>| p.filter(|&p| found.get(p).is_some_and(|f| f.source == best.source));
         let before = gap
@@ -198,7 +211,6 @@ fn claim(
             if gap.len() < options.min_words {
                 continue;
             }
-            let source_words = windows.words(best);
             let pairs: Vec<(usize, usize)> = lcs_pairs(&words[gap.clone()], source_words)
                 .into_iter()
                 .map(|(a, s)| (gap.start + a, window.start + s))
