@@ -179,4 +179,20 @@ pub struct MeterArgs {
     /// Threads that run the checks
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: u16,
+    /// Turn a stage off, to measure what it contributes (repeatable)
+    #[arg(long, value_enum, value_name = "STAGE")]
+    pub without: Vec<Stage>,
+}
+
+/// Stages that `eval --without` can turn off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Stage {
+    /// Sentence comparison (rewritten passages)
+    Rewrite,
+    /// Retrieval by rare words through the full-text index
+    RareWords,
+    /// Bridging edits inside a passage (every gap ends the passage)
+    Bridging,
+    /// Setting site boilerplate aside in the article
+    Boilerplate,
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use wirecheck_core::{CheckOptions, MeterEvaluation, Thresholds, evaluate_meter};
 
-use super::args::{EvalArgs, EvalCorpus, MeterArgs, Preset};
+use super::args::{EvalArgs, EvalCorpus, MeterArgs, Preset, Stage};
 use super::output::{self, BOLD, DIM};
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
@@ -15,7 +15,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
 }
 
 fn meter(args: MeterArgs) -> Result<ExitCode> {
-    let options = CheckOptions {
+    let mut options = CheckOptions {
         thresholds: match args.preset {
             Preset::Strict => Thresholds::strict(),
             Preset::Standard => Thresholds::standard(),
@@ -23,6 +23,14 @@ fn meter(args: MeterArgs) -> Result<ExitCode> {
         },
         ..CheckOptions::default()
     };
+    for stage in &args.without {
+        match stage {
+            Stage::Rewrite => options.rewrite.enabled = false,
+            Stage::RareWords => options.retrieve.rare_words = 0,
+            Stage::Bridging => options.align.max_gap = 0,
+            Stage::Boilerplate => options.keep_boilerplate = true,
+        }
+    }
     let figures = evaluate_meter(&args.dir, &options, usize::from(args.threads))
         .with_context(|| format!("cannot evaluate on {}", args.dir.display()))?;
     if args.json {
@@ -35,10 +43,15 @@ fn meter(args: MeterArgs) -> Result<ExitCode> {
 
 fn print_figures(args: &MeterArgs, f: &MeterEvaluation) {
     anstream::println!(
-        "{BOLD}METER evaluation{BOLD:#} of {} ({} stories, preset {:?})",
+        "{BOLD}METER evaluation{BOLD:#} of {} ({} stories, preset {:?}{})",
         args.dir.display(),
         f.stories,
-        args.preset
+        args.preset,
+        if args.without.is_empty() {
+            String::new()
+        } else {
+            format!(", without {:?}", args.without)
+        }
     );
     anstream::println!(
         "{DIM}PA copy: {} files, {} stories imported, {} duplicates, {} skipped{DIM:#}",

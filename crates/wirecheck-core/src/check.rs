@@ -33,6 +33,9 @@ pub struct CheckOptions {
     pub retrieve: RetrieveOptions,
     /// How rewritten sentences are recognised.
     pub rewrite: RewriteOptions,
+    /// Match the article's boilerplate (donation appeals, newsletter prompts...) too, instead
+    /// of setting it aside.
+    pub keep_boilerplate: bool,
     /// Word diff settings.
     pub diff: DiffOptions,
     /// Only stories published (or, lacking a date, imported) before this ISO 8601 date or time
@@ -70,7 +73,11 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
     } else {
         input.to_string()
     };
-    let article = Prepared::new(text);
+    let article = if options.keep_boilerplate {
+        Prepared::without_boilerplate(text)
+    } else {
+        Prepared::new(text)
+    };
     if article.tokens.is_empty() {
         return Err(Error::EmptyArticle);
     }

@@ -40,6 +40,9 @@ pub struct RewriteOptions {
     pub min_terms: usize,
     /// Fewest words a new rewritten passage must have.
     pub min_words: usize,
+    /// Similarity enough for a sentence whose neighbours on both sides were taken from the
+    /// same source (rewriters follow their source's order).
+    pub context_similarity: f64,
     /// Whether the stage runs at all (off for the ablation in `docs/accuracy.md`).
     pub enabled: bool,
 }
@@ -50,6 +53,7 @@ impl Default for RewriteOptions {
             min_similarity: 0.45,
             min_terms: 3,
             min_words: 3,
+            context_similarity: 0.3,
             enabled: true,
         }
     }
@@ -114,31 +118,82 @@ pub fn add_rewrites(
         }
     }
 
-    for sentence in sentences(&article.text, &article.tokens) {
+    let spans = sentences(&article.text, &article.tokens);
+    let terms_of = |sentence: &Range<usize>| {
+        let mut t: Vec<u32> = terms[sentence.clone()].iter().flatten().copied().collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    for sentence in &spans {
         if sentence.clone().all(|i| owner[i].is_some()) {
             continue;
         }
-        let mut sentence_terms: Vec<u32> =
-            terms[sentence.clone()].iter().flatten().copied().collect();
-        sentence_terms.sort_unstable();
-        sentence_terms.dedup();
+        let sentence_terms = terms_of(sentence);
         if sentence_terms.len() < options.min_terms {
             continue;
         }
-        let preferred = main_source(&owner[sentence.clone()], &found);
-        let Some(best) = windows.best(
-            &words[sentence.clone()],
-            &sentence_terms,
-            preferred,
-            options.min_similarity,
-        ) else {
+        let wanted = Wanted {
+            preferred: main_source(&owner[sentence.clone()], &found),
+            only: None,
+            min_similarity: options.min_similarity,
+            min_shared: MIN_SHARED_TERMS,
+        };
+        if let Some(best) = windows.best(&words[sentence.clone()], &sentence_terms, &wanted) {
+            claim(
+                &mut found,
+                &mut owner,
+                &words,
+                &windows,
+                sentence.clone(),
+                best,
+                options,
+            );
+        }
+    }
+    // Rewriters follow their source's order: a sentence between two sentences taken from one
+    // source is taken from it too when it resembles it at all (a short sentence, a looser
+    // paraphrase).
+    for i in 1..spans.len().saturating_sub(1) {
+        let sentence = &spans[i];
+        if sentence.clone().all(|i| owner[i].is_some()) {
+            continue;
+        }
+        let before = main_source(&owner[spans[i - 1].clone()], &found);
+        let after = main_source(&owner[spans[i + 1].clone()], &found);
+        let (Some(source), true) = (before, before == after) else {
             continue;
         };
-        claim(
-            &mut found, &mut owner, &words, &windows, sentence, best, options,
-        );
+        let wanted = Wanted {
+            preferred: Some(source),
+            only: Some(source),
+            min_similarity: options.context_similarity,
+            min_shared: 1,
+        };
+        if let Some(best) = windows.best(&words[sentence.clone()], &terms_of(sentence), &wanted) {
+            claim(
+                &mut found,
+                &mut owner,
+                &words,
+                &windows,
+                sentence.clone(),
+                best,
+                options,
+            );
+        }
     }
     merge_rewritten(found)
+}
+
+/// Which windows [`SourceWindows::best`] may return.
+struct Wanted {
+    /// The source whose best qualifying window wins over any other's.
+    preferred: Option<usize>,
+    /// Only windows of this source.
+    only: Option<usize>,
+    min_similarity: f64,
+    /// Fewest content terms shared with the sentence.
+    min_shared: usize,
 }
 
 /// The source owning most of a sentence's words, if any.
@@ -393,18 +448,21 @@ impl SourceWindows {
         &self,
         sentence_words: &[u32],
         sentence_terms: &[u32],
-        preferred: Option<usize>,
-        min_similarity: f64,
+        wanted: &Wanted,
     ) -> Option<WindowRef> {
+        let (preferred, min_similarity) = (wanted.preferred, wanted.min_similarity);
         let mut shared: HashMap<WindowRef, usize> = HashMap::new();
         for term in sentence_terms {
             for &at in self.by_term.get(term).into_iter().flatten() {
+                if wanted.only.is_some_and(|only| only != at.source) {
+                    continue;
+                }
                 *shared.entry(at).or_default() += 1;
             }
         }
         let mut ranked: Vec<(usize, WindowRef)> = shared
             .into_iter()
-            .filter(|&(_, n)| n >= MIN_SHARED_TERMS)
+            .filter(|&(_, n)| n >= wanted.min_shared)
             .map(|(at, n)| (n, at))
             .collect();
         ranked.sort_by(|a, b| {
