@@ -50,6 +50,8 @@ pub struct Article {
     pub kind: ArticleKind,
     /// The stored story it copies from (its `BenchStory::id`), if any.
     pub source: Option<String>,
+    /// The stored paragraphs it copies, as stored (before any edit).
+    pub copied: Vec<String>,
     /// The article text.
     pub text: String,
 }
@@ -81,17 +83,19 @@ fn source(pools: &Pools, size: usize, min_paragraphs: usize, rng: &mut Rng) -> O
 
 fn wholly(pools: &Pools, size: usize, rng: &mut Rng) -> Option<Article> {
     let story = source(pools, size, 2, rng)?;
-    let mut paragraphs: Vec<String> = story.paragraphs.iter().map(|p| edit(p)).collect();
+    let mut copied = story.paragraphs.clone();
     // Republishers cut the end of wire copy first.
-    if paragraphs.len() >= 3 {
-        paragraphs.pop();
+    if copied.len() >= 3 {
+        copied.pop();
     }
+    let paragraphs: Vec<String> = copied.iter().map(|p| edit(p)).collect();
     let headline = format!("{} - what it means for you", title_case(&story.headline));
     let mut text = format!("{headline}\n\n{}", paragraphs.join("\n\n"));
     text.push_str(JUNK[rng.below(JUNK.len())]);
     Some(Article {
         kind: ArticleKind::Wholly,
         source: Some(story.id),
+        copied,
         text,
     })
 }
@@ -120,13 +124,14 @@ fn partially(pools: &Pools, size: usize, rng: &mut Rng) -> Option<Article> {
     let fresh = fresh_paragraphs(pools, (words(&copied) * FRESH_FACTOR).max(100), rng)?;
     let at = 1 + rng.below(fresh.len().max(1));
     let mut paragraphs: Vec<String> = fresh;
-    for (offset, p) in copied.into_iter().enumerate() {
+    for (offset, p) in copied.iter().enumerate() {
         let at = (at + offset).min(paragraphs.len());
-        paragraphs.insert(at, p);
+        paragraphs.insert(at, p.clone());
     }
     Some(Article {
         kind: ArticleKind::Partially,
         source: Some(story.id),
+        copied,
         text: paragraphs.join("\n\n"),
     })
 }
@@ -143,11 +148,13 @@ fn independent(pools: &Pools, rng: &mut Rng) -> Option<Article> {
     Some(Article {
         kind: ArticleKind::Independent,
         source: None,
+        copied: Vec::new(),
         text: paragraphs.join("\n\n"),
     })
 }
 
-/// Paragraphs of held-out stories, whole stories in turn, until `words` are reached.
+/// Paragraphs of held-out stories, in story order, until `words` are reached: the article is
+/// no longer than it needs to be, so a copied passage keeps the share of it that was meant.
 fn fresh_paragraphs(pools: &Pools, words: usize, rng: &mut Rng) -> Option<Vec<String>> {
     let held = &pools.held_out;
     if held.is_empty() {
@@ -155,12 +162,12 @@ fn fresh_paragraphs(pools: &Pools, words: usize, rng: &mut Rng) -> Option<Vec<St
     }
     let mut out = Vec::new();
     let mut count = 0;
-    for _ in 0..TRIES {
-        if count >= words {
-            break;
-        }
+    'stories: for _ in 0..TRIES {
         let story = held.get(rng.below(held.len()))?;
         for p in &story.paragraphs {
+            if count >= words {
+                break 'stories;
+            }
             count += p.split_whitespace().count();
             out.push(p.clone());
         }

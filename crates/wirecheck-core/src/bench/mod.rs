@@ -345,6 +345,13 @@ fn check_articles(
     probe: &mut dyn Probe,
 ) -> Result<CheckFigures> {
     let options = CheckOptions::default();
+    // Kept beside the archive so a wrong verdict can be looked at with `wirecheck check`.
+    let saved = dir.join("articles");
+    std::fs::create_dir_all(&saved).map_err(|e| Error::io(&saved, e))?;
+    for (n, article) in articles.iter().enumerate() {
+        let path = saved.join(format!("{n:03}-{}.txt", article.kind.as_str()));
+        std::fs::write(&path, &article.text).map_err(|e| Error::io(&path, e))?;
+    }
     let started = Instant::now();
     let archive = Archive::open(db)?;
     let open_ms = ms(started);
@@ -363,12 +370,17 @@ fn check_articles(
         let started = Instant::now();
         let report = check(&archive, article.text.as_bytes(), &options)?;
         let elapsed = ms(started);
-        let top: Vec<Option<String>> = report
+        let sources: Vec<Reported> = report
             .sources
             .iter()
-            .map(|s| archive.get(s.id).map(|story| story.external_id))
+            .map(|s| {
+                archive.get(s.id).map(|story| Reported {
+                    id: story.external_id,
+                    body: story.body,
+                })
+            })
             .collect::<Result<_>>()?;
-        timed.push((elapsed, judge(article, report.derived, &top)));
+        timed.push((elapsed, judge(article, report.derived, &sources)));
     }
 
     // The probe gets the longest article: the worst case for memory.
@@ -420,16 +432,34 @@ fn check_articles(
     })
 }
 
+/// A source as the check reported it.
+struct Reported {
+    id: Option<String>,
+    body: String,
+}
+
+impl Reported {
+    /// Whether this is the article's source, or a story that holds the same copied text (the
+    /// corpus repeats stories word for word under other ids; either answer is right).
+    fn is_source_of(&self, article: &Article) -> bool {
+        self.id.is_some() && self.id == article.source
+            || (!article.copied.is_empty()
+                && article
+                    .copied
+                    .iter()
+                    .all(|p| self.body.contains(p.as_str())))
+    }
+}
+
 /// Whether the verdict is right for the article: derived ones must name their source (the top
 /// source for wholly derived copies), independent ones must be derived from nothing.
-fn judge(article: &Article, derived: Derived, sources: &[Option<String>]) -> (bool, Derived) {
-    let source = article.source.as_deref();
+fn judge(article: &Article, derived: Derived, sources: &[Reported]) -> (bool, Derived) {
     let right = match article.kind {
         ArticleKind::Wholly => {
-            derived != Derived::None && sources.first().and_then(Option::as_deref) == source
+            derived != Derived::None && sources.first().is_some_and(|s| s.is_source_of(article))
         }
         ArticleKind::Partially => {
-            derived == Derived::Partially && sources.iter().any(|s| s.as_deref() == source)
+            derived == Derived::Partially && sources.iter().any(|s| s.is_source_of(article))
         }
         ArticleKind::Independent => derived == Derived::None,
     };

@@ -96,3 +96,34 @@ fn sizes_out_of_range_are_refused() {
     .unwrap_err();
     assert!(error.to_string().contains("out of range"), "{error}");
 }
+
+#[test]
+fn a_story_holding_the_same_copied_text_counts_as_the_source() {
+    let article = Article {
+        kind: ArticleKind::Partially,
+        source: Some("bench:reuters/7".into()),
+        copied: vec!["The quay reopens on Monday.".into()],
+        text: String::new(),
+    };
+    let twin = Reported {
+        id: Some("bench:reuters/8".into()),
+        body: "Update. The quay reopens on Monday.".into(),
+    };
+    let other = Reported {
+        id: Some("bench:reuters/9".into()),
+        body: "Something else entirely.".into(),
+    };
+    assert!(
+        judge(&article, Derived::Partially, &[twin]).0,
+        "a word-for-word repeat is as right"
+    );
+    assert!(!judge(&article, Derived::Partially, &[other]).0);
+    let wrong_kind = Reported {
+        id: Some("bench:reuters/7".into()),
+        body: String::new(),
+    };
+    assert!(
+        !judge(&article, Derived::Wholly, &[wrong_kind]).0,
+        "a partial copy must not be called wholly derived"
+    );
+}
