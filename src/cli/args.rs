@@ -41,6 +41,10 @@ pub enum Command {
     Demo(DemoArgs),
     /// Measure the engine's accuracy on a labelled corpus
     Eval(EvalArgs),
+    /// Build archives of the given sizes from Reuters-21578 and measure import, size on disk,
+    /// check latency, memory and verdict accuracy (the archive given by --db is not used).
+    /// Exit code 2 when a kind of article falls below the accuracy threshold
+    Bench(BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -195,4 +199,46 @@ pub enum Stage {
     Bridging,
     /// Setting site boilerplate aside in the article
     Boilerplate,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BenchProbe {
+    /// Import the JSON Lines files of --probe-input into --db
+    Import,
+    /// Check the article file --probe-input against --db
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// The Reuters-21578 folder (reut2-000.sgm ... reut2-021.sgm)
+    #[arg(value_name = "REUTERS_DIR", required_unless_present = "probe")]
+    pub dir: Option<PathBuf>,
+    /// Archive sizes, in stories
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "10000,100000",
+        value_name = "N,N,..."
+    )]
+    pub sizes: Vec<usize>,
+    /// Where archives and generated files go [default: a temporary folder, removed after]
+    #[arg(long, value_name = "DIR")]
+    pub work_dir: Option<PathBuf>,
+    /// Articles of each kind (wholly, partially, independent) checked per size
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub articles: u32,
+    /// Verdict accuracy every kind must reach, 0..=1
+    #[arg(long, default_value_t = 0.9)]
+    pub min_accuracy: f64,
+    /// Print the figures as one JSON object
+    #[arg(long)]
+    pub json: bool,
+    /// Internal: run one measurement in this process and print it as JSON (the benchmark runs
+    /// itself this way so each import's and check's peak memory is its own)
+    #[arg(long, value_enum, hide = true, requires = "probe_input")]
+    pub probe: Option<BenchProbe>,
+    /// Internal: the input of --probe
+    #[arg(long, hide = true, value_name = "PATH")]
+    pub probe_input: Option<PathBuf>,
 }

@@ -3,6 +3,7 @@
 
 mod archive;
 mod args;
+mod bench;
 mod check;
 mod demo;
 mod eval;
@@ -38,6 +39,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     if let Command::Eval(args) = cli.command {
         return eval::run(args);
     }
+    // So does the benchmark: it makes an archive per size in its work folder.
+    if let Command::Bench(args) = cli.command {
+        return bench::run(cli.db, args);
+    }
     let db = archive_path(cli.db)?;
     match cli.command {
         Command::Import(args) => import::run(&db, args),
@@ -49,6 +54,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Info(args) => archive::info(&db, args),
         Command::Demo(args) => demo::run(&db, args),
         Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(Some(db), args),
     }
 }
 

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod archive;
+pub mod bench;
 mod check;
 mod compare;
 mod credit;

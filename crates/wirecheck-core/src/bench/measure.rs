@@ -1,0 +1,135 @@
+//! The measurements: one import, one check, peak memory, sizes on disk, percentiles.
+//!
+//! [`probe_import`] and [`probe_check`] do exactly what `wirecheck import` and
+//! `wirecheck check` do, timed; the CLI runs them in a child process of its own so that the
+//! peak RSS they report is theirs alone, not the benchmark's (which holds the corpus).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use crate::archive::importer::Importer;
+use crate::archive::store::Archive;
+use crate::check::{CheckOptions, check};
+use crate::verdict::Derived;
+use crate::{Error, Result};
+
+/// What one import measured.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ImportProbe {
+    /// Stories stored.
+    pub imported: usize,
+    /// Stories that repeated a stored one (identical words).
+    pub duplicates: usize,
+    /// Files skipped (should be none).
+    pub skipped: usize,
+    /// Wall-clock seconds of `Importer::run`, archive open excluded.
+    pub seconds: f64,
+    /// Peak resident memory of the process that imported, bytes; `None` off Linux.
+    pub peak_rss_bytes: Option<u64>,
+}
+
+/// What one check measured.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CheckProbe {
+    /// The verdict.
+    pub derived: Derived,
+    /// Seconds to open the archive.
+    pub open_seconds: f64,
+    /// Seconds of the check, the first on this connection.
+    pub check_seconds: f64,
+    /// Peak resident memory of the process that checked, bytes; `None` off Linux.
+    pub peak_rss_bytes: Option<u64>,
+}
+
+/// Imports the files under `input` into the archive `db`, as `wirecheck import` does.
+pub fn probe_import(db: &Path, input: &Path) -> Result<ImportProbe> {
+    let mut archive = Archive::open(db)?;
+    let started = Instant::now();
+    let summary = Importer::new().run(&mut archive, &[input.to_path_buf()], |_| {})?;
+    let seconds = started.elapsed().as_secs_f64();
+    drop(archive);
+    Ok(ImportProbe {
+        imported: summary.imported,
+        duplicates: summary.duplicates,
+        skipped: summary.skipped.len(),
+        seconds,
+        peak_rss_bytes: peak_rss_bytes(),
+    })
+}
+
+/// Opens the archive `db` and checks the article file `article` with the default options, as
+/// `wirecheck check` does.
+pub fn probe_check(db: &Path, article: &Path) -> Result<CheckProbe> {
+    let bytes = std::fs::read(article).map_err(|e| Error::io(article, e))?;
+    let started = Instant::now();
+    let archive = Archive::open(db)?;
+    let open_seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let report = check(&archive, &bytes, &CheckOptions::default())?;
+    let check_seconds = started.elapsed().as_secs_f64();
+    Ok(CheckProbe {
+        derived: report.derived,
+        open_seconds,
+        check_seconds,
+        peak_rss_bytes: peak_rss_bytes(),
+    })
+}
+
+/// The peak resident set size of this process (`VmHWM`), on Linux; `None` elsewhere or when
+/// `/proc` cannot be read.
+pub fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status_kib(&status, "VmHWM:").map(|kib| kib * 1024)
+}
+
+fn status_kib(status: &str, key: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    line[key.len()..].split_whitespace().next()?.parse().ok()
+}
+
+/// Bytes of the archive file and its write-ahead log.
+pub fn disk_bytes(db: &Path) -> (u64, u64) {
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    (size(db), size(&PathBuf::from(wal)))
+}
+
+/// The `p`-th percentile (0..=100) of `sorted` by nearest rank; 0 when empty.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted
+        .get(rank.clamp(1, sorted.len()) - 1)
+        .copied()
+        .unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        let v: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(percentile(&v, 50.0), 10.0);
+        assert_eq!(percentile(&v, 95.0), 19.0);
+        assert_eq!(percentile(&v, 100.0), 20.0);
+        assert_eq!(percentile(&[3.0], 95.0), 3.0);
+        assert_eq!(percentile(&[], 50.0), 0.0, "no samples, no panic");
+    }
+
+    #[test]
+    fn reads_the_high_water_mark() {
+        let status = "Name:\tx\nVmPeak:\t  9000 kB\nVmHWM:\t    1234 kB\nVmRSS:\t 1000 kB\n";
+        assert_eq!(status_kib(status, "VmHWM:"), Some(1234));
+        assert_eq!(status_kib("garbage", "VmHWM:"), None);
+        if cfg!(target_os = "linux") {
+            assert!(peak_rss_bytes().is_some_and(|b| b > 0));
+        }
+    }
+}
