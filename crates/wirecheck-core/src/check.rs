@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use crate::archive::store::{Archive, Story};
 use crate::compare::{
     AlignOptions, Alignment, DiffOptions, Found, RewriteOptions, add_rewrites, align, assign,
-    diff_passage_with, is_verbatim,
+    diff_passage_with, is_verbatim, stock_passages,
 };
 use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{FoundCredit, find_credits};
@@ -89,11 +89,10 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
     )?;
     let mut ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
     if options.retrieve.rare_words > 0 {
-        let rare = archive.rare_word_stories(
-            &retrieve::query_words(&article.text, &article.tokens),
-            options.retrieve.rare_words,
-            options.retrieve.max_postings,
-            options.retrieve.rare_candidates,
+        let rare = retrieve::rare_word_candidates(
+            &retrieve::query_words(&article.text, &article.tokens, options.retrieve.rare_words),
+            &options.retrieve,
+            |word, limit| archive.stories_with_word(word, limit),
         )?;
         for id in rare {
             if !ids.contains(&id) {
@@ -115,13 +114,37 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
         .iter()
         .map(|source| align(&article.tokens, &source.tokens, &options.align))
         .collect();
-    let assigned = assign(alignments, options.align.min_matched);
-    let found = add_rewrites(&article, &prepared, assigned, &options.rewrite);
+    let assigned = assign(alignments.clone(), options.align.min_matched);
+    let shingles: Vec<HashSet<i64>> = prepared
+        .iter()
+        .map(|source| fingerprints(&source.tokens).into_iter().collect())
+        .collect();
+    let stock = stock_passages(&alignments, &assigned, |a, b| {
+        versions_of_one_story(&shingles[a], &shingles[b])
+    });
+    let found = assigned
+        .into_iter()
+        .zip(stock)
+        .map(|((source, alignment), stock)| Found {
+            source,
+            alignment,
+            rewritten: false,
+            stock,
+        })
+        .collect();
+    let found = add_rewrites(&article, &prepared, found, &options.rewrite);
 
     let credits = find_credits(&options.agencies, &article.text);
     Ok(build_report(
         article, &stories, &prepared, found, &credits, options,
     ))
+}
+
+/// Whether two stories are versions of one story: the shorter shares at least half of its
+/// fingerprints with the longer (a write-through keeps most of the earlier text).
+fn versions_of_one_story(a: &HashSet<i64>, b: &HashSet<i64>) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !small.is_empty() && 2 * small.intersection(large).count() >= small.len()
 }
 
 fn eligible(story: &Story, options: &CheckOptions) -> bool {
@@ -159,16 +182,22 @@ fn build_report(
 
     // Words per source, to drop sources whose matches are only stock phrases.
     let mut words = vec![0usize; stories.len()];
+    // Words outside stock text: a story that shares only stock paragraphs is not a source.
+    let mut own_words = vec![0usize; stories.len()];
     let mut copied_words = vec![0usize; stories.len()];
     for f in &found {
-        words[f.source] += f.alignment.article.len();
+        let n = f.alignment.article.len();
+        words[f.source] += n;
+        if !f.stock {
+            own_words[f.source] += n;
+        }
         if !f.rewritten {
-            copied_words[f.source] += f.alignment.article.len();
+            copied_words[f.source] += n;
         }
     }
     let kept: Vec<Found> = found
         .into_iter()
-        .filter(|f| words[f.source] >= options.thresholds.min_source_words)
+        .filter(|f| own_words[f.source] >= options.thresholds.min_source_words)
         .collect();
 
     let share = |rewritten: bool| {

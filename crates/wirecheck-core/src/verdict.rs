@@ -62,7 +62,7 @@ impl Thresholds {
             wholly: 0.8,
             partially: 0.2,
             min_source_words: 12,
-            partial_words: 120,
+            partial_words: 40,
             rewritten_weight: 0.5,
         }
     }
@@ -73,7 +73,7 @@ impl Thresholds {
             wholly: 0.9,
             partially: 0.3,
             min_source_words: 25,
-            partial_words: 200,
+            partial_words: 80,
             rewritten_weight: 0.25,
         }
     }
@@ -84,7 +84,7 @@ impl Thresholds {
             wholly: 0.75,
             partially: 0.1,
             min_source_words: 8,
-            partial_words: 60,
+            partial_words: 25,
             rewritten_weight: 0.75,
         }
     }

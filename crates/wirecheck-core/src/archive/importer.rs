@@ -20,9 +20,9 @@ use crate::{Error, Result};
 /// Files larger than this are skipped: no wire file comes near it.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Stories written per transaction.
-const BATCH: usize = 500;
+const BATCH: usize = 2000;
 /// Longest wait between transactions, so progress moves on imports of many small files.
-const FLUSH_EVERY: Duration = Duration::from_millis(250);
+const FLUSH_EVERY: Duration = Duration::from_millis(500);
 
 /// Progress of an import, for a progress bar.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -189,6 +189,7 @@ impl Importer {
                 &mut on_event,
             )
         })?;
+        archive.tidy_full_text_index(summary.imported)?;
         Ok(summary)
     }
 

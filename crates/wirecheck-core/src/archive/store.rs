@@ -193,6 +193,9 @@ impl Archive {
             .map_err(|e| classify_open_error(&path, e))?;
         tracing::debug!(journal, "opened archive");
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Up to 64 MiB of page cache (allocated only as pages are read): the posting and
+        // full-text indexes of a large archive are read at random.
+        conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
         let known = migrations::latest_version();
@@ -269,6 +272,10 @@ impl Archive {
             let mut posting = tx.prepare_cached(
                 "INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)",
             )?;
+            // Postings go in after the stories, sorted by hash: the postings table is
+            // clustered by hash, and sorted inserts touch each B-tree page once per batch
+            // instead of once per row.
+            let mut postings: Vec<(i64, i64)> = Vec::new();
             for indexed in stories {
                 let hash = &indexed.content_hash[..];
                 if let Some(id) = find.query_row(params![hash], |r| r.get(0)).optional()? {
@@ -291,10 +298,12 @@ impl Archive {
                     indexed.words as i64,
                 ])?;
                 let id = tx.last_insert_rowid();
-                for fp in &indexed.fingerprints {
-                    posting.execute(params![fp, id])?;
-                }
+                postings.extend(indexed.fingerprints.iter().map(|&fp| (fp, id)));
                 outcomes.push(InsertOutcome::Inserted(id));
+            }
+            postings.sort_unstable();
+            for (fp, id) in postings {
+                posting.execute(params![fp, id])?;
             }
         }
         tx.commit()?;
@@ -399,49 +408,38 @@ impl Archive {
         Ok(())
     }
 
-    /// Up to `limit` ids of the stories that hold the rarest of `words` (lower-case words),
-    /// best BM25 rank first: the retrieval path for rewritten copy, which keeps names and rare
-    /// words but few word runs. At most `rarest` words are used, each found in at least one
-    /// and at most `max_stories` stories, so the query reads short posting lists only.
-    pub(crate) fn rare_word_stories(
-        &self,
-        words: &[String],
-        rarest: usize,
-        max_stories: usize,
-        limit: usize,
-    ) -> Result<Vec<i64>> {
-        // A per-connection view of the full-text index's vocabulary: how many stories hold
-        // each term. TEMP, so it adds nothing to the archive file.
-        self.conn.execute_batch(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.stories_vocab \
-             USING fts5vocab(main, stories_fts, row);",
-        )?;
-        let mut counts: Vec<(i64, &String)> = Vec::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT doc FROM temp.stories_vocab WHERE term = ?1")?;
-            for word in words {
-                let docs: Option<i64> = stmt.query_row(params![word], |r| r.get(0)).optional()?;
-                if let Some(docs) = docs.filter(|&d| d >= 1 && d <= max_stories as i64) {
-                    counts.push((docs, word));
-                }
-            }
+    /// Merges the full-text index's segments after an import, so that word lookups during a
+    /// check read one segment instead of dozens. After a large import the whole index is
+    /// merged; after a small one, a bounded amount of merging is done.
+    pub(crate) fn tidy_full_text_index(&self, imported: usize) -> Result<()> {
+        if imported >= 1000 {
+            self.conn.execute(
+                "INSERT INTO stories_fts (stories_fts) VALUES ('optimize')",
+                [],
+            )?;
+        } else if imported > 0 {
+            self.conn.execute(
+                "INSERT INTO stories_fts (stories_fts, rank) VALUES ('merge', 500)",
+                [],
+            )?;
         }
-        counts.sort();
-        counts.truncate(rarest);
-        if counts.is_empty() {
-            return Ok(Vec::new());
-        }
-        let query = counts
-            .iter()
-            .map(|(_, w)| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![query, limit as i64], |r| r.get(0))?;
+        // The merge went through the write-ahead log: fold it back into the file so the
+        // archive's size on disk is its real size. Readers holding old pages make this a
+        // no-op, which is harmless.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Up to `limit` ids of the stories whose headline or body holds `word` (a lower-case
+    /// word, matched as one full-text term). Reads at most `limit` entries of the term's
+    /// posting list, however common the word.
+    pub(crate) fn stories_with_word(&self, word: &str, limit: usize) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?1 LIMIT ?2")?;
+        let term = format!("\"{}\"", word.replace('"', "\"\""));
+        let rows = stmt.query_map(params![term, limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -1,15 +1,17 @@
-//! Article and story in, passages out: alignment, best-source assignment, rewritten sentences
-//! and word diffs.
+//! Article and story in, passages out: alignment, best-source assignment, stock text,
+//! rewritten sentences and word diffs.
 
 pub mod align;
 pub mod assign;
 pub mod diff;
 pub mod rewrite;
+pub mod stock;
 
 pub use align::{AlignOptions, Alignment, align};
 pub use assign::assign;
 pub use diff::{DiffAlgorithm, DiffOptions, diff_passage_with, is_verbatim};
 pub use rewrite::{Found, RewriteOptions, add_rewrites};
+pub use stock::stock_passages;
 
 /// Random edits for the property tests of alignment and diff.
 #[cfg(test)]

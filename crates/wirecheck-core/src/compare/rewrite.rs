@@ -68,6 +68,8 @@ pub struct Found {
     pub alignment: Alignment,
     /// Found by sentence comparison only: rewritten, not copied.
     pub rewritten: bool,
+    /// Stock text several unrelated stories hold ([`super::stock`]).
+    pub stock: bool,
 }
 
 /// Windows scored per article sentence, best content containment first.
@@ -80,23 +82,14 @@ const MIN_GAP_MATCH: usize = 4;
 /// Fewest content terms a window must share with a sentence to be scored at all.
 const MIN_SHARED_TERMS: usize = 2;
 
-/// Adds rewritten sentences to the aligned passages `assigned` (`(source index, passage)`,
-/// not overlapping in the article). Returns every passage, in article order, still not
-/// overlapping in the article.
+/// Adds rewritten sentences to the aligned passages `found` (not overlapping in the article).
+/// Returns every passage, in article order, still not overlapping in the article.
 pub fn add_rewrites(
     article: &Prepared,
     sources: &[Prepared],
-    assigned: Vec<(usize, Alignment)>,
+    mut found: Vec<Found>,
     options: &RewriteOptions,
 ) -> Vec<Found> {
-    let mut found: Vec<Found> = assigned
-        .into_iter()
-        .map(|(source, alignment)| Found {
-            source,
-            alignment,
-            rewritten: false,
-        })
-        .collect();
     found.sort_by_key(|f| f.alignment.article.start);
     if !options.enabled || sources.is_empty() {
         return found;
@@ -282,6 +275,7 @@ fn claim(
                     pairs,
                 },
                 rewritten: true,
+                stock: false,
             });
             found.len() - 1
         };

@@ -6,10 +6,11 @@
 //! large the archive grows.
 //!
 //! Rewritten copy shares few word runs with its source, so a short rewrite may share no
-//! sampled fingerprint at all. A second path finds it by its rarest words (names, places,
-//! numbers spelled out) in the full-text index: [`query_words`] picks the article's words to
-//! look up, and the archive ranks the stories holding the rarest of them
-//! ([`RetrieveOptions::rare_words`]).
+//! sampled fingerprint at all. A second path finds it by its rare words (names, places) in the
+//! full-text index ([`rare_word_candidates`]): each of the article's longest content words is
+//! looked up, reading at most [`RetrieveOptions::rare_max_stories`] entries of its posting
+//! list; words held by more stories are common and skipped, and stories are ranked by the
+//! rare words they share, each weighted by its rarity.
 
 use std::collections::HashMap;
 
@@ -26,8 +27,10 @@ pub struct RetrieveOptions {
     pub max_postings: usize,
     /// Fewest shared fingerprints for a story to be a candidate.
     pub min_shared: usize,
-    /// How many of the article's rarest words the full-text path looks up (0 turns it off).
+    /// How many of the article's words the full-text path looks up (0 turns it off).
     pub rare_words: usize,
+    /// A word held by more stories than this is not rare.
+    pub rare_max_stories: usize,
     /// Most candidates the full-text path adds.
     pub rare_candidates: usize,
 }
@@ -35,22 +38,19 @@ pub struct RetrieveOptions {
 impl Default for RetrieveOptions {
     fn default() -> Self {
         RetrieveOptions {
-            max_candidates: 24,
+            max_candidates: 12,
             max_postings: 400,
             min_shared: 2,
-            rare_words: 8,
+            rare_words: 32,
+            rare_max_stories: 50,
             rare_candidates: 4,
         }
     }
 }
 
-/// Most words whose rarity is looked up per check: the longest distinct content words, a
-/// cheap stand-in for rarity that bounds the lookups on long articles.
-const MAX_QUERY_WORDS: usize = 48;
-
 /// The article's distinct content words, lower-case as the full-text index stores them,
-/// longest first: the words the full-text path looks up.
-pub fn query_words(text: &str, tokens: &[Token]) -> Vec<String> {
+/// longest first (a cheap stand-in for rarity): the words the full-text path looks up.
+pub fn query_words(text: &str, tokens: &[Token], limit: usize) -> Vec<String> {
     let mut words: Vec<String> = tokens
         .iter()
         .filter(|t| content_term(&t.norm).is_some())
@@ -60,8 +60,41 @@ pub fn query_words(text: &str, tokens: &[Token]) -> Vec<String> {
         .collect();
     words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     words.dedup();
-    words.truncate(MAX_QUERY_WORDS);
+    words.truncate(limit);
     words
+}
+
+/// Ranks stories by the rare words they share with the article. `lookup(word, limit)` returns
+/// up to `limit` ids of stories holding `word`. A story needs two rare words to count.
+pub fn rare_word_candidates(
+    words: &[String],
+    options: &RetrieveOptions,
+    mut lookup: impl FnMut(&str, usize) -> Result<Vec<i64>>,
+) -> Result<Vec<i64>> {
+    let mut scores: HashMap<i64, (f64, usize)> = HashMap::new();
+    for word in words {
+        let stories = lookup(word, options.rare_max_stories + 1)?;
+        if stories.is_empty() || stories.len() > options.rare_max_stories {
+            continue;
+        }
+        let weight = 1.0 / stories.len() as f64;
+        for id in stories {
+            let entry = scores.entry(id).or_default();
+            entry.0 += weight;
+            entry.1 += 1;
+        }
+    }
+    let mut ranked: Vec<(f64, i64)> = scores
+        .into_iter()
+        .filter(|&(_, (_, shared))| shared >= 2)
+        .map(|(id, (score, _))| (score, id))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok(ranked
+        .into_iter()
+        .take(options.rare_candidates)
+        .map(|(_, id)| id)
+        .collect())
 }
 
 /// A story that shares fingerprints with the article.
@@ -117,7 +150,8 @@ mod tests {
             max_candidates: 10,
             max_postings: 50,
             min_shared: 2,
-            rare_words: 8,
+            rare_words: 32,
+            rare_max_stories: 50,
             rare_candidates: 4,
         };
         let found = candidates(&[1, 2, 3, 4], &options, |h, limit| {
