@@ -11,7 +11,9 @@
 //! and again in the body), and both copies are copied text.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap};
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::text::Token;
@@ -117,7 +119,8 @@ const ABSENT: usize = usize::MAX;
 
 /// Replaces words by small integers so comparisons are cheap.
 fn intern(article: &[Token], source: &[Token]) -> (Vec<usize>, Vec<usize>) {
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(source.len());
+    let mut ids: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(source.len(), Default::default());
     let s = source
         .iter()
         .map(|t| {
@@ -141,14 +144,15 @@ fn gram_hash(gram: &[usize]) -> u64 {
 /// The source's n-grams, as hash chains: `head[hash] = (first position, count)` and
 /// `next[position]` the following position with the same hash.
 struct GramIndex {
-    head: HashMap<u64, (usize, usize)>,
+    head: FxHashMap<u64, (usize, usize)>,
     next: Vec<usize>,
 }
 
 impl GramIndex {
     fn new(s: &[usize], k: usize) -> Self {
         let grams = s.len().saturating_sub(k - 1);
-        let mut head: HashMap<u64, (usize, usize)> = HashMap::with_capacity(grams);
+        let mut head: FxHashMap<u64, (usize, usize)> =
+            FxHashMap::with_capacity_and_hasher(grams, Default::default());
         let mut next = vec![usize::MAX; grams];
         // Inserted backwards so every chain lists positions in increasing order.
         for (p, gram) in s.windows(k).enumerate().rev() {

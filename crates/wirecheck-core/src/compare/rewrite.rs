@@ -21,8 +21,10 @@
 //! Cost is bounded: sentences are at most [`MAX_SENTENCE_WORDS`] words, only windows sharing at
 //! least two content terms are scored, and at most [`MAX_WINDOWS_SCORED`] per sentence.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Alignment;
 use crate::text::Prepared;
@@ -96,9 +98,11 @@ pub fn add_rewrites(
     }
 
     let mut vocab = Vocabulary::default();
-    let windows = SourceWindows::new(sources, &mut vocab);
     let words: Vec<u32> = article.tokens.iter().map(|t| vocab.word(&t.norm)).collect();
     let terms: Vec<Option<u32>> = article.tokens.iter().map(|t| vocab.term(&t.norm)).collect();
+    // Source words are stemmed only when they could share a stem with an article word.
+    vocab.only_stem_like_article();
+    let windows = SourceWindows::new(sources, &mut vocab);
 
     let mut owner: Vec<Option<usize>> = vec![None; article.tokens.len()];
     for (i, f) in found.iter().enumerate() {
@@ -191,7 +195,7 @@ struct Wanted {
 
 /// The source owning most of a sentence's words, if any.
 fn main_source(owners: &[Option<usize>], found: &[Found]) -> Option<usize> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: HashMap<usize, usize> = HashMap::default();
     for passage in owners.iter().flatten() {
         if let Some(f) = found.get(*passage) {
             *counts.entry(f.source).or_default() += 1;
@@ -336,16 +340,40 @@ struct Vocabulary {
     /// Stem id of each word id (`None` for function words), so each word is stemmed once.
     term_of_word: Vec<Option<u32>>,
     terms: HashMap<String, u32>,
+    /// When set, only words starting like one of these stems are stemmed; the others get no
+    /// term. Stemming is the costliest part of preparing a source, and a source term that no
+    /// article term equals can never count.
+    stem_prefixes: Option<HashSet<String>>,
+}
+
+/// Characters of a stem compared before stemming a source word. English stemming only
+/// changes a word's end, so a word and its stem share their first characters.
+const STEM_PREFIX: usize = 3;
+
+fn prefix(word: &str) -> &str {
+    word.char_indices()
+        .nth(STEM_PREFIX)
+        .map_or(word, |(at, _)| &word[..at])
 }
 
 impl Vocabulary {
+    /// From now on, stem only words that start like a term already known.
+    fn only_stem_like_article(&mut self) {
+        self.stem_prefixes = Some(self.terms.keys().map(|t| prefix(t).to_string()).collect());
+    }
+
     fn word(&mut self, norm: &str) -> u32 {
         if let Some(&id) = self.words.get(norm) {
             return id;
         }
         let id = self.words.len() as u32;
         self.words.insert(norm.to_string(), id);
-        let term = content_term(norm).map(|stem| {
+        let wanted = self
+            .stem_prefixes
+            .as_ref()
+            .is_none_or(|p| p.contains(prefix(norm)));
+        let stem = if wanted { content_term(norm) } else { None };
+        let term = stem.map(|stem| {
             let next = self.terms.len() as u32;
             *self.terms.entry(stem).or_insert(next)
         });
@@ -382,7 +410,7 @@ impl SourceWindows {
     fn new(sources: &[Prepared], vocab: &mut Vocabulary) -> Self {
         let mut all_words = Vec::with_capacity(sources.len());
         let mut all_windows = Vec::with_capacity(sources.len());
-        let mut by_term: HashMap<u32, Vec<WindowRef>> = HashMap::new();
+        let mut by_term: HashMap<u32, Vec<WindowRef>> = HashMap::default();
         for (source, prepared) in sources.iter().enumerate() {
             let words: Vec<u32> = prepared
                 .tokens
@@ -445,7 +473,7 @@ impl SourceWindows {
         wanted: &Wanted,
     ) -> Option<WindowRef> {
         let (preferred, min_similarity) = (wanted.preferred, wanted.min_similarity);
-        let mut shared: HashMap<WindowRef, usize> = HashMap::new();
+        let mut shared: HashMap<WindowRef, usize> = HashMap::default();
         for term in sentence_terms {
             for &at in self.by_term.get(term).into_iter().flatten() {
                 if wanted.only.is_some_and(|only| only != at.source) {

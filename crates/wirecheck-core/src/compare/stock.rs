@@ -80,7 +80,10 @@ mod tests {
             vec![passage(50..78)],
         ];
         let assigned = vec![(0, passage(50..80))];
-        assert_eq!(stock_passages(&candidates, &assigned, |_, _| false), vec![true]);
+        assert_eq!(
+            stock_passages(&candidates, &assigned, |_, _| false),
+            vec![true]
+        );
     }
 
     #[test]
