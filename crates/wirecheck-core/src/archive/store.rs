@@ -423,9 +423,9 @@ impl Archive {
                 [],
             )?;
         }
-        // The merge went through the write-ahead log: fold it back into the file so the
-        // archive's size on disk is its real size. Readers holding old pages make this a
-        // no-op, which is harmless.
+        // Fold the write-ahead log into the file so the archive's size on disk is its real
+        // size (the pages the merge freed stay in the file and are reused by later imports).
+        // Readers holding old pages make the checkpoint partial, which is harmless.
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
