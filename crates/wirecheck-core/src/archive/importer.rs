@@ -19,6 +19,8 @@ use crate::{Error, Result};
 
 /// Files larger than this are skipped: no wire file comes near it.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Parsed files the reading thread may hold ahead of the writer.
+const PARSED_AHEAD: usize = 8;
 /// Stories written per transaction.
 const BATCH: usize = 2000;
 /// Longest wait between transactions, so progress moves on imports of many small files.
@@ -150,7 +152,9 @@ impl Importer {
         }
         on_event(&ImportEvent::Started { files: files.len() });
 
-        let (sender, receiver) = mpsc::sync_channel::<Parsed>(64);
+        // Parsed files wait here for the writer. Few are needed to keep both threads busy, and
+        // each may hold thousands of stories (a JSON Lines file), so the queue is short.
+        let (sender, receiver) = mpsc::sync_channel::<Parsed>(PARSED_AHEAD);
         std::thread::scope(|scope| -> Result<()> {
             scope.spawn(move || {
                 for path in &files {
