@@ -97,6 +97,7 @@ describe("check view", () => {
     });
     expect($("verdict")?.dataset["derived"]).toBe("partially");
     expect($("coverage")?.textContent).toMatch(/50%/);
+    expect($("rewritten")?.textContent).toMatch(/10% rewritten/);
     expect($$("flag")).toHaveLength(1);
     expect($("flag")?.dataset["sourceId"]).toBe("101");
     expect([...$$("source-card")].map((c) => c.dataset["credited"])).toEqual(["true", "false", "false"]);

@@ -66,6 +66,7 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
     report: {
       derived: "partially",
       coverage: 0.5,
+      rewritten: 0.1,
       flags: [{ sourceId: 101, agency: "AP", coverage: 0.17, reason: "17% copied, AP not credited" }],
       sources: stories.map((st, s) => ({
         id: st.id,

@@ -40,6 +40,19 @@ describe("review rendering", () => {
     expect(credit?.closest('[data-testid="passage"]')?.getAttribute("data-index")).toBe("0");
   });
 
+  it("styles rewritten passages apart from copied ones", () => {
+    const rewritten: Report = {
+      ...report,
+      passages: report.passages.map((p, i) => (i === 0 ? { ...p, kind: "rewritten" } : p)),
+    };
+    const div = container(renderArticleText(rewritten, ix, null));
+    const first = div.querySelector<HTMLElement>('[data-index="0"]');
+    expect(first?.dataset["kind"]).toBe("rewritten");
+    expect(first?.classList.contains("rewritten")).toBe(true);
+    expect(first?.getAttribute("aria-label")).toMatch(/rewritten/);
+    expect(div.querySelectorAll('[data-kind="rewritten"]')).toHaveLength(1);
+  });
+
   it("builds the source side with the passages of one source", () => {
     const story = result.stories[1];
     const body = new CharIndex(story?.body ?? "");
