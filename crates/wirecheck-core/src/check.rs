@@ -380,3 +380,112 @@ fn ratio(part: usize, whole: usize) -> f64 {
         (part as f64 / whole as f64).min(1.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::archive::NewStory;
+
+    /// Words for random stories: plain, accented, right-to-left, combining, numbers, quotes.
+    const WORDS: &[&str] = &[
+        "harbour", "council", "ferry", "minister", "said", "the", "of", "a", "in", "on", "price",
+        "workers", "strike", "talks", "Monday", "Tuesday", "river", "bridge", "police",
+        "court", "judge", "fund", "million", "dollars", "per", "cent", "rose", "fell",
+        "après", "café", "Zürich", "São", "Paulo", "مرحبا", "السلام", "שלום", "עולם", "e\u{301}te\u{301}",
+        "na\u{308}ive", "1,200", "3.5%", "$640", "“quoted”", "'single'", "U.S.", "co-operate",
+        "storm", "village", "school", "vote", "budget", "railway", "airport", "tanker",
+        "grain", "export", "wildfire", "acres", "hospital", "doctors", "union", "wages",
+    ];
+
+    fn text_of(indices: &[usize], breaks: &[usize]) -> String {
+        let mut out = String::new();
+        for (i, &w) in indices.iter().enumerate() {
+            if i > 0 {
+                out.push_str(match breaks.get(i % breaks.len().max(1)) {
+                    Some(0) => ". ",
+                    Some(1) => "\n\n",
+                    Some(2) => ", ",
+                    _ => " ",
+                });
+            }
+            out.push_str(WORDS[w % WORDS.len()]);
+        }
+        out
+    }
+
+    fn archive_with(bodies: &[String]) -> Archive {
+        let mut archive = Archive::open_in_memory().unwrap();
+        for (i, body) in bodies.iter().enumerate() {
+            archive
+                .insert(NewStory {
+                    headline: format!("Story {i}"),
+                    body: body.clone(),
+                    agency: Some("Reuters".into()),
+                    origin: format!("test:{i}"),
+                    ..NewStory::default()
+                })
+                .unwrap();
+        }
+        archive
+    }
+
+    fn story_words() -> impl Strategy<Value = (Vec<usize>, Vec<usize>)> {
+        (
+            prop::collection::vec(0..10_000usize, 20..200),
+            prop::collection::vec(0..12usize, 1..16),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// An article checked against an archive that holds it is wholly derived from it, with
+        /// full coverage, whatever its script.
+        #[test]
+        fn an_article_stored_in_the_archive_is_wholly_derived_from_it(
+            (words, breaks) in story_words(),
+            (other, other_breaks) in story_words(),
+        ) {
+            let article = text_of(&words, &breaks);
+            let archive = archive_with(&[text_of(&other, &other_breaks), article.clone()]);
+            let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+            prop_assert_eq!(report.derived, Derived::Wholly);
+            prop_assert!((report.coverage - 1.0).abs() < 1e-9, "coverage {}", report.coverage);
+            prop_assert_eq!(report.sources.first().map(|s| s.origin.as_str()), Some("test:1"));
+        }
+
+        /// Offsets are characters inside the texts, passages never overlap in the article,
+        /// and the shares stay within 0..=1, on articles mixing stored and fresh text.
+        #[test]
+        fn passages_are_well_formed(
+            stored in prop::collection::vec(story_words(), 1..4),
+            (fresh, fresh_breaks) in story_words(),
+            cut in (0usize..200, 0usize..200),
+        ) {
+            let bodies: Vec<String> = stored.iter().map(|(w, b)| text_of(w, b)).collect();
+            let archive = archive_with(&bodies);
+            let first = &stored[0].0;
+            let (a, b) = (cut.0.min(first.len()), cut.1.min(first.len()));
+            let copied = text_of(&first[a.min(b)..a.max(b)], &stored[0].1);
+            let article = format!("{}\n\n{copied}\n\n{}", text_of(&fresh, &fresh_breaks), bodies.last().unwrap());
+            let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+
+            prop_assert!((0.0..=1.0).contains(&report.coverage));
+            prop_assert!(report.rewritten >= 0.0 && report.rewritten <= report.coverage + 1e-9);
+            let article_chars = report.text.chars().count();
+            let mut last_end = 0;
+            for p in &report.passages {
+                prop_assert!(p.article_start < p.article_end && p.article_end <= article_chars, "{p:?}");
+                prop_assert!(p.article_start >= last_end, "passages overlap in the article: {p:?}");
+                last_end = p.article_end;
+                let body = archive.get(p.source_id).unwrap().body;
+                prop_assert!(p.source_start <= p.source_end && p.source_end <= body.chars().count(), "{p:?}");
+            }
+            for s in &report.sources {
+                prop_assert!((0.0..=1.0).contains(&s.coverage));
+            }
+        }
+    }
+}
