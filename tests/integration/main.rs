@@ -8,4 +8,5 @@ mod errors;
 mod eval;
 mod import;
 mod republication;
+mod robustness;
 mod util;
