@@ -7,6 +7,7 @@ mod check;
 mod errors;
 mod eval;
 mod import;
+mod maintain;
 mod republication;
 mod robustness;
 mod util;

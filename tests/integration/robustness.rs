@@ -137,7 +137,16 @@ fn wirecheck(db: &Path, args: &[&str]) -> Command {
     command
 }
 
-fn spawn_import(db: &Path, paths: &[&Path]) -> Child {
+/// Runs `wirecheck --db DB args...` on another archive than a `TempArchive`'s own.
+pub fn run_on(db: &Path, args: &[&str]) -> Run {
+    let out = wirecheck(db, args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the wirecheck binary runs");
+    Run(out)
+}
+
+pub fn spawn_import(db: &Path, paths: &[&Path]) -> Child {
     let mut command = wirecheck(db, &["import", "--json"]);
     command
         .args(paths)

@@ -67,7 +67,8 @@ impl Archive {
     /// recomputed from its body (all stories, no sampling). `on_progress(done, total)` is
     /// called as stories are checked. Only reads; a damaged archive is reported, not an error.
     pub fn verify(&self, mut on_progress: impl FnMut(u64, u64)) -> Result<VerifyReport> {
-        let stories: i64 = self.count()?;
+        // Unknown (-1) when the stories table itself cannot be read.
+        let stories: i64 = self.count().unwrap_or(-1);
         let mut report = VerifyReport {
             stories,
             checks: Vec::new(),
@@ -76,12 +77,16 @@ impl Archive {
             orphan_postings: 0,
             stories_missing_full_text: 0,
         };
-        report.checks.push(self.check_schema()?);
-        report.checks.push(self.check_integrity()?);
-        let full_text = self.check_full_text(&mut report)?;
-        report.checks.push(full_text);
-        let postings = self.check_postings(&mut report, &mut on_progress)?;
-        report.checks.push(postings);
+        // A damaged file can make a check fail to run at all; that is a failed check to
+        // report, with the others, not an error that hides them.
+        let schema = self.check_schema();
+        report.checks.push(or_failed("schema", schema));
+        let integrity = self.check_integrity();
+        report.checks.push(or_failed("integrity", integrity));
+        let full_text = self.check_full_text(&mut report);
+        report.checks.push(or_failed("full_text", full_text));
+        let postings = self.check_postings(&mut report, &mut on_progress);
+        report.checks.push(or_failed("postings", postings));
         Ok(report)
     }
 
@@ -285,6 +290,16 @@ impl Archive {
         tx.commit()?;
         Ok(summary)
     }
+}
+
+/// A check that could not run is a failed check.
+fn or_failed(name: &'static str, result: Result<VerifyCheck>) -> VerifyCheck {
+    result.unwrap_or_else(|error| VerifyCheck {
+        name,
+        ok: false,
+        detail: format!("could not run: {error}"),
+        problems: Vec::new(),
+    })
 }
 
 #[cfg(test)]
