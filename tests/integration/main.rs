@@ -6,6 +6,7 @@ mod bench;
 mod check;
 mod errors;
 mod eval;
+mod hostile;
 mod import;
 mod maintain;
 mod republication;
