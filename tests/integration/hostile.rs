@@ -77,7 +77,7 @@ fn html_nested_100000_levels_deep_neither_overflows_nor_hangs() {
     let started = Instant::now();
     let run = t.run_with_stdin(&["check", "--json", "-"], Some(html.as_bytes()));
     no_crash(&run, started, Duration::from_secs(30), "deep HTML check");
-    assert!(matches!(run.code(), 0 | 1 | 2), "{}", run.stderr());
+    assert!(matches!(run.code(), 0..=2), "{}", run.stderr());
 }
 
 /// A NITF document whose DTD declares an entity bomb and an external entity.
@@ -179,7 +179,7 @@ and cancelled sailings in \x00 high winds.\n"
     assert!(matches!(run.code(), 0 | 1), "checked: {}", run.stderr());
     let all_nul = vec![0u8; 4096];
     let run = t.run_with_stdin(&["check", "--json", "-"], Some(&all_nul));
-    assert!(matches!(run.code(), 0 | 1 | 2), "{}", run.stderr());
+    assert!(matches!(run.code(), 0..=2), "{}", run.stderr());
     assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
 }
 

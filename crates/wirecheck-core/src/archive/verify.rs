@@ -221,7 +221,7 @@ impl Archive {
                 }
             }
             done += 1;
-            if done % 256 == 0 || done == total {
+            if done.is_multiple_of(256) || done == total {
                 on_progress(done, total);
             }
         }
