@@ -39,6 +39,11 @@ pub enum Command {
     Info(InfoArgs),
     /// Load the fictional demo archive and check the demo articles
     Demo(DemoArgs),
+    /// Copy the archive to PATH with SQLite's online backup (imports may go on meanwhile)
+    Backup(BackupArgs),
+    /// Check the archive's integrity and its indexes, and say how to recover. Exit code: 0
+    /// all checks pass, 2 otherwise
+    Verify(VerifyArgs),
     /// Measure the engine's accuracy on a labelled corpus
     Eval(EvalArgs),
     /// Build archives of the given sizes from Reuters-21578 and measure import, size on disk,
@@ -142,6 +147,30 @@ pub struct RemoveArgs {
 #[derive(Debug, Args)]
 pub struct InfoArgs {
     /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Overwrite PATH if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Rebuild the fingerprint and full-text indexes from the stored stories (one
+    /// transaction), then check again
+    #[arg(long)]
+    pub repair: bool,
+    /// Print the report as JSON
     #[arg(long)]
     pub json: bool,
 }

@@ -8,6 +8,7 @@ mod check;
 mod demo;
 mod eval;
 mod import;
+mod maintain;
 mod output;
 
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Remove(args) => archive::remove(&db, args),
         Command::Info(args) => archive::info(&db, args),
         Command::Demo(args) => demo::run(&db, args),
+        Command::Backup(args) => maintain::backup(&db, args),
+        Command::Verify(args) => maintain::verify(&db, args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(Some(db), args),
     }

@@ -36,11 +36,13 @@ mod report;
 pub mod text;
 mod verdict;
 
+pub use archive::backup::{BackupProgress, BackupSummary};
 pub use archive::history::{Decision, DecisionStatus, LoadedCheck, SavedCheck};
 pub use archive::import::{SkipReason, parse_file};
 pub use archive::importer::{ImportEvent, ImportSummary, Importer, SkippedFile};
 pub use archive::settings::{AliasSetting, Preset, Settings};
 pub use archive::store::{Archive, InsertOutcome, ListQuery, Story, StoryFormat, StorySummary};
+pub use archive::verify::{RepairSummary, VerifyCheck, VerifyReport};
 pub use archive::{NewStory, default_archive_path};
 pub use check::{CheckOptions, MAX_ARTICLE_BYTES, check, check_text};
 pub use compare::{AlignOptions, DiffAlgorithm, DiffOptions};

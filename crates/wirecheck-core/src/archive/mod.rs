@@ -1,12 +1,14 @@
 //! The wire archive: an SQLite file of stored stories with a full-text index and a fingerprint
 //! index, and the importers that fill it.
 
+pub mod backup;
 pub mod history;
 pub mod import;
 pub mod importer;
 mod migrations;
 pub mod settings;
 pub mod store;
+pub mod verify;
 
 use std::path::PathBuf;
 

@@ -4,7 +4,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
+use rusqlite::{
+    Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior, params,
+};
 use serde::Serialize;
 
 use super::{NewStory, migrations};
@@ -221,6 +223,16 @@ impl Archive {
         &self.path
     }
 
+    /// A transaction that takes the write lock at its start. A deferred transaction that reads
+    /// first and writes later fails at once with SQLITE_BUSY, busy timeout or not, when
+    /// another process committed in between (its snapshot is stale); taking the lock first
+    /// makes concurrent writers wait their turn instead.
+    pub(crate) fn write_transaction(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
     /// Rebuilds the fingerprint index when it was made with another scheme than this build's.
     fn check_index_scheme(&mut self) -> Result<()> {
         let stored: Option<String> = self
@@ -234,7 +246,7 @@ impl Archive {
         if stored.as_deref() == Some(fingerprint::SCHEME) {
             return Ok(());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         if stored.is_some() {
             tracing::info!("fingerprint scheme changed; rebuilding the index");
             tx.execute("DELETE FROM postings", [])?;
@@ -260,7 +272,7 @@ impl Archive {
 
     /// Stores `stories` in one transaction: all of them or, on error, none.
     pub(crate) fn insert_batch(&mut self, stories: &[IndexedStory]) -> Result<Vec<InsertOutcome>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let mut outcomes = Vec::with_capacity(stories.len());
         {
             let mut find = tx.prepare_cached("SELECT id FROM stories WHERE content_hash = ?1")?;
@@ -395,7 +407,7 @@ impl Archive {
     /// Removes a story and its index entries.
     pub fn remove(&mut self, id: i64) -> Result<()> {
         let story = self.get(id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         {
             let mut delete =
                 tx.prepare_cached("DELETE FROM postings WHERE hash = ?1 AND story_id = ?2")?;
@@ -647,6 +659,45 @@ mod tests {
             result.expect("every concurrent open succeeds");
         }
         assert_eq!(Archive::open(&path).unwrap().count().unwrap(), 0);
+    }
+
+    #[test]
+    fn an_insert_waits_for_another_writer_instead_of_failing_busy() {
+        // Regression: insert_batch read (duplicate lookup) inside a deferred transaction and
+        // then wrote; when another process committed meanwhile, SQLite refused the upgrade
+        // with SQLITE_BUSY at once, without waiting: two imports at once failed with
+        // "database is locked".
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.sqlite");
+        let mut archive = Archive::open(&path).unwrap();
+        archive.insert(story("Tugs", BODY)).unwrap();
+        let (locked, wait_for_lock) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            let path = &path;
+            scope.spawn(move || {
+                let mut other = Connection::open(path).unwrap();
+                let tx = other
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .unwrap();
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES ('other_writer', 'was here')",
+                    [],
+                )
+                .unwrap();
+                locked.send(()).unwrap();
+                std::thread::sleep(Duration::from_millis(300));
+                tx.commit().unwrap();
+            });
+            wait_for_lock.recv().unwrap();
+            let outcome = archive
+                .insert(story(
+                    "Ferries",
+                    "The island ferry will run every hour from June.",
+                ))
+                .expect("the insert waits for the other writer, then succeeds");
+            assert!(matches!(outcome, InsertOutcome::Inserted(_)));
+        });
+        assert_eq!(archive.count().unwrap(), 2);
     }
 
     #[test]

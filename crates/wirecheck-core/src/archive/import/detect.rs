@@ -147,7 +147,7 @@ fn markup_root(declared_xml: bool, rest: &str) -> Result<Option<Format>, SkipRea
         if name.is_some_and(|n| n.eq_ignore_ascii_case("html")) {
             return Ok(Some(Format::Html));
         }
-        let after = doctype.find('>').and_then(|i| doctype.get(i + 1..));
+        let after = doctype_end(doctype).and_then(|i| doctype.get(i + 1..));
         rest = skip_prolog(after.unwrap_or_default()).1;
     }
     let name: String = match rest.strip_prefix('<') {
@@ -176,6 +176,25 @@ fn markup_root(declared_xml: bool, rest: &str) -> Result<Option<Format>, SkipRea
         format: "XML",
         message: format!("unknown XML root element <{name}>; expected NITF or NewsML-G2"),
     })
+}
+
+/// Where a doctype ends: the first `>` outside quotes and outside an internal subset
+/// (`[ <!ENTITY a "x"> ... ]`), whose declarations end in `>` too.
+fn doctype_end(doctype: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut in_subset = false;
+    for (i, c) in doctype.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[') => in_subset = true,
+            (None, ']') => in_subset = false,
+            (None, '>') if !in_subset => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn no_root() -> SkipReason {
@@ -279,6 +298,18 @@ mod tests {
             format_of("<?xml version='1.0'?><g2:newsItem/>"),
             Ok(Format::NewsMl)
         );
+    }
+
+    #[test]
+    fn a_doctype_with_an_internal_subset_is_skipped_whole() {
+        // Regression: the doctype was taken to end at the first `>`, inside the subset, so a
+        // NITF file declaring entities was rejected with "no root element".
+        let nitf = "<?xml version=\"1.0\"?>\n<!DOCTYPE nitf [\n  <!ENTITY a \"x>y]\">\n  \
+                    <!ENTITY b '&a;&a;'>\n  <!ENTITY ext SYSTEM \"file:///etc/hosts\">\n]>\n\
+                    <nitf><body/></nitf>";
+        assert_eq!(format_of(nitf), Ok(Format::Nitf));
+        let newsml = "<!DOCTYPE newsItem [<!ENTITY a \"b\">]><newsItem guid=\"g\"/>";
+        assert_eq!(format_of(newsml), Ok(Format::NewsMl));
     }
 
     #[test]
