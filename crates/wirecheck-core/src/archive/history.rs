@@ -186,7 +186,7 @@ impl Archive {
                 "the note may have at most {MAX_NOTE_CHARS} characters"
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let decision = {
             // The source list lives in the report's JSON; SQLite reads it without loading the
             // (possibly large) report into Rust.
@@ -230,7 +230,7 @@ impl Archive {
 
     /// Removes a saved check and its decisions.
     pub fn delete_check(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         // Explicitly, not only by cascade, so a connection without foreign keys leaves no orphans.
         tx.prepare_cached("DELETE FROM decisions WHERE check_id = ?1")?
             .execute(params![id])?;
