@@ -11,7 +11,7 @@ APT_PACKAGES=(
     build-essential pkg-config curl ca-certificates git file xdg-utils
     libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
     libxdo-dev libssl-dev
-    xvfb xauth webkit2gtk-driver
+    xvfb xauth webkit2gtk-driver strace
     python3 python3-venv
 )
 # Node.js and npm build the web frontend; installed from Debian only when missing.

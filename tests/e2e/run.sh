@@ -35,5 +35,17 @@ for _ in $(seq 50); do
     sleep 0.2
 done
 
-export WIRECHECK_APP="$app" WIRECHECK_E2E_PORT="$port"
+# Every launch of the app runs under strace, recording the connect() calls of the app and of
+# WebKit's processes, so test_the_app_makes_no_network_requests can check where they went.
+trace_dir="$root/target/e2e-network"
+rm -rf "$trace_dir"
+mkdir -p "$trace_dir"
+traced="$root/target/e2e-traced-app"
+cat >"$traced" <<TRACED
+#!/bin/sh
+exec strace -f --seccomp-bpf -qq -e trace=connect -e signal=none -o "$trace_dir/connect.\$\$" "$app" "\$@"
+TRACED
+chmod +x "$traced"
+
+export WIRECHECK_APP="$traced" WIRECHECK_E2E_PORT="$port" WIRECHECK_E2E_NET_TRACE="$trace_dir"
 "$venv/bin/pytest" -q tests/e2e "$@"

@@ -1,7 +1,10 @@
 """The editor's workflow through the real app window."""
 
+import json
+import os
 import random
 import re
+from pathlib import Path
 
 from selenium.webdriver.common.keys import Keys
 
@@ -145,6 +148,78 @@ def test_a_hostile_paste_stays_inert_text(app):
     assert app.js("return window.__pwned === undefined"), "nothing in the paste ran"
     assert not article.find_elements("css selector", "script, img, a[href]"), "no markup was rendered"
     assert "library opening hours" in article.text, "the article's text is shown"
+
+
+def test_a_hostile_stored_story_stays_inert_text(app, tmp_path):
+    """A wire story whose text carries markup (a feed that was never escaped) is stored and
+    shown as text: no script runs, no element is created, huge attributes do no harm."""
+    huge = "x" * 200_000
+    body = (
+        "BERGEN (Reuters) - The harbour authority approved a new ferry terminal on Monday after "
+        "two years of planning, officials said, and work will start in the autumn.\n\n"
+        "<script>window.__pwned = 'stored-script'</script> The terminal will have six berths "
+        "and a covered waiting hall for up to 900 passengers, the authority said.\n\n"
+        '<img src=x onerror="window.__pwned = \'stored-img\'"> Construction is expected to '
+        "cost 480 million crowns and take three years, according to the plan.\n\n"
+        '<a href="javascript:window.__pwned=\'stored-link\'" title="' + huge + '">details</a> '
+        "Local residents had asked for more parking near the quay during the consultation.\n"
+    )
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "feed.jsonl").write_text(json.dumps(
+        {"agency": "Reuters", "headline": "<b onmouseover=alert(1)>Ferry terminal</b>", "body": body}
+    ) + "\n")
+    app.click("nav-archive")
+    field = app.find("import-path")
+    field.clear()
+    field.send_keys(str(folder))
+    app.click("import-button")
+    summary = app.find("import-summary", timeout=60)
+    app.until(lambda: "1" in summary.text, "the hostile story is imported")
+    article = body.replace("BERGEN (Reuters) - ", "").replace(huge, "")
+    check_article(app, article)
+    app.click("nav-review")
+    pane = app.find("review-source")
+    app.until(lambda: "six berths" in pane.text, "the stored story is shown")
+    assert "<script>" in pane.text, "the markup is shown as text"
+    assert app.js("return window.__pwned === undefined"), "nothing in the stored story ran"
+    review = app.find("review-article")
+    for root in (pane, review):
+        assert not root.find_elements("css selector", "script, img, a[href], b"), "no markup was rendered"
+
+
+def test_the_app_makes_no_network_requests(app):
+    """After a session's work, neither the app nor WebKit's processes opened a connection off
+    the machine, and a request to the network from the page is refused by the content
+    security policy."""
+    load_demo_archive(app)
+    check_article(app, demo_text("uncredited-reuters.txt"))
+    app.click("nav-review")
+    app.find("review-article")
+    app.click("nav-archive")
+    app.find("archive-count")
+    # run.sh starts every app under strace: its connect() calls, and those of WebKit's web and
+    # network processes, are in WIRECHECK_E2E_NET_TRACE.
+    trace_dir = Path(os.environ["WIRECHECK_E2E_NET_TRACE"])
+    calls = [
+        line
+        for trace in trace_dir.glob("connect.*")
+        for line in trace.read_text(errors="replace").splitlines()
+        if "connect(" in line
+    ]
+    assert calls, f"the trace in {trace_dir} recorded the app's connections (X server, D-Bus)"
+    outside = [
+        line
+        for line in calls
+        if ("AF_INET" in line and 'inet_addr("127.' not in line)
+        and not ("AF_INET6" in line and 'inet_pton(AF_INET6, "::1"' in line)
+    ]
+    assert not outside, f"connections left the machine: {outside}"
+    blocked = app.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch('http://example.com/ping').then(() => done('sent'), (e) => done('refused: ' + e));"
+    )
+    assert blocked.startswith("refused"), f"a network request was not refused: {blocked}"
 
 
 def test_export_the_html_report(app, tmp_path):

@@ -584,6 +584,9 @@ mod tests {
             for &b in &norm.map {
                 prop_assert!(b <= text.len() && text.is_char_boundary(b));
             }
+            // The map round-trips in order: normalized characters map to original offsets
+            // that never go backwards.
+            prop_assert!(norm.map.windows(2).all(|w| w[0] <= w[1]), "{:?}", norm.map);
         }
     }
 }

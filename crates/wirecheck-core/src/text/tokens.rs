@@ -419,6 +419,16 @@ mod tests {
     }
 
     proptest! {
+        /// Character offsets round-trip: the byte offset of the i-th character maps back to i.
+        #[test]
+        fn char_offsets_round_trip(text in "\\PC{0,80}") {
+            let map = CharMap::new(&text);
+            for (i, (byte, _)) in text.char_indices().enumerate() {
+                prop_assert_eq!(map.char_offset(byte), i);
+            }
+            prop_assert_eq!(map.char_offset(text.len()), text.chars().count());
+        }
+
         #[test]
         fn tokens_are_ordered_and_on_boundaries(text in "\\PC{0,80}") {
             let mut last_end = 0;
