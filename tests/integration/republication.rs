@@ -411,22 +411,12 @@ fn a_photo_caption_does_not_credit_the_text() {
         "afp-chip-plant.txt",
         "AFP copy credited only in a caption",
     );
-    assert_eq!(
-        sources(&report)[0]["credited"],
-        false,
-        "\"Photo: AFP\" credits the picture, not the story: {}",
-        summary(&report)
+    assert_uncredited_and_flagged(
+        code,
+        &report,
+        "AFP",
+        "\"Photo: AFP\" credits the picture, not the story",
     );
-    assert!(
-        report["flags"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["agency"] == "AFP"),
-        "the uncredited AFP copy is flagged: {}",
-        summary(&report)
-    );
-    assert_eq!(code, 1, "a flagged article exits 1");
 }
 
 #[test]
@@ -439,20 +429,30 @@ fn a_credit_to_the_wrong_agency_does_not_credit_the_source() {
         "reuters-mackerel-talks.txt",
         "Reuters copy under an AP dateline",
     );
+    assert_uncredited_and_flagged(
+        code,
+        &report,
+        "Reuters",
+        "an AP credit does not credit Reuters",
+    );
+}
+
+/// The top source is not credited, is flagged under `agency`, and the check exits 1.
+fn assert_uncredited_and_flagged(code: i32, report: &Value, agency: &str, why: &str) {
     assert_eq!(
-        sources(&report)[0]["credited"],
+        sources(report)[0]["credited"],
         false,
-        "an AP credit does not credit Reuters: {}",
-        summary(&report)
+        "{why}: {}",
+        summary(report)
     );
     assert!(
         report["flags"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|f| f["agency"] == "Reuters"),
-        "the Reuters copy is flagged: {}",
-        summary(&report)
+            .any(|f| f["agency"] == agency),
+        "the uncredited {agency} copy is flagged: {}",
+        summary(report)
     );
     assert_eq!(code, 1, "a flagged article exits 1");
 }

@@ -136,17 +136,16 @@ pub fn add_rewrites(
             min_similarity: options.min_similarity,
             min_shared: MIN_SHARED_TERMS,
         };
-        if let Some(best) = windows.best(&words[sentence.clone()], &sentence_terms, &wanted) {
-            claim(
-                &mut found,
-                &mut owner,
-                &words,
-                &windows,
-                sentence.clone(),
-                best,
-                options,
-            );
-        }
+        claim_best(
+            &mut found,
+            &mut owner,
+            &words,
+            &windows,
+            sentence,
+            &sentence_terms,
+            &wanted,
+            options,
+        );
     }
     // Rewriters follow their source's order: a sentence between two sentences taken from one
     // source is taken from it too when it resembles it at all (a short sentence, a looser
@@ -167,17 +166,16 @@ pub fn add_rewrites(
             min_similarity: options.context_similarity,
             min_shared: 1,
         };
-        if let Some(best) = windows.best(&words[sentence.clone()], &terms_of(sentence), &wanted) {
-            claim(
-                &mut found,
-                &mut owner,
-                &words,
-                &windows,
-                sentence.clone(),
-                best,
-                options,
-            );
-        }
+        claim_best(
+            &mut found,
+            &mut owner,
+            &words,
+            &windows,
+            sentence,
+            &terms_of(sentence),
+            &wanted,
+            options,
+        );
     }
     merge_rewritten(found)
 }
@@ -191,6 +189,34 @@ struct Wanted {
     min_similarity: f64,
     /// Fewest content terms shared with the sentence.
     min_shared: usize,
+}
+
+/// Gives the sentence to the best window `wanted` allows, if any qualifies.
+#[allow(clippy::too_many_arguments)]
+fn claim_best(
+    found: &mut Vec<Found>,
+    owner: &mut [Option<usize>],
+    words: &[u32],
+    windows: &SourceWindows,
+    sentence: &Range<usize>,
+    sentence_terms: &[u32],
+    wanted: &Wanted,
+    options: &RewriteOptions,
+) {
+    let Some(sentence_words) = words.get(sentence.clone()) else {
+        return;
+    };
+    if let Some(best) = windows.best(sentence_words, sentence_terms, wanted) {
+        claim(
+            found,
+            owner,
+            words,
+            windows,
+            sentence.clone(),
+            best,
+            options,
+        );
+    }
 }
 
 /// The source owning most of a sentence's words, if any.
