@@ -11,6 +11,18 @@ from selenium.webdriver.common.keys import Keys
 from conftest import check_article, demo_text, launch, record_figure
 
 
+def import_folder(app, folder, count, what):
+    """Imports `folder` through the archive view's typed path; waits for `count` in the summary."""
+    app.click("nav-archive")
+    field = app.find("import-path")
+    field.clear()
+    field.send_keys(str(folder))
+    app.click("import-button")
+    summary = app.find("import-summary", timeout=60)
+    app.until(lambda: count in summary.text, what)
+    return summary
+
+
 def load_demo_archive(app):
     app.click("nav-archive")
     app.click("load-demo")
@@ -88,13 +100,7 @@ def test_import_a_folder_shows_progress_and_the_result(app, tmp_path):
         "Saturday after a two-year repair of its glass roof, officials said.\n"
     )
     (folder / "scan.jpg").write_bytes(bytes([0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0, 1, 2, 3]))
-    app.click("nav-archive")
-    field = app.find("import-path")
-    field.clear()
-    field.send_keys(str(folder))
-    app.click("import-button")
-    summary = app.find("import-summary", timeout=60)
-    app.until(lambda: "2" in summary.text, "the import summary")
+    import_folder(app, folder, "2", "the import summary")
     progress = app.find("import-progress")
     assert progress.get_attribute("value") == progress.get_attribute("max"), "the bar is full at the end"
     skipped = app.all("import-skipped")
@@ -169,13 +175,7 @@ def test_a_hostile_stored_story_stays_inert_text(app, tmp_path):
     (folder / "feed.jsonl").write_text(json.dumps(
         {"agency": "Reuters", "headline": "<b onmouseover=alert(1)>Ferry terminal</b>", "body": body}
     ) + "\n")
-    app.click("nav-archive")
-    field = app.find("import-path")
-    field.clear()
-    field.send_keys(str(folder))
-    app.click("import-button")
-    summary = app.find("import-summary", timeout=60)
-    app.until(lambda: "1" in summary.text, "the hostile story is imported")
+    import_folder(app, folder, "1", "the hostile story is imported")
     article = body.replace("BERGEN (Reuters) - ", "").replace(huge, "")
     check_article(app, article)
     app.click("nav-review")
@@ -263,13 +263,7 @@ def test_review_render_time_of_a_long_article(app, tmp_path):
     folder = tmp_path / "synthetic"
     folder.mkdir()
     (folder / "story.txt").write_text(story)
-    app.click("nav-archive")
-    field = app.find("import-path")
-    field.clear()
-    field.send_keys(str(folder))
-    app.click("import-button")
-    summary = app.find("import-summary", timeout=60)
-    app.until(lambda: "1" in summary.text, "the synthetic story is imported")
+    import_folder(app, folder, "1", "the synthetic story is imported")
     check_article(app, article)
     app.click("nav-review")
     app.find("review-article")
