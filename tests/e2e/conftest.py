@@ -11,7 +11,7 @@ import time
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
@@ -47,7 +47,16 @@ class App:
         return self.driver.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
 
     def click(self, testid):
-        self.find(testid).click()
+        # Views re-render when data arrives (the archive's counts, a check's result): an
+        # element found a moment ago may have been replaced. Find it again and retry.
+        for attempt in range(5):
+            try:
+                self.find(testid).click()
+                return
+            except StaleElementReferenceException:
+                if attempt == 4:
+                    raise
+                time.sleep(0.1)
 
     def until(self, condition, what, timeout=20):
         try:

@@ -55,7 +55,7 @@ def test_check_a_demo_article(app):
     passages = app.all("passage")
     assert passages, "matched passages are highlighted in the article"
     assert app.all("source-passage"), "and in the source"
-    assert passages[0].get_attribute("data-kind") in ("verbatim", "edited")
+    assert passages[0].get_attribute("data-kind") in ("verbatim", "edited", "rewritten")
 
 
 def test_review_navigates_passages_with_the_keyboard(app):
