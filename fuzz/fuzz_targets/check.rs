@@ -81,8 +81,7 @@ fuzz_target!(|bytes: &[u8]| {
                 "passage inside the article: {passage:?}"
             );
             assert!(
-                passage.source_start <= passage.source_end
-                    && passage.source_end <= longest_source,
+                passage.source_start <= passage.source_end && passage.source_end <= longest_source,
                 "passage inside its source: {passage:?}"
             );
         }

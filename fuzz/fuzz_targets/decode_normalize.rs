@@ -26,7 +26,10 @@ fuzz_target!(|bytes: &[u8]| {
         );
         previous_end = token.end;
         let again = normalize_word(&token.norm);
-        assert_eq!(again, token.norm, "normalize_word is idempotent on a token's norm");
+        assert_eq!(
+            again, token.norm,
+            "normalize_word is idempotent on a token's norm"
+        );
     }
 
     let normalized = normalize(text);

@@ -10,7 +10,10 @@ fuzz_target!(|bytes: &[u8]| {
         Ok(stories) => {
             assert!(!stories.is_empty(), "Ok means at least one story");
             for story in &stories {
-                assert_eq!(story.origin, "fuzz/input.xml", "the origin is kept as given");
+                assert_eq!(
+                    story.origin, "fuzz/input.xml",
+                    "the origin is kept as given"
+                );
             }
         }
         Err(_skip) => {}
