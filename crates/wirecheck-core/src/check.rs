@@ -1,6 +1,7 @@
 //! The pipeline, stage after stage.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use crate::archive::store::{Archive, Story};
 use crate::compare::{
@@ -114,13 +115,23 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
         .iter()
         .map(|source| align(&article.tokens, &source.tokens, &options.align))
         .collect();
-    let assigned = assign(alignments.clone(), options.align.min_matched);
-    let shingles: Vec<HashSet<i64>> = prepared
+    let spans: Vec<Vec<Range<usize>>> = alignments
         .iter()
-        .map(|source| fingerprints(&source.tokens).into_iter().collect())
+        .map(|passages| passages.iter().map(|al| al.article.clone()).collect())
         .collect();
-    let stock = stock_passages(&alignments, &assigned, |a, b| {
-        versions_of_one_story(&shingles[a], &shingles[b])
+    let assigned = assign(alignments, options.align.min_matched);
+    // Fingerprint sets for the version test, made only for stories it is asked about.
+    let mut shingles: Vec<Option<HashSet<i64>>> = vec![None; prepared.len()];
+    let stock = stock_passages(&spans, &assigned, |a, b| {
+        for c in [a, b] {
+            if shingles[c].is_none() {
+                shingles[c] = Some(fingerprints(&prepared[c].tokens).into_iter().collect());
+            }
+        }
+        match (&shingles[a], &shingles[b]) {
+            (Some(x), Some(y)) => versions_of_one_story(x, y),
+            _ => false,
+        }
     });
     let found = assigned
         .into_iter()

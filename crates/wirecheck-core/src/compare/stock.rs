@@ -24,16 +24,16 @@ const HOLDS: f64 = 0.8;
 const NARROW: usize = 2;
 
 /// For each assigned `(candidate, passage)`, whether it is stock. `candidates[c]` are the
-/// passages of candidate `c` before assignment; `related(a, b)` tells whether candidates `a`
-/// and `b` are versions of one story.
+/// article ranges of candidate `c`'s passages before assignment; `related(a, b)` tells whether
+/// candidates `a` and `b` are versions of one story (asked only of narrow holders).
 pub fn stock_passages(
-    candidates: &[Vec<Alignment>],
+    candidates: &[Vec<Range<usize>>],
     assigned: &[(usize, Alignment)],
-    related: impl Fn(usize, usize) -> bool,
+    mut related: impl FnMut(usize, usize) -> bool,
 ) -> Vec<bool> {
     let totals: Vec<usize> = candidates
         .iter()
-        .map(|passages| passages.iter().map(|al| al.article.len()).sum())
+        .map(|ranges| ranges.iter().map(|r| r.len()).sum())
         .collect();
     assigned
         .iter()
@@ -42,15 +42,13 @@ pub fn stock_passages(
             let holders = candidates
                 .iter()
                 .enumerate()
-                .filter(|&(c, _)| c != *owner && !related(*owner, c))
-                .filter(|&(c, passages)| {
-                    let overlap: usize = passages
-                        .iter()
-                        .map(|al| overlap(&al.article, &passage.article))
-                        .sum();
-                    overlap as f64 >= HOLDS * words as f64
+                .filter(|&(c, ranges)| {
+                    let overlap: usize = ranges.iter().map(|r| overlap(r, &passage.article)).sum();
+                    c != *owner
+                        && overlap as f64 >= HOLDS * words as f64
                         && totals.get(c).copied().unwrap_or(0) < NARROW * overlap
                 })
+                .filter(|&(c, _)| !related(*owner, c))
                 .count();
             holders >= MIN_OTHER_HOLDERS
         })
@@ -65,6 +63,10 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
 mod tests {
     use super::*;
 
+    fn ranges(of: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+        of.iter().map(|r| vec![r.clone()]).collect()
+    }
+
     fn passage(article: Range<usize>) -> Alignment {
         let pairs = article.clone().map(|i| (i, i)).collect();
         Alignment::from_pairs(pairs).unwrap()
@@ -73,12 +75,7 @@ mod tests {
     #[test]
     fn a_paragraph_many_stories_hold_and_nothing_else_is_stock() {
         // Candidates 1-3 hold words 50..80 and nothing else of the article.
-        let candidates = vec![
-            vec![passage(50..80)],
-            vec![passage(50..80)],
-            vec![passage(52..80)],
-            vec![passage(50..78)],
-        ];
+        let candidates = ranges(&[50..80, 50..80, 52..80, 50..78]);
         let assigned = vec![(0, passage(50..80))];
         assert_eq!(
             stock_passages(&candidates, &assigned, |_, _| false),
@@ -89,11 +86,7 @@ mod tests {
     #[test]
     fn versions_of_one_story_do_not_make_each_other_stock() {
         // Three write-throughs hold the one paragraph the article copied.
-        let candidates = vec![
-            vec![passage(10..40)],
-            vec![passage(10..40)],
-            vec![passage(10..40)],
-        ];
+        let candidates = ranges(&[10..40, 10..40, 10..40]);
         let assigned = vec![(1, passage(10..40))];
         assert_eq!(
             stock_passages(&candidates, &assigned, |_, _| true),
@@ -109,11 +102,7 @@ mod tests {
     #[test]
     fn a_story_copied_around_its_stock_paragraph_keeps_it() {
         // The source holds 0..120 (the paragraph 90..120 included); others hold the paragraph.
-        let candidates = vec![
-            vec![passage(0..120)],
-            vec![passage(90..120)],
-            vec![passage(90..120)],
-        ];
+        let candidates = ranges(&[0..120, 90..120, 90..120]);
         let assigned = vec![(0, passage(0..120))];
         assert_eq!(
             stock_passages(&candidates, &assigned, |_, _| false),

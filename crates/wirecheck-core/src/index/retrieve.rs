@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use crate::Result;
 use crate::text::Token;
-use crate::text::terms::content_term;
+use crate::text::terms::is_content_word;
 
 /// How many candidates retrieval returns and which fingerprints it uses.
 #[derive(Debug, Clone)]
@@ -53,7 +53,7 @@ impl Default for RetrieveOptions {
 pub fn query_words(text: &str, tokens: &[Token], limit: usize) -> Vec<String> {
     let mut words: Vec<String> = tokens
         .iter()
-        .filter(|t| content_term(&t.norm).is_some())
+        .filter(|t| is_content_word(&t.norm))
         .filter_map(|t| text.get(t.start..t.end))
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphanumeric))
         .map(str::to_lowercase)

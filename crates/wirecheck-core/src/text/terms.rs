@@ -157,13 +157,16 @@ const STOPWORDS: &[&str] = &[
     "your",
 ];
 
+/// Whether a normalized word is a content word: not a function word, and longer than one
+/// character.
+pub fn is_content_word(norm: &str) -> bool {
+    norm.chars().nth(1).is_some() && STOPWORDS.binary_search(&norm).is_err()
+}
+
 /// The stem of a content word, or `None` for a function word or a word too short to tell
 /// anything (one character).
 pub fn content_term(norm: &str) -> Option<String> {
-    if norm.chars().count() < 2 || STOPWORDS.binary_search(&norm).is_ok() {
-        return None;
-    }
-    Some(STEMMER.stem(norm).into_owned())
+    is_content_word(norm).then(|| STEMMER.stem(norm).into_owned())
 }
 
 #[cfg(test)]
