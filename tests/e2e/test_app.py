@@ -6,6 +6,7 @@ import random
 import re
 from pathlib import Path
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.keys import Keys
 
 from conftest import check_article, demo_text, launch, record_figure
@@ -25,9 +26,28 @@ def import_folder(app, folder, count, what):
 
 def load_demo_archive(app):
     app.click("nav-archive")
-    app.click("load-demo")
-    count = app.find("archive-count")
-    app.until(lambda: count.text.strip().split()[0].isdigit() and int(count.text.split()[0]) >= 13, "the demo archive")
+
+    def loaded():
+        # Found afresh at every poll: the view re-renders when the archive's counts arrive.
+        try:
+            words = app.find("archive-count").text.strip().split()
+        except StaleElementReferenceException:
+            return False
+        return bool(words) and words[0].isdigit() and int(words[0]) >= 13
+
+    # On a first run the view may re-render between finding the button and the click landing
+    # (seen once in a clean-clone run); if the demo is still not loaded and the button is still
+    # offered, press it again.
+    app.until(lambda: loaded() or app.all("load-demo"), "the archive view offering the demo")
+    for attempt in range(3):
+        if app.all("load-demo"):
+            app.click("load-demo")
+        try:
+            app.until(loaded, "the demo archive", timeout=10)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
 
 
 def test_first_run_offers_the_demo_archive(app):
