@@ -215,6 +215,16 @@ pub struct MeterArgs {
     /// Turn a stage off, to measure what it contributes (repeatable)
     #[arg(long, value_enum, value_name = "STAGE")]
     pub without: Vec<Stage>,
+    /// Fit the verdict model with cross-validation by day and print the cross-validated figures
+    #[arg(long)]
+    pub fit: bool,
+    /// With --fit: write the fitted model to PATH (the engine's verdict/model.json when no PATH)
+    #[arg(long, value_name = "PATH", requires = "fit", num_args = 0..=1, default_missing_value = "")]
+    pub write_model: Option<PathBuf>,
+    /// With --fit: fail (exit 1) when the model at PATH (the engine's verdict/model.json when no
+    /// PATH) differs from the fitted one
+    #[arg(long, value_name = "PATH", requires = "fit", conflicts_with = "write_model", num_args = 0..=1, default_missing_value = "")]
+    pub check_model: Option<PathBuf>,
 }
 
 /// Stages that `eval --without` can turn off.

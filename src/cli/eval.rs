@@ -3,7 +3,11 @@
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use wirecheck_core::{CheckOptions, MeterEvaluation, Thresholds, evaluate_meter};
+use std::path::{Path, PathBuf};
+
+use wirecheck_core::{CheckOptions, Thresholds};
+use wirecheck_eval::fit::{Figures, Fit, fit_meter, model_json};
+use wirecheck_eval::{MeterEvaluation, evaluate_meter};
 
 use super::args::{EvalArgs, EvalCorpus, MeterArgs, Preset, Stage};
 use super::output::{self, BOLD, DIM};
@@ -30,6 +34,9 @@ fn meter(args: MeterArgs) -> Result<ExitCode> {
             Stage::Bridging => options.align.max_gap = 0,
             Stage::Boilerplate => options.keep_boilerplate = true,
         }
+    }
+    if args.fit {
+        return fit(&args, &options);
     }
     let figures = evaluate_meter(&args.dir, &options, usize::from(args.threads))
         .with_context(|| format!("cannot evaluate on {}", args.dir.display()))?;
@@ -151,4 +158,99 @@ fn print_figures(args: &MeterArgs, f: &MeterEvaluation) {
             output::warning(error);
         }
     }
+}
+
+/// The engine's committed model, in the source tree this binary was built from.
+fn engine_model_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/wirecheck-core/src/verdict/model.json")
+}
+
+fn or_engine_model(path: &Path) -> PathBuf {
+    if path.as_os_str().is_empty() {
+        engine_model_path()
+    } else {
+        path.to_path_buf()
+    }
+}
+
+fn fit(args: &MeterArgs, options: &CheckOptions) -> Result<ExitCode> {
+    let fit = fit_meter(&args.dir, options, usize::from(args.threads))
+        .with_context(|| format!("cannot fit on {}", args.dir.display()))?;
+    let json = model_json(&fit.model)?;
+    if args.json {
+        output::json_line(&fit)?;
+    } else {
+        print_fit(&fit);
+    }
+    if let Some(path) = &args.write_model {
+        let path = or_engine_model(path);
+        std::fs::write(&path, &json)
+            .with_context(|| format!("cannot write the model to {}", path.display()))?;
+        output::note(&format!("model written to {}", path.display()));
+    }
+    if let Some(path) = &args.check_model {
+        let path = or_engine_model(path);
+        let committed = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read the model at {}", path.display()))?;
+        if committed != json {
+            output::warning(&format!(
+                "the model at {} differs from what the fit produces; rerun with --write-model",
+                path.display()
+            ));
+            return Ok(ExitCode::from(1));
+        }
+        output::note(&format!("the model at {} is what the fit produces", path.display()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_fit(fit: &Fit) {
+    let cv = &fit.figures;
+    anstream::println!(
+        "{BOLD}Verdict model{BOLD:#}: {}\n{DIM}{} stories; {}{DIM:#}",
+        fit.model.provenance.estimator,
+        fit.model.provenance.stories,
+        fit.model.provenance.folds
+    );
+    anstream::println!(
+        "\n{BOLD}Cross-validated figures{BOLD:#} (out of fold only)\n  {:<32} {:>7} {:>7} {:>7} {:>7} {:>8} {:>7}",
+        "fold (days)",
+        "stories",
+        "macro",
+        "none F1",
+        "binary",
+        "token F1",
+        ""
+    );
+    for (k, fold) in cv.folds.iter().enumerate() {
+        print_row(&format!("{} ({})", k + 1, fold.days.join(" ")), &fold.figures);
+    }
+    print_row("all, pooled", &cv.overall);
+    for (name, figures) in &cv.presets {
+        print_row(&format!("preset {name}"), figures);
+    }
+    let t = fit.model.thresholds;
+    anstream::println!(
+        "\n  thresholds (probability of derived): strict {:.2}, standard {:.2}, lenient {:.2}",
+        t.strict,
+        t.standard,
+        t.lenient
+    );
+    anstream::println!(
+        "  confusion, pooled (rows gold wholly/partially/none): {:?}",
+        cv.overall.confusion
+    );
+}
+
+fn print_row(name: &str, f: &Figures) {
+    let name: String = name.chars().take(32).collect();
+    anstream::println!(
+        "  {:<32} {:>7} {:>7.3} {:>7.3} {:>7.3} {:>8.3}",
+        name,
+        f.stories,
+        f.macro_f1,
+        f.class_f1[2],
+        f.binary.f1,
+        f.tokens.f1
+    );
 }

@@ -21,6 +21,11 @@ pub fn warning(message: &str) {
     anstream::eprintln!("{YELLOW}warning:{YELLOW:#} {message}");
 }
 
+/// Prints a note on standard error.
+pub fn note(message: &str) {
+    anstream::eprintln!("{DIM}{message}{DIM:#}");
+}
+
 /// Prints a value as one line of JSON.
 pub fn json_line(value: &impl serde::Serialize) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string(value)?);

@@ -12,10 +12,13 @@ use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{FoundCredit, find_credits};
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RetrieveOptions};
-use crate::report::{Credit, Flag, Passage, PassageKind, Report, SourceReport};
+use crate::report::{Credit, DiffOp, Flag, Passage, PassageKind, Report, SourceReport};
 use crate::text::decode::decode;
+use crate::text::sentences::sentences;
 use crate::text::tokens::CharMap;
-use crate::text::{Prepared, html};
+use crate::text::{Prepared, Token, html, quotes};
+use crate::verdict::evidence::{self, Evidence};
+use crate::verdict::features::{Context, Features, PassageView};
 use crate::verdict::{Derived, Thresholds};
 use crate::{Error, Result};
 
@@ -195,21 +198,32 @@ fn build_report(
     let mut words = vec![0usize; stories.len()];
     // Words outside stock text: a story that shares only stock paragraphs is not a source.
     let mut own_words = vec![0usize; stories.len()];
-    let mut copied_words = vec![0usize; stories.len()];
     for f in &found {
         let n = f.alignment.article.len();
         words[f.source] += n;
         if !f.stock {
             own_words[f.source] += n;
         }
-        if !f.rewritten {
-            copied_words[f.source] += n;
-        }
     }
     let kept: Vec<Found> = found
         .into_iter()
         .filter(|f| own_words[f.source] >= options.thresholds.min_source_words)
         .collect();
+    let diffs: Vec<Vec<DiffOp>> = kept
+        .iter()
+        .map(|f| diff_passage_with(&article, &prepared[f.source], &f.alignment, &options.diff))
+        .collect();
+    let quoted = quotes::quoted(&article.text, &article.tokens);
+    let source_tokens: Vec<&[Token]> = prepared.iter().map(|p| p.tokens.as_slice()).collect();
+    let sentence_spans = sentences(&article.text, &article.tokens);
+    let context = Context {
+        article: &article.tokens,
+        quoted: &quoted,
+        sources: &source_tokens,
+        sentences: &sentence_spans,
+    };
+    let views: Vec<PassageView<'_>> = kept.iter().zip(&diffs).map(|(f, d)| view(f, d)).collect();
+    let features = Features::measure(&context, &views);
 
     let share = |rewritten: bool| {
         let n: usize = kept
@@ -221,21 +235,15 @@ fn build_report(
     };
     let (copied, rewritten) = (share(false), share(true));
     let coverage = (copied + rewritten).min(1.0);
-    let top_copied = kept
-        .iter()
-        .map(|f| copied_words[f.source])
-        .max()
-        .unwrap_or(0);
-    let derived = options
-        .thresholds
-        .derived(options.thresholds.score(copied, rewritten), top_copied);
+    let verdict = options.thresholds.decide(&features);
+    let derived = verdict.derived;
     // Below the verdict's thresholds the shared words are names, numbers and stock phrases that
     // independent coverage of one event shares too: nothing to report.
     // `coverage` stays the measured share, so scripts can rank articles below the thresholds.
-    let kept = if derived == Derived::None {
-        Vec::new()
+    let (kept, diffs) = if derived == Derived::None {
+        (Vec::new(), Vec::new())
     } else {
-        kept
+        (kept, diffs)
     };
 
     let report_credits: Vec<Credit> = credits
@@ -243,10 +251,26 @@ fn build_report(
         .map(|c| to_credit(c, &article.text, &article_chars))
         .collect();
 
+    // Each source's own evidence: the model on its passages alone. A source other than the top
+    // one whose own evidence the model would not report is shared facts, not a second source.
+    let top = features.top_source;
     let mut sources: Vec<SourceReport> = Vec::new();
+    let mut dropped = HashSet::new();
     let mut seen = HashSet::new();
     for f in &kept {
         if !seen.insert(f.source) {
+            continue;
+        }
+        let own: Vec<PassageView<'_>> = kept
+            .iter()
+            .zip(&diffs)
+            .filter(|(k, _)| k.source == f.source)
+            .map(|(k, diff)| view(k, diff))
+            .collect();
+        let measured = Features::measure(&context, &own);
+        let judged = options.thresholds.decide(&measured);
+        if Some(f.source) != top && judged.derived == Derived::None {
+            dropped.insert(f.source);
             continue;
         }
         let story = &stories[f.source];
@@ -265,6 +289,7 @@ fn build_report(
             coverage: ratio(words[f.source], total),
             credited: credit.is_some(),
             credit,
+            evidence: evidence::evidence(&measured, judged.probabilities.derived()),
         });
     }
     sources.sort_by(|a, b| b.coverage.total_cmp(&a.coverage).then(a.id.cmp(&b.id)));
@@ -293,20 +318,35 @@ fn build_report(
 
     let passages = kept
         .iter()
-        .map(|f| {
+        .zip(diffs)
+        .filter(|(f, _)| !dropped.contains(&f.source))
+        .map(|(f, diff)| {
+            let measured = Features::measure(&context, &[view(f, &diff)]);
+            let confidence = options
+                .thresholds
+                .decide(&measured)
+                .probabilities
+                .derived();
             to_passage(
-                &options.diff,
                 &article,
                 &article_chars,
                 &stories[f.source],
                 &prepared[f.source],
                 f,
+                diff,
+                evidence::evidence(&measured, confidence),
             )
         })
         .collect();
 
     Report {
         derived,
+        confidence: match derived {
+            Derived::None => verdict.probabilities.none,
+            _ => verdict.probabilities.derived(),
+        },
+        probabilities: verdict.probabilities,
+        measures: features,
         coverage,
         rewritten,
         flags,
@@ -329,15 +369,15 @@ fn build_report(
 }
 
 fn to_passage(
-    diff_options: &DiffOptions,
     article: &Prepared,
     article_chars: &CharMap,
     story: &Story,
     source: &Prepared,
     found: &Found,
+    diff: Vec<DiffOp>,
+    evidence: Evidence,
 ) -> Passage {
     let alignment = &found.alignment;
-    let diff = diff_passage_with(article, source, alignment, diff_options);
     let kind = if found.rewritten {
         PassageKind::Rewritten
     } else if is_verbatim(&diff) {
@@ -356,6 +396,17 @@ fn to_passage(
         source_end: source_chars.char_offset(source_end),
         kind,
         words: alignment.article.len(),
+        diff,
+        evidence,
+    }
+}
+
+fn view<'a>(found: &'a Found, diff: &'a [DiffOp]) -> PassageView<'a> {
+    PassageView {
+        source: found.source,
+        article: &found.alignment.article,
+        pairs: &found.alignment.pairs,
+        rewritten: found.rewritten,
         diff,
     }
 }

@@ -29,7 +29,6 @@ mod compare;
 mod credit;
 pub mod demo;
 mod error;
-mod eval;
 mod export;
 mod index;
 mod report;
@@ -49,11 +48,12 @@ pub use compare::{AlignOptions, DiffAlgorithm, DiffOptions};
 pub use credit::agencies::{AgencyTable, canonical_agency};
 pub use credit::detect::CreditKind;
 pub use error::{Error, Result};
-pub use eval::{
-    ConfusionFigures, ImportFigures, MeterEvaluation, Scores, Share, SourceAccuracy, StoryOutcome,
-    Timing, TokenFigures, evaluate_meter,
-};
 pub use export::html_report;
 pub use index::retrieve::RetrieveOptions;
 pub use report::{Credit, DiffOp, DiffTag, Flag, Passage, PassageKind, Report, SourceReport};
-pub use verdict::{Derived, Thresholds};
+pub use verdict::evidence::{Evidence, Tier};
+pub use verdict::model::{
+    Model, PresetThresholds, Probabilities, Provenance, input_names as model_input_names,
+    inputs as model_inputs, softmax,
+};
+pub use verdict::{Derived, Features, Thresholds, Verdict};

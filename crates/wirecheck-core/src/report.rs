@@ -4,13 +4,22 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::verdict::Derived;
+use crate::verdict::evidence::Evidence;
+use crate::verdict::{Derived, Features, Probabilities};
 
 /// The result of checking one article.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Report {
     /// Wholly, partially or not derived from the archive.
     pub derived: Derived,
+    /// The verdict model's probability of `derived`: of being derived (wholly or partially)
+    /// when it is, of not being derived when it is `none`.
+    pub confidence: f64,
+    /// The verdict model's probability of each class.
+    pub probabilities: Probabilities,
+    /// The evidence measures the verdict weighed, over every passage found (before sources
+    /// with too little evidence were set aside); see `docs/accuracy.md`.
+    pub measures: Features,
     /// Share of the article's words (boilerplate excluded) matched to any source, 0..=1.
     pub coverage: f64,
     /// The part of `coverage` in rewritten passages (sentences that share content words and
@@ -51,6 +60,8 @@ pub struct SourceReport {
     pub credited: bool,
     /// The credit found, or `null`.
     pub credit: Option<Credit>,
+    /// How sure the match is, and why.
+    pub evidence: Evidence,
 }
 
 /// A credit to an agency found in the article.
@@ -82,7 +93,7 @@ pub struct Flag {
 }
 
 /// A passage of the article copied from one source.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Passage {
     /// The source story's id.
     pub source_id: i64,
@@ -100,6 +111,8 @@ pub struct Passage {
     pub words: usize,
     /// The word diff from the source to the article.
     pub diff: Vec<DiffOp>,
+    /// How sure the match is, and why.
+    pub evidence: Evidence,
 }
 
 /// How a passage was copied.

@@ -5,6 +5,7 @@ pub mod boilerplate;
 pub mod decode;
 pub mod html;
 pub mod normalize;
+pub mod quotes;
 pub mod sentences;
 pub mod terms;
 pub mod tokens;

@@ -3,8 +3,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::text::tokenize;
-use crate::text::tokens::CharMap;
+use wirecheck_core::text::tokenize;
+use wirecheck_core::text::tokens::CharMap;
 
 /// What the annotators said about a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

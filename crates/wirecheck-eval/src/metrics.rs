@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::verdict::Derived;
+use wirecheck_core::Derived;
 
 /// The three classes in a fixed order: rows of the confusion matrix are gold classes, columns
 /// predicted ones.

@@ -6,9 +6,6 @@
 //! checked with the options given, and the verdicts, sources and passages are compared with the
 //! labels. The metric arithmetic lives in [`metrics`], the annotation in [`gold`].
 
-mod gold;
-mod metrics;
-
 use std::fs::File;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -17,15 +14,12 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use crate::archive::importer::Importer;
-use crate::archive::store::Archive;
-use crate::check::{CheckOptions, MAX_ARTICLE_BYTES, check};
-use crate::verdict::Derived;
-use crate::{Error, Result};
+use wirecheck_core::{
+    Archive, CheckOptions, Derived, Error, Features, Importer, MAX_ARTICLE_BYTES, Result, check,
+};
 
-use gold::{TokenCounts, parse_annotated, score_tokens};
-pub use metrics::Scores;
-use metrics::{CLASSES, Confusion};
+use crate::gold::{self, TokenCounts, parse_annotated, score_tokens};
+use crate::metrics::{self, CLASSES, Confusion, Scores};
 
 /// Annotated files larger than this are not METER annotation; they are skipped.
 const MAX_ANNOTATED_BYTES: u64 = 8 * 1024 * 1024;
@@ -160,6 +154,14 @@ pub struct StoryOutcome {
     pub top_source: Option<String>,
     /// Whether the top source is one of the story's PA files.
     pub source_correct: bool,
+    /// The evidence measures of the check (the verdict model's inputs).
+    pub measures: Features,
+    /// The story's day (`date` in `labels.jsonl`): the cross-validation folds group by it.
+    pub day: String,
+    /// Word-level counts as checked, and had the story been reported `none`: what the fit
+    /// needs to score token F1 for any verdict.
+    #[serde(skip)]
+    pub(crate) token_counts: Option<(TokenCounts, TokenCounts)>,
 }
 
 /// One line of `labels.jsonl`.
@@ -171,6 +173,8 @@ struct Label {
     label: String,
     #[serde(default)]
     pa_files: Vec<String>,
+    #[serde(default)]
+    date: String,
 }
 
 /// Evaluates the engine on a METER-like folder: `labels.jsonl`, `PA/rawtexts/`, and the
@@ -233,6 +237,9 @@ pub fn evaluate_meter(
             words: result.words,
             top_source: result.top_source,
             source_correct,
+            measures: result.measures,
+            day: label.date.clone(),
+            token_counts: result.tokens.zip(result.tokens_if_none),
         });
     }
 
@@ -348,7 +355,10 @@ struct StoryResult {
     words: usize,
     top_source: Option<String>,
     tokens: Option<TokenCounts>,
+    /// The token counts had the story been reported `none` (no passages).
+    tokens_if_none: Option<TokenCounts>,
     error: Option<String>,
+    measures: Features,
 }
 
 fn check_all(
@@ -418,13 +428,18 @@ fn evaluate_story(
                 top_coverage: report.sources.first().map_or(0.0, |s| s.coverage),
                 words: report.article_words,
                 top_source: report.sources.first().map(|s| s.origin.clone()),
-                tokens: gold.map(|words| score_tokens(&words, &report.text, &passages)),
+                tokens: gold
+                    .as_ref()
+                    .map(|words| score_tokens(words, &report.text, &passages)),
+                tokens_if_none: gold.map(|words| score_tokens(&words, "", &[])),
                 error: None,
+                measures: report.measures,
             }
         }
         // An unreadable or empty story predicts nothing: every gold word is missed.
         Err(error) => StoryResult {
-            tokens: gold.map(|words| score_tokens(&words, "", &[])),
+            tokens: gold.as_ref().map(|words| score_tokens(words, "", &[])),
+            tokens_if_none: gold.map(|words| score_tokens(&words, "", &[])),
             error: Some(error.to_string()),
             predicted: Derived::None,
             coverage: 0.0,
@@ -432,6 +447,7 @@ fn evaluate_story(
             top_coverage: 0.0,
             words: 0,
             top_source: None,
+            measures: Features::default(),
         },
     }
 }
@@ -487,4 +503,5 @@ impl Drop for TempDir {
 }
 
 #[cfg(test)]
+#[path = "meter_tests.rs"]
 mod tests;

@@ -102,7 +102,7 @@ fn fictional_meter(dir: &Path) {
 }
 
 fn words(text: &str) -> usize {
-    crate::text::tokenize(text).len()
+    wirecheck_core::text::tokenize(text).len()
 }
 
 #[test]

@@ -1,0 +1,148 @@
+//! How sure a match is, and why, in words an editor reads: the evidence of a passage or a
+//! source, from its measures and the model's probability.
+
+use serde::{Deserialize, Serialize};
+
+use super::Features;
+
+/// How a passage or a source was reused, from the strongest to the weakest sign of copying.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Tier {
+    /// Word for word.
+    Identical,
+    /// Copied with editing: spelling, tense, a word changed, a clause trimmed.
+    MinorEdits,
+    /// Rewritten, heavily edited, or a template refilled with other facts: the least certain.
+    Paraphrase,
+}
+
+/// The evidence of one passage or one source.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Evidence {
+    /// How it was reused.
+    pub tier: Tier,
+    /// The model's probability (0..=1) that this text was copied rather than sharing facts.
+    pub confidence: f64,
+    /// Why, in short sentences, strongest first.
+    pub reasons: Vec<String>,
+}
+
+/// Edits per kept word below which an edited passage counts as minor edits.
+const MINOR_EDIT_RATE: f64 = 0.35;
+
+/// The tier of text measured by `features`: identical when every word is in unedited
+/// passages, paraphrase when rewritten, refilled or heavily edited, minor edits otherwise.
+pub fn tier(features: &Features) -> Tier {
+    let coverage = features.coverage.max(f64::EPSILON);
+    if features.copied < coverage / 2.0
+        || features.edit_rate > MINOR_EDIT_RATE
+        || features.refill >= 1.0
+    {
+        Tier::Paraphrase
+    } else if features.verbatim >= coverage * 0.999 {
+        Tier::Identical
+    } else {
+        Tier::MinorEdits
+    }
+}
+
+/// The evidence of text measured by `features`, at probability `confidence`.
+pub fn evidence(features: &Features, confidence: f64) -> Evidence {
+    Evidence {
+        tier: tier(features),
+        confidence,
+        reasons: reasons(features),
+    }
+}
+
+/// The reasons an editor would give, for and against copying.
+fn reasons(f: &Features) -> Vec<String> {
+    let mut out = Vec::new();
+    let run = f.longest_run as usize;
+    if run >= 12 {
+        out.push(format!("a run of {run} words shared word for word"));
+    } else if f.coverage > 0.0 {
+        out.push(format!("no shared run longer than {run} words"));
+    }
+    if f.narration >= 0.2 {
+        out.push(format!(
+            "{:.0}% of the article's own narration (outside quotes) matches",
+            f.narration * 100.0
+        ));
+    }
+    if f.quoted >= 0.5 {
+        out.push(format!(
+            "{:.0}% of the shared words are quotes, which other reports of the same event carry too",
+            f.quoted * 100.0
+        ));
+    }
+    if f.long_narration >= 2.0 && f.order >= 0.8 {
+        out.push("the passages follow the story's order".to_string());
+    }
+    if f.refill >= 1.0 {
+        out.push(
+            "figures, dates or names replaced one for one, as in a template refilled with new facts"
+                .to_string(),
+        );
+    } else if f.copied > 0.0 && f.edit_rate <= 0.1 {
+        out.push("little edited".to_string());
+    }
+    if f.copied <= 0.0 && f.coverage > 0.0 {
+        out.push("found only as rewritten sentences: similar content, few exact runs".to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiers() {
+        let verbatim = Features {
+            coverage: 0.5,
+            copied: 0.5,
+            verbatim: 0.5,
+            ..Features::default()
+        };
+        assert_eq!(tier(&verbatim), Tier::Identical);
+        let edited = Features {
+            verbatim: 0.2,
+            edit_rate: 0.1,
+            ..verbatim.clone()
+        };
+        assert_eq!(tier(&edited), Tier::MinorEdits);
+        let refilled = Features {
+            refill: 2.0,
+            ..edited.clone()
+        };
+        assert_eq!(tier(&refilled), Tier::Paraphrase);
+        let rewritten = Features {
+            copied: 0.0,
+            verbatim: 0.0,
+            ..verbatim
+        };
+        assert_eq!(tier(&rewritten), Tier::Paraphrase);
+    }
+
+    #[test]
+    fn reasons_name_quotes_and_templates() {
+        let quotes = Features {
+            coverage: 0.2,
+            copied: 0.2,
+            longest_run: 9.0,
+            quoted: 0.8,
+            ..Features::default()
+        };
+        let r = reasons(&quotes);
+        assert!(r.iter().any(|r| r.contains("quotes")), "{r:?}");
+        assert!(r.iter().any(|r| r.contains("no shared run longer than 9")), "{r:?}");
+        let template = Features {
+            refill: 3.0,
+            ..quotes
+        };
+        assert!(reasons(&template).iter().any(|r| r.contains("template")));
+    }
+}

@@ -1,0 +1,184 @@
+//! Passages and credits in, verdict out.
+//!
+//! The verdict is a fitted model, not a set of hand-picked thresholds: a multinomial logistic
+//! regression over the evidence measures of [`features`], fitted on the METER development split
+//! by `wirecheck eval meter DIR --fit` with cross-validation by day (`docs/accuracy.md`). Its
+//! coefficients, provenance and cross-validated figures are data, in `model.json` beside this
+//! file. The presets (strict, standard, lenient) move one decision threshold: the probability
+//! that an article is derived at which Wirecheck reports it.
+
+pub mod evidence;
+pub mod features;
+pub mod model;
+
+use serde::{Deserialize, Serialize};
+
+pub use features::Features;
+pub use model::{Model, Probabilities};
+
+/// How much of an article is derived from the archive.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Derived {
+    /// Most of the article is copied.
+    Wholly,
+    /// Part of the article is copied.
+    Partially,
+    /// Nothing worth reporting is copied.
+    None,
+}
+
+impl Derived {
+    /// The snake_case name used in JSON and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Derived::Wholly => "wholly",
+            Derived::Partially => "partially",
+            Derived::None => "none",
+        }
+    }
+}
+
+/// What the verdict decided, with how sure it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    /// The verdict.
+    pub derived: Derived,
+    /// The model's probability of each class.
+    pub probabilities: Probabilities,
+}
+
+/// The decision settings of the verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Thresholds {
+    /// Fewest words a source must have matched to be considered at all: shorter matches are
+    /// stock phrases, not copying.
+    pub min_source_words: usize,
+    /// Probability of being derived (wholly or partially) at or above which an article, or a
+    /// source, is reported.
+    pub min_derived: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds::standard()
+    }
+}
+
+impl Thresholds {
+    /// The default: the fitted model's own decision (see `model.json`).
+    pub fn standard() -> Self {
+        Thresholds {
+            min_source_words: 12,
+            min_derived: model::model().thresholds.standard,
+        }
+    }
+
+    /// Reports only clear copying: the threshold at which the model's derived precision,
+    /// cross-validated, reached the strict target when it was fitted.
+    pub fn strict() -> Self {
+        Thresholds {
+            min_source_words: 20,
+            min_derived: model::model().thresholds.strict,
+        }
+    }
+
+    /// Reports short borrowings too: the threshold at which the model's derived recall,
+    /// cross-validated, reached the lenient target when it was fitted.
+    pub fn lenient() -> Self {
+        Thresholds {
+            min_source_words: 8,
+            min_derived: model::model().thresholds.lenient,
+        }
+    }
+
+    /// The verdict on evidence `features`.
+    pub fn decide(&self, features: &Features) -> Verdict {
+        self.decide_with(model::model(), features)
+    }
+
+    /// The verdict of `model` on evidence `features` (the fit scores candidate models with it).
+    pub fn decide_with(&self, model: &Model, features: &Features) -> Verdict {
+        if features.coverage <= 0.0 {
+            return Verdict {
+                derived: Derived::None,
+                probabilities: Probabilities::NONE,
+            };
+        }
+        let probabilities = model.probabilities(features);
+        Verdict {
+            derived: probabilities.decide(self.min_derived),
+            probabilities,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Evidence of an article copied whole: long runs of narration, in order, little edited.
+    fn copied_whole() -> Features {
+        Features {
+            coverage: 0.95,
+            copied: 0.95,
+            verbatim: 0.8,
+            longest_run: 120.0,
+            narration: 0.95,
+            quoted: 0.1,
+            source_used: 0.9,
+            order: 1.0,
+            edit_rate: 0.02,
+            refill: 0.0,
+            long_narration: 6.0,
+            containment: 0.97,
+            article_words: 400.0,
+            top_source: Some(0),
+        }
+    }
+
+    /// Evidence of an independent report of the same event: a few shared quotes and names.
+    fn same_event() -> Features {
+        Features {
+            coverage: 0.12,
+            copied: 0.1,
+            verbatim: 0.08,
+            longest_run: 9.0,
+            narration: 0.03,
+            quoted: 0.8,
+            source_used: 0.1,
+            order: 0.5,
+            edit_rate: 0.3,
+            refill: 0.0,
+            long_narration: 0.0,
+            containment: 0.35,
+            article_words: 500.0,
+            top_source: Some(0),
+        }
+    }
+
+    #[test]
+    fn copying_and_shared_facts_get_their_verdicts() {
+        let t = Thresholds::standard();
+        assert_eq!(t.decide(&copied_whole()).derived, Derived::Wholly);
+        assert_eq!(t.decide(&same_event()).derived, Derived::None);
+        assert_eq!(
+            t.decide(&Features::default()).derived,
+            Derived::None,
+            "no passage, no verdict to weigh"
+        );
+    }
+
+    #[test]
+    fn presets_move_one_threshold_in_order() {
+        let (s, d, l) = (
+            Thresholds::strict(),
+            Thresholds::standard(),
+            Thresholds::lenient(),
+        );
+        assert!(s.min_derived >= d.min_derived && d.min_derived >= l.min_derived);
+        assert!(s.min_source_words > d.min_source_words && d.min_source_words > l.min_source_words);
+        let p = d.decide(&copied_whole()).probabilities;
+        assert!(p.derived() > 0.9, "{p:?}");
+    }
+}

@@ -1,0 +1,19 @@
+//! Harnesses that measure the Wirecheck engine, kept apart from it so that the engine's API
+//! stays what a caller of the engine needs:
+//!
+//! - [`meter`]: the METER evaluation (Clough et al., 2002), every labelled newspaper story
+//!   checked against the PA copy through the same path as `wirecheck check`;
+//! - [`fit`]: the fit of the verdict model on METER, with cross-validation by day, which
+//!   writes the engine's `verdict/model.json`.
+#![deny(missing_docs)]
+
+pub mod fit;
+mod gold;
+pub mod meter;
+mod metrics;
+
+pub use meter::{
+    ConfusionFigures, ImportFigures, MeterEvaluation, Share, SourceAccuracy, StoryOutcome, Timing,
+    TokenFigures, evaluate_meter,
+};
+pub use metrics::Scores;
