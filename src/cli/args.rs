@@ -218,13 +218,16 @@ pub struct MeterArgs {
     /// Fit the verdict model with cross-validation by day and print the cross-validated figures
     #[arg(long)]
     pub fit: bool,
-    /// With --fit: write the fitted model to PATH (the engine's verdict/model.json when no PATH)
-    #[arg(long, value_name = "PATH", requires = "fit", num_args = 0..=1, default_missing_value = "")]
-    pub write_model: Option<PathBuf>,
-    /// With --fit: fail (exit 1) when the model at PATH (the engine's verdict/model.json when no
-    /// PATH) differs from the fitted one
-    #[arg(long, value_name = "PATH", requires = "fit", conflicts_with = "write_model", num_args = 0..=1, default_missing_value = "")]
-    pub check_model: Option<PathBuf>,
+    /// With --fit: write the fitted model (to --model)
+    #[arg(long, requires = "fit")]
+    pub write_model: bool,
+    /// With --fit: exit 1 when the model at --model differs from the fitted one
+    #[arg(long, requires = "fit", conflicts_with = "write_model")]
+    pub check_model: bool,
+    /// The model file for --write-model and --check-model [default: the engine's
+    /// crates/wirecheck-core/src/verdict/model.json in the source tree this binary was built from]
+    #[arg(long, value_name = "PATH")]
+    pub model: Option<PathBuf>,
 }
 
 /// Stages that `eval --without` can turn off.

@@ -165,13 +165,6 @@ fn engine_model_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/wirecheck-core/src/verdict/model.json")
 }
 
-fn or_engine_model(path: &Path) -> PathBuf {
-    if path.as_os_str().is_empty() {
-        engine_model_path()
-    } else {
-        path.to_path_buf()
-    }
-}
 
 fn fit(args: &MeterArgs, options: &CheckOptions) -> Result<ExitCode> {
     let fit = fit_meter(&args.dir, options, usize::from(args.threads))
@@ -182,14 +175,13 @@ fn fit(args: &MeterArgs, options: &CheckOptions) -> Result<ExitCode> {
     } else {
         print_fit(&fit);
     }
-    if let Some(path) = &args.write_model {
-        let path = or_engine_model(path);
+    let path = args.model.clone().unwrap_or_else(engine_model_path);
+    if args.write_model {
         std::fs::write(&path, &json)
             .with_context(|| format!("cannot write the model to {}", path.display()))?;
         output::note(&format!("model written to {}", path.display()));
     }
-    if let Some(path) = &args.check_model {
-        let path = or_engine_model(path);
+    if args.check_model {
         let committed = std::fs::read_to_string(&path)
             .with_context(|| format!("cannot read the model at {}", path.display()))?;
         if committed != json {
