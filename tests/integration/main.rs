@@ -8,6 +8,7 @@ mod errors;
 mod eval;
 mod hostile;
 mod import;
+mod independent;
 mod maintain;
 mod republication;
 mod robustness;
