@@ -165,7 +165,6 @@ fn engine_model_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/wirecheck-core/src/verdict/model.json")
 }
 
-
 fn fit(args: &MeterArgs, options: &CheckOptions) -> Result<ExitCode> {
     let fit = fit_meter(&args.dir, options, usize::from(args.threads))
         .with_context(|| format!("cannot fit on {}", args.dir.display()))?;
@@ -191,7 +190,10 @@ fn fit(args: &MeterArgs, options: &CheckOptions) -> Result<ExitCode> {
             ));
             return Ok(ExitCode::from(1));
         }
-        output::note(&format!("the model at {} is what the fit produces", path.display()));
+        output::note(&format!(
+            "the model at {} is what the fit produces",
+            path.display()
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -215,7 +217,10 @@ fn print_fit(fit: &Fit) {
         ""
     );
     for (k, fold) in cv.folds.iter().enumerate() {
-        print_row(&format!("{} ({})", k + 1, fold.days.join(" ")), &fold.figures);
+        print_row(
+            &format!("{} ({})", k + 1, fold.days.join(" ")),
+            &fold.figures,
+        );
     }
     print_row("all, pooled", &cv.overall);
     for (name, figures) in &cv.presets {

@@ -322,11 +322,7 @@ fn build_report(
         .filter(|(f, _)| !dropped.contains(&f.source))
         .map(|(f, diff)| {
             let measured = Features::measure(&context, &[view(f, &diff)]);
-            let confidence = options
-                .thresholds
-                .decide(&measured)
-                .probabilities
-                .derived();
+            let confidence = options.thresholds.decide(&measured).probabilities.derived();
             to_passage(
                 &article,
                 &article_chars,

@@ -22,7 +22,7 @@ use std::path::Path;
 use serde::Serialize;
 use wirecheck_core::{
     CheckOptions, Derived, Features, Model, PresetThresholds, Provenance, Result, Thresholds,
-    model_inputs, model_input_names, softmax,
+    has_copy_evidence, model_input_names, model_inputs, softmax,
 };
 
 use crate::gold::TokenCounts;
@@ -258,7 +258,8 @@ struct Data {
     x: Vec<Vec<f64>>,
     y: Vec<usize>,
     fold: Vec<usize>,
-    /// Whether the check found any passage (a story with none is `none` whatever the model).
+    /// Whether the check found evidence of copying (a story with none is `none` whatever the
+    /// model; see `wirecheck_core::has_copy_evidence`).
     covered: Vec<bool>,
 }
 
@@ -272,16 +273,13 @@ impl Data {
                 .iter()
                 .map(|o| fold_of.get(&o.day).copied().unwrap_or(0))
                 .collect(),
-            covered: outcomes
-                .iter()
-                .map(|o| covered(&o.measures))
-                .collect(),
+            covered: outcomes.iter().map(|o| covered(&o.measures)).collect(),
         }
     }
 }
 
 fn covered(measures: &Features) -> bool {
-    measures.coverage > 0.0
+    has_copy_evidence(measures)
 }
 
 /// The days of each fold.
@@ -385,7 +383,10 @@ fn fit(data: &Data, rows: &[usize]) -> Fitted {
         scale,
         theta: [vec![0.0; d + 1], vec![0.0; d + 1]],
     };
-    let z: Vec<Vec<f64>> = rows.iter().map(|&i| fitted.standardize(&data.x[i])).collect();
+    let z: Vec<Vec<f64>> = rows
+        .iter()
+        .map(|&i| fitted.standardize(&data.x[i]))
+        .collect();
     let y: Vec<usize> = rows.iter().map(|&i| data.y[i]).collect();
     // Balanced class weights: each class weighs as much in all as the others.
     let mut counts = [0usize; 3];
@@ -554,6 +555,10 @@ mod tests {
         for day in &stories {
             per_fold[fold_of[day]] += 1;
         }
-        assert_eq!(per_fold, [40, 30, 25, 25, 30], "greedy balance, largest day first");
+        assert_eq!(
+            per_fold,
+            [40, 30, 25, 25, 30],
+            "greedy balance, largest day first"
+        );
     }
 }

@@ -246,7 +246,72 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
         }
     }
     found.extend(ad_markers(text));
+    found.extend(issuer_furniture(text, &lines));
     merge(text, found)
+}
+
+/// Headings of a press release's closing furniture: the issuer's "About" paragraph,
+/// forward-looking statements, contacts, call details. They recur in every release of the
+/// issuer, so a release of another quarter shares them word for word: the issuer's own stock
+/// text, not copying.
+const FURNITURE_HEADINGS: &[&str] = &[
+    "forward-looking statement",
+    "forward looking statement",
+    "cautionary statement",
+    "cautionary note",
+    "safe harbor",
+    "safe harbour",
+    "contacts",
+    "contact",
+    "media contact",
+    "investor contact",
+    "investor relations",
+    "media relations",
+    "press contact",
+    "conference call",
+    "webcast",
+    "###",
+];
+
+/// Longest heading line taken for furniture.
+const MAX_HEADING: usize = 60;
+
+/// The release furniture at the end of `text`: from the first furniture heading in the second
+/// half of the text (a line standing alone as its paragraph) to the end.
+fn issuer_furniture(text: &str, lines: &[TextLine]) -> Option<Range<usize>> {
+    let half = text.len() / 2;
+    let end = text.trim_end().len();
+    lines.iter().enumerate().find_map(|(i, line)| {
+        let alone = (i == 0 || lines[i - 1].key.is_empty())
+            && lines.get(i + 1).is_none_or(|l| l.key.is_empty());
+        let heading = line.span.start >= half
+            && alone
+            && !line.key.is_empty()
+            && line.key.len() <= MAX_HEADING
+            && is_furniture_heading(text.get(line.span.clone()).unwrap_or_default(), &line.key);
+        (heading && line.span.start < end).then(|| line.span.start..end)
+    })
+}
+
+fn is_furniture_heading(line: &str, key: &str) -> bool {
+    let key = key.trim_end_matches([':', '.']);
+    if line.trim() == "###" {
+        return true;
+    }
+    if let Some(name) = line.trim().strip_prefix("About ") {
+        // "About Corvane Foods", "About the Company": a name, not a sentence.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        return !words.is_empty()
+            && words.len() <= 6
+            && !name.ends_with(['.', '?', '!'])
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || matches!(*w, "the" | "of" | "and" | "for" | "de" | "&")
+            });
+    }
+    FURNITURE_HEADINGS
+        .iter()
+        .any(|h| key == *h || (key.starts_with(h) && key.len() <= h.len() + 30))
 }
 
 /// Why a line is boilerplate.
@@ -620,5 +685,36 @@ mod tests {
                 prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
             }
         }
+    }
+
+    #[test]
+    fn a_releases_closing_furniture_is_set_aside_to_the_end() {
+        let text = "Aldmoor Tools reported third-quarter sales of $210 million, up 4%.\n\nThe company raised its outlook for the year and named a new chief operating officer.\n\nShipments of cordless drills rose 11% on demand from builders in the Midwest.\n\nAbout Aldmoor Tools\n\nAldmoor Tools makes hand and power tools sold in 40 countries.\n\nForward-Looking Statements\n\nThis release contains forward-looking statements.\n";
+        let found = find(text);
+        let start = text.find("About Aldmoor").unwrap();
+        assert!(
+            found
+                .iter()
+                .any(|r| r.start == start && r.end == text.trim_end().len()),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|r| r.end <= start || r.start >= start),
+            "the results paragraphs stay: {found:?}"
+        );
+    }
+
+    #[test]
+    fn about_in_a_sentence_or_early_in_the_text_is_not_furniture() {
+        let early = "About Town Council\n\nThe council met on Monday to discuss the ferry timetable and the harbour wall, which storms damaged last winter.\n";
+        assert!(
+            find(early).is_empty(),
+            "a heading in the first half is the story's own"
+        );
+        let sentence = "The mayor spoke for an hour on the plan.\n\nCouncillors voted on the budget and on the new bus routes for the villages.\n\nAbout two hundred residents attended the meeting.\n";
+        assert!(
+            find(sentence).is_empty(),
+            "a sentence starting with About is text"
+        );
     }
 }

@@ -73,7 +73,8 @@ fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
                 let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
                 let before_word = next.is_some_and(char::is_alphanumeric);
                 let after_word = prev.is_some_and(|p| !p.is_whitespace());
-                let before_break = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]—–-".contains(n));
+                let before_break =
+                    next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]—–-".contains(n));
                 match open {
                     None if after_space && before_word && c != '’' => {
                         open = Some((i + c.len_utf8(), true));
@@ -117,7 +118,10 @@ mod tests {
             quoted_words("“It was a mistake,” Ms Obi said, “and I regret it.”"),
             ["it", "was", "a", "mistake", "and", "i", "regret", "it"]
         );
-        assert_eq!(quoted_words("« Nous restons », a-t-il dit."), ["nous", "restons"]);
+        assert_eq!(
+            quoted_words("« Nous restons », a-t-il dit."),
+            ["nous", "restons"]
+        );
     }
 
     #[test]
@@ -134,7 +138,8 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_ends_with_its_paragraph() {
-        let text = "\"We are not leaving, said the strikers.\n\nTalks resume on Monday at the depot.";
+        let text =
+            "\"We are not leaving, said the strikers.\n\nTalks resume on Monday at the depot.";
         let words = quoted_words(text);
         assert!(words.contains(&"strikers".to_string()));
         assert!(

@@ -138,7 +138,10 @@ mod tests {
         };
         let r = reasons(&quotes);
         assert!(r.iter().any(|r| r.contains("quotes")), "{r:?}");
-        assert!(r.iter().any(|r| r.contains("no shared run longer than 9")), "{r:?}");
+        assert!(
+            r.iter().any(|r| r.contains("no shared run longer than 9")),
+            "{r:?}"
+        );
         let template = Features {
             refill: 3.0,
             ..quotes

@@ -57,18 +57,24 @@ pub struct Context<'a> {
 /// `measures`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Features {
-    /// Share of the article's words in the passages.
+    /// Share of the article's narration (its words outside quotes and refilled templates) in
+    /// the passages.
     pub coverage: f64,
-    /// Share of the article's words in passages found by shared runs (not rewritten).
+    /// Share of the narration in passages found by shared runs (not rewritten).
     pub copied: f64,
-    /// Share of the article's words in passages with no edit at all.
+    /// Share of the narration in passages with no edit at all.
     pub verbatim: f64,
-    /// Longest run of consecutive words shared in order, in words.
+    /// Longest run of narration words shared in order, in words.
     pub longest_run: f64,
-    /// Share of the article's narration (words outside quotes) in the passages.
+    /// Share of the narration matched exactly (in a passage's matched pairs, not only inside
+    /// its span).
     pub narration: f64,
-    /// Share of the passages' words that are inside quotes in the article.
+    /// Share of the passages' words that are inside quotes in the article (set aside from the
+    /// other measures).
     pub quoted: f64,
+    /// Share of the passages' words in passages that are a template refilled with other
+    /// figures and names (set aside from the other measures).
+    pub template: f64,
     /// Share of the top source's words that the passages use.
     pub source_used: f64,
     /// Share of consecutive passages (from the top source, in article order) that also follow
@@ -94,11 +100,10 @@ pub struct Features {
     pub sentences: f64,
     /// Share of the article's word trigrams found in the top source.
     pub trigrams: f64,
-    /// Share of the article's words in passages holding an exact run of [`LONG_RUN`] words or
-    /// more.
+    /// Share of the narration in passages holding an exact run of [`LONG_RUN`] narration
+    /// words or more.
     pub long_runs: f64,
-    /// Share of the article's words matched exactly (in a passage's matched pairs, not only
-    /// inside its span).
+    /// Share of all the article's words matched exactly in the narration.
     pub exact: f64,
     /// Share of the article's function words ("the", "of", "was") matched exactly: shared
     /// facts share names and figures, copying shares the words between them.
@@ -119,55 +124,74 @@ const LONG_RUN: usize = 8;
 
 impl Features {
     /// Measures `passages` of one check.
+    ///
+    /// Words that independent reports share without copying are not evidence: words inside
+    /// quotation marks (a speaker's words, which every report of the event carries) and the
+    /// words of passages that are a template refilled with other figures and names
+    /// ([`Edits::is_template`]). Every measure of copying counts only the other words, the
+    /// article's own narration; `quoted` and `template` say how much was set aside.
     pub fn measure(context: &Context<'_>, passages: &[PassageView<'_>]) -> Features {
         let total = context.article.len();
-        let narration_total = context.quoted.iter().filter(|q| !**q).count();
+        let mut evidence: Vec<bool> = context.quoted.iter().map(|q| !q).collect();
+        evidence.resize(total, true);
+        let narration_total = evidence.iter().filter(|e| **e).count();
         let mut words_by_source: Vec<usize> = vec![0; context.sources.len()];
-        let (mut words, mut copied, mut verbatim, mut quoted, mut narration) = (0, 0, 0, 0, 0);
-        let (mut kept, mut changed, mut refill, mut long_narration) = (0, 0, 0, 0);
-        let mut longest = 0;
-        let mut in_passage = vec![false; total];
-        let mut long_runs = 0;
-        let mut exact = vec![false; total];
-        for p in passages {
-            for &(a, _) in p.pairs {
-                if let Some(e) = exact.get_mut(a) {
-                    *e = true;
+        let (mut words, mut quoted, mut template) = (0, 0, 0);
+        let edits: Vec<Edits> = passages.iter().map(|p| Edits::of(p.diff)).collect();
+        for (p, e) in passages.iter().zip(&edits) {
+            let range = p.article.start.min(total)..p.article.end.min(total);
+            words += range.len();
+            quoted += context
+                .quoted
+                .get(range.clone())
+                .map_or(0, |q| q.iter().filter(|q| **q).count());
+            if let Some(w) = words_by_source.get_mut(p.source) {
+                *w += range.len();
+            }
+            if !p.rewritten && e.is_template() {
+                template += range.len();
+                for w in &mut evidence[range] {
+                    *w = false;
                 }
             }
-            for w in in_passage.get_mut(p.article.clone()).into_iter().flatten() {
-                *w = true;
+        }
+        let counts = |a: usize| evidence.get(a).copied().unwrap_or(false);
+
+        let (mut copied, mut verbatim, mut covered_words) = (0, 0, 0);
+        let (mut kept, mut changed, mut refill, mut long_narration) = (0, 0, 0, 0);
+        let (mut longest, mut long_runs) = (0, 0);
+        let mut in_passage = vec![false; total];
+        let mut exact = vec![false; total];
+        for (p, e) in passages.iter().zip(&edits) {
+            let range = p.article.start.min(total)..p.article.end.min(total);
+            let n = range.clone().filter(|&a| counts(a)).count();
+            for a in range {
+                in_passage[a] |= counts(a);
             }
-            let run = longest_run(p.pairs);
+            for &(a, _) in p.pairs {
+                if counts(a) {
+                    exact[a] = true;
+                }
+            }
+            let run = longest_run_where(p.pairs, counts);
+            longest = longest.max(run);
             if run >= LONG_RUN {
-                long_runs += p.article.len();
+                long_runs += n;
             }
-            let n = p.article.len();
-            let in_quotes = context
-                .quoted
-                .get(p.article.clone())
-                .map_or(0, |q| q.iter().filter(|q| **q).count());
-            words += n;
-            quoted += in_quotes;
-            narration += n - in_quotes.min(n);
-            if let Some(w) = words_by_source.get_mut(p.source) {
-                *w += n;
-            }
-            if n >= LONG_PASSAGE && 2 * in_quotes < n {
+            if n >= LONG_PASSAGE {
                 long_narration += 1;
             }
-            longest = longest.max(run);
+            covered_words += n;
             if p.rewritten {
                 continue;
             }
             copied += n;
-            let edits = Edits::of(p.diff);
-            if edits.changed == 0 {
+            if e.changed == 0 {
                 verbatim += n;
             }
-            kept += edits.kept;
-            changed += edits.changed;
-            refill += edits.refill;
+            kept += e.kept;
+            changed += e.changed;
+            refill += e.refill;
         }
         let top_source = words_by_source
             .iter()
@@ -175,6 +199,14 @@ impl Features {
             .filter(|(_, w)| **w > 0)
             .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
             .map(|(i, _)| i);
+        // The article's narration words, for the text-level measures.
+        let narration_tokens: Vec<Token> = context
+            .article
+            .iter()
+            .zip(&evidence)
+            .filter(|(_, e)| **e)
+            .map(|(t, _)| t.clone())
+            .collect();
         let (source_used, source_lead, order, containment, trigrams, fivegrams) = match top_source {
             Some(top) => {
                 let source = context.sources.get(top).copied().unwrap_or_default();
@@ -184,9 +216,9 @@ impl Features {
                     source_used(0..source.len(), &of_top),
                     source_used(0..source.len().min(LEAD), &of_top),
                     order(&of_top),
-                    containment(context.article, source),
-                    ngrams::<3>(context.article, source),
-                    ngrams::<5>(context.article, source),
+                    containment(&narration_tokens, source),
+                    ngrams::<3>(&narration_tokens, source),
+                    ngrams::<5>(&narration_tokens, source),
                 )
             }
             None => (0.0, 0.0, 1.0, 0.0, 0.0, 0.0),
@@ -197,17 +229,31 @@ impl Features {
             .sentences
             .iter()
             .filter(|s| {
-                let n = in_passage.get((*s).clone()).map_or(0, |w| w.iter().filter(|w| **w).count());
+                let n = in_passage
+                    .get((*s).clone())
+                    .map_or(0, |w| w.iter().filter(|w| **w).count());
                 !s.is_empty() && 2 * n >= s.len()
             })
             .count();
+        let function: Vec<bool> = context
+            .article
+            .iter()
+            .map(|t| !is_content_word(&t.norm))
+            .collect();
+        let function_matched = function
+            .iter()
+            .zip(&exact)
+            .filter(|(f, e)| **f && **e)
+            .count();
+        let exact_words = exact.iter().filter(|e| **e).count();
         Features {
-            coverage: ratio(words, total),
-            copied: ratio(copied, total),
-            verbatim: ratio(verbatim, total),
+            coverage: ratio(covered_words, narration_total),
+            copied: ratio(copied, narration_total),
+            verbatim: ratio(verbatim, narration_total),
             longest_run: longest as f64,
-            narration: ratio(narration, narration_total),
+            narration: ratio(exact_words, narration_total),
             quoted: ratio(quoted, words),
+            template: ratio(template, words),
             source_used,
             order,
             edit_rate: changed as f64 / (kept as f64 + 1.0),
@@ -219,17 +265,9 @@ impl Features {
             source_lead,
             sentences: ratio(covered_sentences, context.sentences.len()),
             trigrams,
-            long_runs: ratio(long_runs, total),
-            exact: ratio(exact.iter().filter(|e| **e).count(), total),
-            function_words: {
-                let function: Vec<bool> = context
-                    .article
-                    .iter()
-                    .map(|t| !is_content_word(&t.norm))
-                    .collect();
-                let matched = function.iter().zip(&exact).filter(|(f, e)| **f && **e).count();
-                ratio(matched, function.iter().filter(|f| **f).count())
-            },
+            long_runs: ratio(long_runs, narration_total),
+            exact: ratio(exact_words, total),
+            function_words: ratio(function_matched, function.iter().filter(|f| **f).count()),
             fivegrams,
             top_source,
         }
@@ -239,33 +277,60 @@ impl Features {
 /// Word counts of a diff.
 #[derive(Debug, Default)]
 struct Edits {
+    /// Words equal on both sides.
     kept: usize,
+    /// Words inserted or deleted.
     changed: usize,
+    /// Replacements of facts by facts (see [`all_facts`]).
     refill: usize,
+    /// Figures (words with a digit) kept.
+    figures_kept: usize,
+    /// Figures the article put in place of others.
+    figures_changed: usize,
 }
 
 impl Edits {
     fn of(diff: &[DiffOp]) -> Edits {
         let mut edits = Edits::default();
+        let figures = |text: &str| {
+            text.split_whitespace()
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .count()
+        };
         for (i, op) in diff.iter().enumerate() {
             let n = op.text.split_whitespace().count();
             match op.op {
-                DiffTag::Equal => edits.kept += n,
+                DiffTag::Equal => {
+                    edits.kept += n;
+                    edits.figures_kept += figures(&op.text);
+                }
                 DiffTag::Insert => {
                     edits.changed += n;
                     // A replacement: the source's words deleted right before.
                     if let Some(prev) = i.checked_sub(1).and_then(|p| diff.get(p))
                         && prev.op == DiffTag::Delete
-                        && all_facts(&prev.text)
-                        && all_facts(&op.text)
                     {
-                        edits.refill += 1;
+                        edits.figures_changed += figures(&op.text).min(figures(&prev.text));
+                        if all_facts(&prev.text) && all_facts(&op.text) {
+                            edits.refill += 1;
+                        }
                     }
                 }
                 DiffTag::Delete => edits.changed += n,
             }
         }
         edits
+    }
+
+    /// Whether the passage is a template refilled with other facts rather than copy that was
+    /// edited: at least two facts replaced by others, and either a third of its figures
+    /// replaced or a fact replaced every 25 kept words. An editor correcting a figure of a
+    /// copy keeps most of the others, in long stretches of unchanged text; a template of
+    /// another day, quarter or country keeps its frame and takes new figures, dates and names
+    /// in every sentence (some figures recur, by chance or as the prior period's).
+    fn is_template(&self) -> bool {
+        self.refill >= 2
+            && (2 * self.figures_changed >= self.figures_kept || 25 * self.refill >= self.kept)
     }
 }
 
@@ -325,12 +390,18 @@ fn all_facts(text: &str) -> bool {
     any
 }
 
-/// The longest run of pairs that follow each other in both texts.
-fn longest_run(pairs: &[(usize, usize)]) -> usize {
+/// The longest run of pairs that follow each other in both texts, counting only pairs whose
+/// article word passes `keep` (any other ends the run).
+fn longest_run_where(pairs: &[(usize, usize)], keep: impl Fn(usize) -> bool) -> usize {
     let mut best = 0;
     let mut run = 0;
     let mut last: Option<(usize, usize)> = None;
     for &(a, s) in pairs {
+        if !keep(a) {
+            last = None;
+            run = 0;
+            continue;
+        }
         run = match last {
             Some((la, ls)) if a == la + 1 && s == ls + 1 => run + 1,
             _ => 1,
@@ -389,7 +460,10 @@ fn order(passages: &[&PassageView<'_>]) -> f64 {
 
 fn containment(article: &[Token], source: &[Token]) -> f64 {
     let stems = |tokens: &[Token]| -> HashSet<String> {
-        tokens.iter().filter_map(|t| content_term(&t.norm)).collect()
+        tokens
+            .iter()
+            .filter_map(|t| content_term(&t.norm))
+            .collect()
     };
     let article = stems(article);
     if article.is_empty() {
@@ -443,8 +517,11 @@ mod tests {
 
     #[test]
     fn runs_and_order() {
-        assert_eq!(longest_run(&[(0, 5), (1, 6), (2, 7), (4, 9), (5, 10)]), 3);
-        assert_eq!(longest_run(&[]), 0);
+        assert_eq!(
+            longest_run_where(&[(0, 5), (1, 6), (2, 7), (4, 9), (5, 10)], |_| true),
+            3
+        );
+        assert_eq!(longest_run_where(&[], |_| true), 0);
         let view = |article: &'static Range<usize>, pairs: &'static [(usize, usize)]| PassageView {
             source: 0,
             article,
@@ -455,8 +532,15 @@ mod tests {
         static A: Range<usize> = 0..3;
         static B: Range<usize> = 3..6;
         static C: Range<usize> = 6..9;
-        let passages = [view(&A, &[(0, 10)]), view(&B, &[(3, 20)]), view(&C, &[(6, 5)])];
+        let passages = [
+            view(&A, &[(0, 10)]),
+            view(&B, &[(3, 20)]),
+            view(&C, &[(6, 5)]),
+        ];
         let refs: Vec<&PassageView<'_>> = passages.iter().collect();
-        assert!((order(&refs) - 0.5).abs() < 1e-9, "one of two steps goes back");
+        assert!(
+            (order(&refs) - 0.5).abs() < 1e-9,
+            "one of two steps goes back"
+        );
     }
 }
