@@ -1,9 +1,10 @@
-//! Bylines: "By Jane Doe, Reuters" as a line of its own, and the contributor note
-//! "Associated Press writer Jane Doe contributed to this report".
+//! Bylines: "By Jane Doe, Reuters" or a reporter's name and the agency with no "By",
+//! "Lena Varga Reuters", as a line of its own, and the contributor note "Associated Press
+//! writer Jane Doe contributed to this report".
 
 use super::mention::{
     CONTRIBUTOR_WORDS, Doc, Group, MAX_CREDIT_LINE_BYTES, PICTURE_WORDS, Span, head_within,
-    in_list, words_after,
+    in_list, is_dash, words_after,
 };
 
 /// Lower-case words that may appear in a byline beside names.
@@ -20,8 +21,11 @@ pub(super) fn is_byline(doc: &Doc, li: usize) -> bool {
     let line = doc.line(li);
     let content = doc.slice(line.start, line.end);
     let starts_by = content
-        .get(..3)
-        .is_some_and(|s| s.eq_ignore_ascii_case("by "));
+        .get(..2)
+        .is_some_and(|s| s.eq_ignore_ascii_case("by"))
+        && content
+            .get(2..)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace));
     if !starts_by || !doc.starts_paragraph(li) || content.len() > MAX_CREDIT_LINE_BYTES {
         return false;
     }
@@ -32,6 +36,60 @@ pub(super) fn is_byline(doc: &Doc, li: usize) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         in_list(BYLINE_WORDS, w) || (capital && !in_list(PICTURE_WORDS, w))
     })
+}
+
+/// Words that make a capitalized line a headline rather than a name: "Minister Tells
+/// Reuters", "Exclusive Interview With AFP".
+#[rustfmt::skip]
+const NOT_NAME_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "and", "or", "by", "from",
+    "after", "says", "said", "tells", "told", "talks", "speaks", "exclusive", "interview",
+    "update", "source", "sources", "staff", "copyright", "news", "agency", "report", "reports",
+    "reporting", "editing", "writing",
+];
+
+/// Whether line `li` is a reporter's name followed by the agencies, with no "By": "Lena Varga
+/// Reuters", "LENA VARGA, AFP". ("Lena Varga | PTI" reads as a credit line with a place:
+/// a name and a place look alike.) Two or three name-shaped words before the
+/// agency, which ends the line, near the start or end of the article.
+pub(super) fn is_name_line(doc: &Doc, li: usize) -> bool {
+    let line = doc.line(li);
+    let first = doc.mentions.partition_point(|m| m.end <= line.start);
+    let on_line: Vec<_> = doc
+        .mentions
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|m| m.start < line.end)
+        .collect();
+    let (Some(head), Some(last)) = (on_line.first(), on_line.last()) else {
+        return false;
+    };
+    if !doc.near_edge(li)
+        || !doc.starts_paragraph(li)
+        || line.end - line.start > MAX_CREDIT_LINE_BYTES / 2
+        || doc.slice(last.end, line.end).chars().any(|c| c != '.')
+    {
+        return false;
+    }
+    let name = doc.slice(line.start, head.start);
+    let name = name
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/'))
+        .trim_end_matches(is_dash)
+        .trim_end();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && doc.residual_words(line).len() == words.len()
+        && words.iter().all(|w| is_name_word(w))
+}
+
+/// "Lena", "VARGA", "O'Neill", "Smith-Jones".
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+        && !in_list(NOT_NAME_WORDS, w)
 }
 
 /// "Associated Press writer Jane Doe contributed to this report."
@@ -66,10 +124,56 @@ mod tests {
                 "By Ola Nordmann and Kari Holm, Associated Press Writers",
                 "AP",
             ),
+            ("By MARIA OKAFOR - The Associated Press", "AP"),
+            ("By Maria Okafor \u{2013} The Associated Press", "AP"),
+            ("By Yonhap", "Yonhap"),
+            ("by\u{a0}Maria Okafor | Reuters", "Reuters"),
         ] {
             let text = paras(&["Footbridge opens in Lowmere", line, P1, P2, P3, P1, P2, P3]);
             assert_credit(&text, agency, "byline", line);
         }
+    }
+
+    #[test]
+    fn reporter_name_and_agency_without_by() {
+        for (line, agency) in [
+            ("Lena Varga Reuters", "Reuters"),
+            ("LENA VARGA REUTERS", "Reuters"),
+            ("Lena Varga, AFP", "AFP"),
+            ("Lena M. Varga \u{2014} Associated Press", "AP"),
+        ] {
+            let text = paras(&["Footbridge opens in Lowmere", line, P1, P2, P3, P1, P2, P3]);
+            assert_credit(&text, agency, "byline", line);
+            let at_end = paras(&[P1, P2, P3, P1, P2, P3, line]);
+            assert_credit(&at_end, agency, "byline", line);
+        }
+    }
+
+    #[test]
+    fn headlines_and_body_lines_ending_in_an_agency_are_not_name_bylines() {
+        for line in [
+            "Minister Tells Reuters",
+            "Exclusive Interview With AFP",
+            "Lowmere Council Leader Ada Quill Reuters",
+            "Lena Varga Reuters Institute",
+        ] {
+            assert_none(&paras(&[line, P1, P2, P3, P1, P2, P3]));
+        }
+        let middle = paras(&[
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+            "Lena Varga Reuters",
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+        ]);
+        assert_none(&middle);
     }
 
     #[test]

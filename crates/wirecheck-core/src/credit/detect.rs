@@ -73,6 +73,7 @@ const PHRASE_FORMS: &[(CreditKind, PhraseForm)] = &[
     (CreditKind::AccordingTo, attribution::attribution),
     (CreditKind::Byline, byline::contributed),
     (CreditKind::SignOff, sign_off::sign_off),
+    (CreditKind::SignOff, sign_off::glued),
     (CreditKind::Parenthetical, dateline::parenthetical),
 ];
 
@@ -121,7 +122,7 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
         }
         let kind = if credit_line::is_credit_line(&doc, li) {
             CreditKind::CreditLine
-        } else if byline::is_byline(&doc, li) {
+        } else if byline::is_byline(&doc, li) || byline::is_name_line(&doc, li) {
             CreditKind::Byline
         } else {
             continue;

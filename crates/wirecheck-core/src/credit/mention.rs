@@ -4,7 +4,10 @@
 //!
 //! Nothing here decides what is a credit; the form modules beside it do.
 
+use std::ops::Range;
+
 use super::agencies::Mention;
+use crate::text::boilerplate;
 
 /// Byte range of a credit phrase: start, and just past its end.
 pub(super) type Span = (usize, usize);
@@ -56,6 +59,9 @@ pub(super) struct Doc<'a> {
     pub mentions: &'a [Mention],
     /// How many lines open the article, from [`Doc::lead_lines`].
     pub lead: usize,
+    /// Byte ranges of donation banners, feed notices and the like
+    /// ([`boilerplate::find`]), sorted: what may follow the last paragraph.
+    boilerplate: Vec<Range<usize>>,
 }
 
 impl<'a> Doc<'a> {
@@ -65,6 +71,7 @@ impl<'a> Doc<'a> {
             lines: split_lines(text),
             mentions,
             lead: 0,
+            boilerplate: boilerplate::find(text),
         };
         doc.lead = doc.lead_lines();
         doc
@@ -79,6 +86,11 @@ impl<'a> Doc<'a> {
             .get(li)
             .copied()
             .unwrap_or(Line { start: 0, end: 0 })
+    }
+
+    pub fn line_text(&self, li: usize) -> &'a str {
+        let line = self.line(li);
+        self.slice(line.start, line.end)
     }
 
     pub fn line_index(&self, pos: usize) -> usize {
@@ -143,6 +155,34 @@ impl<'a> Doc<'a> {
     /// Whether line `li` is among the first or last [`EDGE_LINES`].
     pub fn near_edge(&self, li: usize) -> bool {
         li < EDGE_LINES || li + EDGE_LINES >= self.lines.len()
+    }
+
+    /// Whether line `li` lies wholly inside boilerplate.
+    pub fn is_boilerplate(&self, li: usize) -> bool {
+        let line = self.line(li);
+        let at = self.boilerplate.partition_point(|b| b.end <= line.start);
+        self.boilerplate
+            .get(at)
+            .is_some_and(|b| b.start <= line.start && line.end <= b.end)
+    }
+
+    /// Whether line `li` ends the last paragraph of the text: every line after it is
+    /// boilerplate or too short to be a paragraph (tags, a date, "Comments").
+    pub fn ends_last_paragraph(&self, li: usize) -> bool {
+        !self.is_boilerplate(li)
+            && (li + 1..self.lines.len()).all(|next| {
+                self.is_boilerplate(next) || alnum_words(self.line_text(next)).count() < BODY_WORDS
+            })
+    }
+
+    /// Whether `pos` lies inside quotation marks opened earlier on its line.
+    pub fn inside_quote(&self, pos: usize) -> bool {
+        let line = self.line(self.line_index(pos));
+        let before = self.slice(line.start.min(pos), pos);
+        let straight = before.matches('"').count();
+        let open = before.matches(['\u{201c}', '\u{201e}', '\u{ab}']).count();
+        let close = before.matches(['\u{201d}', '\u{bb}']).count();
+        straight % 2 == 1 || open > close
     }
 
     /// Lines up to and including the first body line: the headline, byline and first paragraph.
@@ -216,6 +256,14 @@ fn is_list_gap(gap: &str) -> bool {
         && gap
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&' | '+'))
             .all(|w| w.is_empty() || in_list(&["and", "the"], w))
+}
+
+/// Whether `c` is a dash that sets a credit apart: hyphen, en dash, em dash, horizontal bar.
+pub(super) fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+    )
 }
 
 /// The longest start of `s` of at most `max` bytes that ends on a character boundary.
