@@ -79,10 +79,14 @@ fn is_dateline_prefix(prefix: &str) -> bool {
         })
 }
 
-/// Past the dash or colon that follows a dateline's ")".
+/// Past the dash or colon that follows a dateline's ")", with a full stop before it or not:
+/// "(Reuters) -", "(EFE).-", "(Reuters). \u{2013}".
 fn skip_separator(text: &str, pos: usize, limit: usize) -> usize {
+    let space: &[char] = &[' ', '\t', '\u{a0}', '\u{202f}'];
     let rest = text.get(pos..limit.max(pos)).unwrap_or("");
-    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let trimmed = rest.trim_start_matches(space);
+    let trimmed = trimmed.strip_prefix('.').unwrap_or(trimmed);
+    let trimmed = trimmed.trim_start_matches(space);
     let skipped = rest.len() - trimmed.len();
     for sep in ["--", "\u{2014}", "\u{2013}", "\u{2015}", "-", ":"] {
         if trimmed.starts_with(sep) {
@@ -131,7 +135,18 @@ mod tests {
                 "CP",
                 "OTTAWA (The Canadian Press) -",
             ),
-            ("MADRID, 3 jul (EFE).- ", "EFE", ""),
+            ("MADRID, 3 jul (EFE).- ", "EFE", "MADRID, 3 jul (EFE).-"),
+            (
+                "SEOUL (Reuters). \u{2013} ",
+                "Reuters",
+                "SEOUL (Reuters). \u{2013}",
+            ),
+            (
+                "SEOUL, May 2 (Yonhap)\u{a0}\u{2014}\u{a0}",
+                "Yonhap",
+                "SEOUL, May 2 (Yonhap)\u{a0}\u{2014}",
+            ),
+            ("Seoul (reuters) - ", "Reuters", "Seoul (reuters) -"),
             ("LONDON (REUTERS) - ", "Reuters", "LONDON (REUTERS) -"),
             ("(AP) \u{2014} ", "AP", "(AP) \u{2014}"),
         ];
@@ -144,9 +159,7 @@ mod tests {
             ]);
             let (a, k, p) = one(&text);
             assert_eq!((a.as_str(), k), (agency, "dateline"), "dateline {lead:?}");
-            if !phrase.is_empty() {
-                assert_eq!(p, phrase, "the whole dateline is highlighted");
-            }
+            assert_eq!(p, phrase, "the whole dateline is highlighted");
         }
     }
 

@@ -18,6 +18,8 @@ pub(super) const EDGE_LINES: usize = 5;
 const LEAD_LINES: usize = 4;
 /// A line with at least this many words is body text, not a headline or a credit.
 pub(super) const BODY_WORDS: usize = 8;
+/// How far back on a line [`Doc::inside_quote`] looks for an opening quotation mark.
+const QUOTE_LOOKBACK: usize = 2_000;
 /// Credit lines and bylines longer than this are sentences.
 pub(super) const MAX_CREDIT_LINE_BYTES: usize = 120;
 
@@ -171,14 +173,20 @@ impl<'a> Doc<'a> {
     pub fn ends_last_paragraph(&self, li: usize) -> bool {
         !self.is_boilerplate(li)
             && (li + 1..self.lines.len()).all(|next| {
-                self.is_boilerplate(next) || alnum_words(self.line_text(next)).count() < BODY_WORDS
+                self.is_boilerplate(next)
+                    || alnum_words(self.line_text(next)).take(BODY_WORDS).count() < BODY_WORDS
             })
     }
 
-    /// Whether `pos` lies inside quotation marks opened earlier on its line.
+    /// Whether `pos` lies inside quotation marks opened earlier on its line (looking back
+    /// at most [`QUOTE_LOOKBACK`] bytes, so that a huge line stays linear).
     pub fn inside_quote(&self, pos: usize) -> bool {
         let line = self.line(self.line_index(pos));
-        let before = self.slice(line.start.min(pos), pos);
+        let mut from = line.start.max(pos.saturating_sub(QUOTE_LOOKBACK)).min(pos);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = self.slice(from, pos);
         let straight = before.matches('"').count();
         let open = before.matches(['\u{201c}', '\u{201e}', '\u{ab}']).count();
         let close = before.matches(['\u{201d}', '\u{bb}']).count();

@@ -1,6 +1,7 @@
 //! Agency names that are not a source credit whatever surrounds them: part of a longer name
-//! ("Reuters Institute", "Thomson Reuters Foundation", "Reuters-Ipsos", "@Reuters") or a
-//! picture credit ("PHOTO: REUTERS", "AFP via Getty Images", "REUTERS/Jane Smith").
+//! ("Reuters Institute", "Thomson Reuters Foundation", "Reuters-Ipsos", "(Reuters-Yonhap)",
+//! "@Reuters") or a picture credit ("PHOTO: REUTERS", "AFP via Getty Images",
+//! "REUTERS/Jane Smith", a "© AP" line right under a caption).
 //!
 //! Every form skips a mention this module rejects.
 
@@ -82,7 +83,20 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
     {
         return true;
     }
-    false
+    under_a_caption(doc, li)
+}
+
+/// "© AP" on a line of its own right under a caption (a line ending in a full stop) in the
+/// upper half of the article: the picture's copyright. A copyright line opening the article,
+/// under its headline, or after the text credits the text.
+fn under_a_caption(doc: &Doc, li: usize) -> bool {
+    let text = doc.line_text(li);
+    let copyright = text.starts_with('\u{a9}')
+        || text.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("(c)"))
+        || text
+            .get(..9)
+            .is_some_and(|s| s.eq_ignore_ascii_case("copyright"));
+    copyright && li > 0 && li * 2 < doc.lines.len() && doc.line_text(li - 1).ends_with('.')
 }
 
 #[cfg(test)]
@@ -125,6 +139,70 @@ mod tests {
         }
         let report = "The findings, according to a Reuters Institute report, surprised editors.";
         assert_none(&paras(&[P1, report, P2, P3, P1, P2, P3, P1]));
+    }
+
+    #[test]
+    fn thomson_reuters_foundation_is_not_reuters() {
+        // "Thomson Reuters" is the agency's owner and credits it ("Copyright Thomson Reuters
+        // 2026" is a credit line); its foundation is a different body with its own newsroom.
+        for text in [
+            paras(&[P1, P2, P3, "Thomson Reuters Foundation"]),
+            paras(&["Thomson Reuters Foundation", P1, P2, P3]),
+            paras(&[
+                P1,
+                "The survey, according to the Thomson Reuters Foundation, covered ten towns.",
+                P2,
+                P3,
+                P1,
+                P2,
+                P3,
+            ]),
+            paras(&[P1, P2, "By Lena Varga, Thomson Reuters Foundation", P3]),
+            paras(&[P1, P2, &format!("{P3} -- Thomson Reuters Foundation")]),
+        ] {
+            assert_none(&text);
+        }
+    }
+
+    const CAPTION: &str = "Ambassador Tomas Reyl arrives at the Corven naval yard on Wednesday.";
+
+    #[test]
+    fn picture_credits_under_a_caption_are_not_credits() {
+        for credit in [
+            "(Reuters-Yonhap)",
+            "\u{a9} AP",
+            "(c) AFP",
+            "Copyright Reuters 2026",
+        ] {
+            let text = paras(&[
+                "Corven yard wins navy order",
+                CAPTION,
+                credit,
+                P1,
+                P2,
+                P3,
+                P1,
+            ]);
+            assert_none(&text);
+        }
+        let glued = format!("{CAPTION} \u{a9} AP");
+        assert_none(&paras(&[
+            "Corven yard wins navy order",
+            &glued,
+            P1,
+            P2,
+            P3,
+            P1,
+        ]));
+        assert_none(&paras(&[P1, P2, P3, "(Reuters-Yonhap)"]));
+    }
+
+    #[test]
+    fn copyright_lines_of_the_text_still_count() {
+        let under_headline = paras(&["Corven yard wins navy order", "\u{a9} AP", P1, P2, P3, P1]);
+        assert_credit(&under_headline, "AP", "credit_line", "\u{a9} AP");
+        let after_text = paras(&[P1, P2, P3, P1, P2, CAPTION, "\u{a9} 2026 AP"]);
+        assert_credit(&after_text, "AP", "credit_line", "\u{a9} 2026 AP");
     }
 
     #[test]

@@ -48,8 +48,12 @@ pub(super) fn glued(doc: &Doc, g: &Group) -> Option<Span> {
     let sentence_ends = head.len() < before.len()
         && head.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}']);
     // A paragraph, not a caption: long enough, or the end of a hard-wrapped one.
-    let paragraph = alnum_words(head).count() >= BODY_WORDS || !doc.starts_paragraph(g.line);
-    (sentence_ends && paragraph && doc.ends_last_paragraph(g.line)).then_some((g.start, g.end))
+    if !sentence_ends {
+        return None;
+    }
+    let paragraph =
+        alnum_words(head).take(BODY_WORDS).count() >= BODY_WORDS || !doc.starts_paragraph(g.line);
+    (paragraph && doc.ends_last_paragraph(g.line)).then_some((g.start, g.end))
 }
 
 #[cfg(test)]
