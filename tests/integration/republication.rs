@@ -437,6 +437,45 @@ fn a_credit_to_the_wrong_agency_does_not_credit_the_source() {
     );
 }
 
+#[test]
+fn an_agency_name_glued_to_the_last_sentence_credits_the_source() {
+    let t = archive();
+    let (code, report) = check(&t, "syndicated-reuters.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "reuters-europe-stocks.txt",
+        "Reuters copy syndicated with \"... the Atlantic. Reuters\" and a feed notice",
+    );
+    let credit = report["credits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["agency"] == "Reuters")
+        .unwrap_or_else(|| panic!("the glued \"Reuters\" is a credit: {}", report["credits"]));
+    assert_eq!(
+        (credit["kind"].as_str(), credit["text"].as_str()),
+        (Some("sign_off"), Some("Reuters")),
+        "read as a sign-off of the last paragraph"
+    );
+    assert_eq!(
+        sources(&report)[0]["credited"],
+        true,
+        "the syndicated copy credits Reuters: {}",
+        summary(&report)
+    );
+    assert!(
+        !report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["agency"] == "Reuters"),
+        "a credited copy is not flagged: {}",
+        summary(&report)
+    );
+    assert_eq!(code, 0, "nothing flagged, exit 0");
+}
+
 /// The top source is not credited, is flagged under `agency`, and the check exits 1.
 fn assert_uncredited_and_flagged(code: i32, report: &Value, agency: &str, why: &str) {
     assert_eq!(

@@ -30,7 +30,7 @@ pub const BUILTIN_AGENCIES: &[Agency] = &[
     Agency { name: "Yonhap", aliases: &["Yonhap News Agency"] },
     Agency { name: "Kyodo", aliases: &["Kyodo News"] },
     Agency { name: "dpa", aliases: &["Deutsche Presse-Agentur"] },
-    Agency { name: "EFE", aliases: &[] },
+    Agency { name: "EFE", aliases: &["Agencia EFE"] },
     Agency { name: "ANSA", aliases: &[] },
     Agency { name: "Bloomberg", aliases: &["Bloomberg News"] },
     Agency { name: "CP", aliases: &["Canadian Press", "The Canadian Press"] },
@@ -41,6 +41,32 @@ pub const BUILTIN_AGENCIES: &[Agency] = &[
     Agency { name: "PR Newswire", aliases: &["PRNewswire", "PR Newswire Association"] },
     Agency { name: "Business Wire", aliases: &[] },
     Agency { name: "GlobeNewswire", aliases: &["Globe Newswire"] },
+    Agency { name: "UPI", aliases: &["United Press International"] },
+    // Not "Jiji" alone: "AFP-JIJI" is AFP's picture credit.
+    Agency { name: "Jiji Press", aliases: &[] },
+    Agency { name: "Interfax", aliases: &[] },
+    Agency { name: "RIA Novosti", aliases: &[] },
+    Agency { name: "Ukrinform", aliases: &[] },
+    Agency { name: "PAP", aliases: &["Polish Press Agency"] },
+    Agency { name: "Lusa", aliases: &[] },
+    Agency { name: "Europa Press", aliases: &[] },
+    Agency { name: "ANP", aliases: &[] },
+    Agency { name: "Belga", aliases: &[] },
+    Agency { name: "Ritzau", aliases: &[] },
+    Agency { name: "Keystone-SDA", aliases: &[] },
+    Agency { name: "KUNA", aliases: &["Kuwait News Agency"] },
+    Agency { name: "WAM", aliases: &["Emirates News Agency"] },
+    Agency { name: "IRNA", aliases: &["Islamic Republic News Agency"] },
+    Agency { name: "KCNA", aliases: &["Korean Central News Agency"] },
+    Agency { name: "VNA", aliases: &["Vietnam News Agency"] },
+    Agency {
+        name: "APP",
+        aliases: &["Associated Press of Pakistan", "The Associated Press of Pakistan"],
+    },
+    Agency { name: "Notimex", aliases: &[] },
+    Agency { name: "Prensa Latina", aliases: &[] },
+    Agency { name: "Agência Brasil", aliases: &["Agencia Brasil"] },
+    Agency { name: "Dow Jones Newswires", aliases: &[] },
 ];
 
 /// Words that may trail an agency name without changing which agency is meant, so that
@@ -392,6 +418,13 @@ mod tests {
             ("PA Media", "PA"),
             ("  Reuters Staff ", "Reuters"),
             ("globenewswire", "GlobeNewswire"),
+            ("Yonhap News Agency", "Yonhap"),
+            ("jiji press", "Jiji Press"),
+            ("United Press International", "UPI"),
+            ("Korean Central News Agency", "KCNA"),
+            ("Associated Press of Pakistan", "APP"),
+            ("Agencia EFE", "EFE"),
+            ("agencia brasil", "Agência Brasil"),
         ];
         for (name, want) in cases {
             assert_eq!(
@@ -460,6 +493,19 @@ mod tests {
         );
         let agencies: Vec<&str> = got.iter().map(|(a, _)| a.as_str()).collect();
         assert_eq!(agencies, vec!["AP", "AFP", "IANS"]);
+    }
+
+    #[test]
+    fn longer_agency_names_beat_the_names_inside_them() {
+        assert_eq!(
+            found("By the Associated Press of Pakistan"),
+            vec![("APP".into(), "the Associated Press of Pakistan")],
+            "not AP"
+        );
+        assert_eq!(
+            found("Source: Yonhap News Agency"),
+            vec![("Yonhap".into(), "Yonhap News Agency")]
+        );
     }
 
     #[test]

@@ -108,6 +108,10 @@ const PATTERNS: &[Pattern] = &[
     // Syndication notices.
     p(Contains("syndicated feed"), 400),
     p(Contains("has not been edited by"), 400),
+    p(Contains("from an automated feed"), 400),
+    p(Contains("from a wire agency feed"), 400),
+    p(Contains("published via feeds"), 300),
+    p(Contains("via feeds without"), 300),
     // Share and follow buttons (lines made only of network names are handled apart).
     p(Starts("share this"), 200),
     p(Contains("share this article"), 200),
@@ -571,6 +575,19 @@ mod tests {
         let found = blocks(&text);
         assert_eq!(found.len(), 1);
         assert!(found[0].starts_with("(Except") && found[0].ends_with("feed.)"));
+    }
+
+    #[test]
+    fn automated_feed_notices() {
+        for notice in [
+            "The article is generated from an automated feed and has not been edited by our staff.",
+            "The article is generated from an automated feed and has not been edited.",
+            "This story has been published from a wire agency feed without modifications to the text.",
+            "This article was published via feeds without changes by our desk.",
+        ] {
+            let text = format!("{STORY}\n\n{notice}\n");
+            assert_eq!(blocks(&text), [notice], "{notice:?} is a feed notice");
+        }
     }
 
     #[test]

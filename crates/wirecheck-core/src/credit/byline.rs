@@ -1,0 +1,205 @@
+//! Bylines: "By Jane Doe, Reuters" or a reporter's name and the agency with no "By",
+//! "Lena Varga Reuters", as a line of its own, and the contributor note "Associated Press
+//! writer Jane Doe contributed to this report".
+
+use super::mention::{
+    CONTRIBUTOR_WORDS, Doc, Group, MAX_CREDIT_LINE_BYTES, PICTURE_WORDS, Span, head_within,
+    in_list, is_dash, words_after,
+};
+
+/// Lower-case words that may appear in a byline beside names.
+#[rustfmt::skip]
+const BYLINE_WORDS: &[&str] = &[
+    "by", "and", "staff", "writer", "writers", "correspondent", "correspondents", "reporter",
+    "reporters", "editor", "in", "for", "of", "the", "news", "agency", "agencies", "special",
+    "chief", "senior", "bureau", "from", "wire", "wires",
+];
+
+/// Whether line `li` is a byline naming the agencies on it: "By", then names and the words of
+/// [`BYLINE_WORDS`].
+pub(super) fn is_byline(doc: &Doc, li: usize) -> bool {
+    let line = doc.line(li);
+    let content = doc.slice(line.start, line.end);
+    let starts_by = content
+        .get(..2)
+        .is_some_and(|s| s.eq_ignore_ascii_case("by"))
+        && content
+            .get(2..)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    if !starts_by || !doc.starts_paragraph(li) || content.len() > MAX_CREDIT_LINE_BYTES {
+        return false;
+    }
+    doc.residual_words(line).iter().all(|w| {
+        let capital = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        in_list(BYLINE_WORDS, w) || (capital && !in_list(PICTURE_WORDS, w))
+    })
+}
+
+/// Words that make a capitalized line a headline rather than a name: "Minister Tells
+/// Reuters", "Exclusive Interview With AFP".
+#[rustfmt::skip]
+const NOT_NAME_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "and", "or", "by", "from",
+    "after", "says", "said", "tells", "told", "talks", "speaks", "exclusive", "interview",
+    "update", "source", "sources", "staff", "copyright", "news", "agency", "report", "reports",
+    "reporting", "editing", "writing",
+];
+
+/// Whether line `li` is a reporter's name followed by the agencies, with no "By": "Lena Varga
+/// Reuters", "LENA VARGA, AFP". ("Lena Varga | PTI" reads as a credit line with a place:
+/// a name and a place look alike.) Two or three name-shaped words before the
+/// agency, which ends the line, near the start or end of the article.
+pub(super) fn is_name_line(doc: &Doc, li: usize) -> bool {
+    let line = doc.line(li);
+    let first = doc.mentions.partition_point(|m| m.end <= line.start);
+    let on_line: Vec<_> = doc
+        .mentions
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|m| m.start < line.end)
+        .collect();
+    let (Some(head), Some(last)) = (on_line.first(), on_line.last()) else {
+        return false;
+    };
+    if !doc.near_edge(li)
+        || !doc.starts_paragraph(li)
+        || line.end - line.start > MAX_CREDIT_LINE_BYTES / 2
+        || doc.slice(last.end, line.end).chars().any(|c| c != '.')
+    {
+        return false;
+    }
+    let name = doc.slice(line.start, head.start);
+    let name = name
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/'))
+        .trim_end_matches(is_dash)
+        .trim_end();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && doc.residual_words(line).len() == words.len()
+        && words.iter().all(|w| is_name_word(w))
+}
+
+/// "Lena", "VARGA", "O'Neill", "Smith-Jones".
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+        && !in_list(NOT_NAME_WORDS, w)
+}
+
+/// "Associated Press writer Jane Doe contributed to this report."
+pub(super) fn contributed(doc: &Doc, g: &Group) -> Option<Span> {
+    let line = doc.line(g.line);
+    let first = *words_after(doc.text, g.end, line.end, 1).first()?;
+    if !in_list(CONTRIBUTOR_WORDS, first.1) {
+        return None;
+    }
+    let rest = head_within(doc.slice(g.end, line.end), 200);
+    let sentence_len = rest.find(['.', '!', '?', ';']).unwrap_or(rest.len());
+    let sentence = rest.get(..sentence_len)?;
+    let contributed = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| in_list(&["contributed", "contributing"], w));
+    contributed.then_some((g.start, g.end + sentence_len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn bylines() {
+        for (line, agency) in [
+            ("By Jane Doe, Reuters", "Reuters"),
+            ("By Reuters Staff", "Reuters"),
+            ("By AFP", "AFP"),
+            ("By Jane Doe | PTI", "PTI"),
+            ("BY JANE DOE, ASSOCIATED PRESS", "AP"),
+            (
+                "By Ola Nordmann and Kari Holm, Associated Press Writers",
+                "AP",
+            ),
+            ("By MARIA OKAFOR - The Associated Press", "AP"),
+            ("By Maria Okafor \u{2013} The Associated Press", "AP"),
+            ("By Yonhap", "Yonhap"),
+            ("by\u{a0}Maria Okafor | Reuters", "Reuters"),
+        ] {
+            let text = paras(&["Footbridge opens in Lowmere", line, P1, P2, P3, P1, P2, P3]);
+            assert_credit(&text, agency, "byline", line);
+        }
+    }
+
+    #[test]
+    fn reporter_name_and_agency_without_by() {
+        for (line, agency) in [
+            ("Lena Varga Reuters", "Reuters"),
+            ("LENA VARGA REUTERS", "Reuters"),
+            ("Lena Varga, AFP", "AFP"),
+            ("Lena M. Varga \u{2014} Associated Press", "AP"),
+        ] {
+            let text = paras(&["Footbridge opens in Lowmere", line, P1, P2, P3, P1, P2, P3]);
+            assert_credit(&text, agency, "byline", line);
+            let at_end = paras(&[P1, P2, P3, P1, P2, P3, line]);
+            assert_credit(&at_end, agency, "byline", line);
+        }
+    }
+
+    #[test]
+    fn headlines_and_body_lines_ending_in_an_agency_are_not_name_bylines() {
+        for line in [
+            "Minister Tells Reuters",
+            "Exclusive Interview With AFP",
+            "Lowmere Council Leader Ada Quill Reuters",
+            "Lena Varga Reuters Institute",
+        ] {
+            assert_none(&paras(&[line, P1, P2, P3, P1, P2, P3]));
+        }
+        let middle = paras(&[
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+            "Lena Varga Reuters",
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+        ]);
+        assert_none(&middle);
+    }
+
+    #[test]
+    fn contributor_line_is_a_byline() {
+        let note = "Associated Press writer Jane Doe in Lisbon contributed to this report.";
+        let text = paras(&[P1, P2, P3, P1, P2, P3, P1, note, BANNER, P3, P2, P1, P3, P2]);
+        assert_credit(
+            &text,
+            "AP",
+            "byline",
+            "Associated Press writer Jane Doe in Lisbon contributed to this report",
+        );
+    }
+
+    #[test]
+    fn by_in_an_ordinary_sentence_is_not_a_byline() {
+        let text = paras(&[
+            P1,
+            P2,
+            "By Tuesday, Reuters had learned of the new timetable for the works.",
+            P3,
+            P1,
+            P2,
+            P3,
+            P1,
+        ]);
+        assert_none(&text);
+    }
+}

@@ -1,0 +1,231 @@
+//! Credit lines: a line near the start or end of the article that is only the credit,
+//! "Reuters", "Source: AFP", "© AP", "-- IANS", "Copyright Thomson Reuters 2026", or the
+//! credit with the place or time of the story after a bar, "Reuters | Seoul",
+//! "Xinhua | Updated: 2024-05-02 10:41".
+
+use super::mention::{Doc, Line, MAX_CREDIT_LINE_BYTES, alnum_words, in_list};
+
+/// Words that may stand beside the agency on a credit line.
+#[rustfmt::skip]
+const CREDIT_LINE_WORDS: &[&str] = &[
+    "source", "sources", "copyright", "c", "and", "the", "agencies", "agency", "staff", "wire",
+    "wires", "news", "all", "rights", "reserved", "inc", "ltd", "limited", "plc",
+];
+
+/// Words of a time stamp after a bar: "Updated: 2024-05-02 10:41 IST", "Published May 2".
+#[rustfmt::skip]
+const STAMP_WORDS: &[&str] = &[
+    "updated", "published", "posted", "last", "first", "on", "at", "am", "pm", "hrs", "ist",
+    "gmt", "utc", "et", "est", "edt", "bst", "cet", "cest", "kst", "jst", "hkt", "sgt", "aest",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+];
+/// Lower-case words inside a place name ("Rio de Janeiro").
+const PLACE_LOWER: &[&str] = &["de", "del", "la", "el", "al", "upon", "am", "sur", "of"];
+
+/// Whether line `li` is a credit line crediting every agency on it.
+pub(super) fn is_credit_line(doc: &Doc, li: usize) -> bool {
+    let line = doc.line(li);
+    if !doc.near_edge(li)
+        || !doc.starts_paragraph(li)
+        || line.end - line.start > MAX_CREDIT_LINE_BYTES
+    {
+        return false;
+    }
+    only_credit(doc, line) || with_place_or_time(doc, line)
+}
+
+/// The agencies and [`CREDIT_LINE_WORDS`] only. Numbers only as a copyright year or two, so
+/// a table row that happens to contain "AA" is not a credit.
+fn only_credit(doc: &Doc, line: Line) -> bool {
+    let words = doc.residual_words(line);
+    let is_year = |w: &&str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    words.iter().filter(|w| is_year(w)).count() <= 2
+        && words
+            .iter()
+            .all(|w| in_list(CREDIT_LINE_WORDS, w) || is_year(w))
+}
+
+/// "Reuters | Seoul", "ANI | New Delhi", "Xinhua | Updated: 2024-05-02 10:41": one part
+/// between bars holds the agencies and nothing but credit words, every other part is a place
+/// or a time stamp.
+fn with_place_or_time(doc: &Doc, line: Line) -> bool {
+    let text = doc.slice(line.start, line.end);
+    if !text.contains('|') {
+        return false;
+    }
+    let mut credit_parts = 0;
+    let mut at = line.start;
+    for part in text.split('|') {
+        let span = Line {
+            start: at,
+            end: at + part.len(),
+        };
+        at = span.end + 1;
+        let has_mention = doc
+            .mentions
+            .iter()
+            .any(|m| span.start <= m.start && m.end <= span.end);
+        if has_mention {
+            credit_parts += 1;
+            if !only_credit(doc, span) {
+                return false;
+            }
+        } else if !is_place(part) && !is_time_stamp(part) {
+            return false;
+        }
+    }
+    credit_parts > 0
+}
+
+/// One to four capitalized words: "Seoul", "New Delhi", "Rio de Janeiro"; not a byline's
+/// "By Jane Doe".
+fn is_place(part: &str) -> bool {
+    let words: Vec<&str> = part
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+                && (w.chars().next().is_some_and(char::is_uppercase) || in_list(PLACE_LOWER, w))
+                && !w.eq_ignore_ascii_case("by")
+        })
+}
+
+/// A date or time: words of [`STAMP_WORDS`] and numbers, with a number and either a stamp
+/// word, a year or a number shaped like a date or a time ("2024-05-02", "10:41"), so that a
+/// table cell ("12") is not one.
+fn is_time_stamp(part: &str) -> bool {
+    let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let words: Vec<&str> = alnum_words(part).collect();
+    let chars: Vec<char> = part.chars().collect();
+    let shaped = chars.windows(3).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], ':' | '-' | '/' | '.') && w[2].is_ascii_digit()
+    });
+    let year = words
+        .iter()
+        .any(|w| w.len() == 4 && is_number(w) && (w.starts_with("19") || w.starts_with("20")));
+    !words.is_empty()
+        && words.iter().any(|w| is_number(w))
+        && words
+            .iter()
+            .all(|w| is_number(w) || in_list(STAMP_WORDS, w))
+        && (shaped || year || words.iter().any(|w| in_list(STAMP_WORDS, w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn credit_lines_at_start_or_end() {
+        let cases = [
+            ("Reuters", "Reuters"),
+            ("REUTERS", "Reuters"),
+            ("\u{2014} AFP", "AFP"),
+            ("-- IANS", "IANS"),
+            ("(AP)", "AP"),
+            ("Source: Reuters", "Reuters"),
+            ("Copyright Thomson Reuters 2026", "Reuters"),
+            ("\u{a9} AFP", "AFP"),
+            ("(c) 2026 The Associated Press. All rights reserved.", "AP"),
+            ("Reuters/Agencies", "Reuters"),
+            ("Bernama", "Bernama"),
+            ("- Press Association", "PA"),
+        ];
+        for (line, agency) in cases {
+            for text in [paras(&[P1, P2, P3, line]), paras(&[line, P1, P2, P3])] {
+                assert_credit(&text, agency, "credit_line", line);
+            }
+        }
+    }
+
+    #[test]
+    fn credit_line_with_a_place_or_a_time_above_the_text() {
+        for (line, agency) in [
+            ("Reuters | Seoul", "Reuters"),
+            ("ANI | New Delhi", "ANI"),
+            ("Xinhua | Updated: 2024-05-02 10:41", "Xinhua"),
+            (
+                "Yonhap News Agency | Seoul | May 2, 2024 10:41 KST",
+                "Yonhap",
+            ),
+            ("Seoul | Reuters", "Reuters"),
+            ("reuters\u{a0}|\u{a0}Seoul", "Reuters"),
+            ("Source: Yonhap News Agency", "Yonhap"),
+        ] {
+            let text = paras(&["Corven yard wins navy order", line, P1, P2, P3, P1, P2]);
+            assert_credit(&text, agency, "credit_line", line);
+        }
+        let both = paras(&["Corven yard wins navy order", "Reuters | AFP", P1, P2, P3]);
+        let agencies: Vec<String> = found(&both).into_iter().map(|(a, _, _)| a).collect();
+        assert_eq!(agencies, ["Reuters", "AFP"], "each agency between bars");
+    }
+
+    #[test]
+    fn bar_lines_that_are_not_a_place_or_a_time_are_not_credit_lines() {
+        for line in [
+            "Reuters | the yard said it would hire more welders",
+            "AP | 12 | 14 | 16",
+            "Reuters | Ipsos poll",
+        ] {
+            let text = paras(&["Corven yard wins navy order", line, P1, P2, P3, P1, P2]);
+            let got = found(&text);
+            assert!(
+                got.iter().all(|(_, kind, _)| *kind != "credit_line"),
+                "{line:?} is not a credit line: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn credit_line_after_a_donation_banner() {
+        let text = paras(&[P1, P2, P3, P1, P2, P3, BANNER, "Reuters"]);
+        assert_credit(&text, "Reuters", "credit_line", "Reuters");
+    }
+
+    #[test]
+    fn credit_line_before_trailing_boilerplate_and_with_control_bytes() {
+        let text = format!("{P1}\n{P2}\n{P3}\n\u{19}Kyodo\n\n{BANNER}\nShare this story\n");
+        assert_credit(&text, "Kyodo", "credit_line", "Kyodo");
+        let wire = format!("{P1}\n{P2}\n Reuter\n\u{3}");
+        assert_credit(&wire, "Reuters", "credit_line", "Reuter");
+    }
+
+    #[test]
+    fn credit_line_with_two_agencies_credits_both() {
+        let text = paras(&[P1, P2, P3, "AFP and Reuters"]);
+        let got = found(&text);
+        let agencies: Vec<&str> = got.iter().map(|(a, _, _)| a.as_str()).collect();
+        assert_eq!(
+            agencies,
+            vec!["AFP", "Reuters"],
+            "each agency credited separately"
+        );
+    }
+
+    #[test]
+    fn lone_agency_line_inside_the_body_or_a_wrapped_sentence_is_not_a_credit_line() {
+        let middle = paras(&[P1, P2, P3, P1, P2, P3, "Reuters", P1, P2, P3, P1, P2, P3]);
+        assert_none(&middle);
+        let wrapped = format!(
+            "{P1}\nThe mayor gave the figures in a long interview she granted to\nReuters."
+        );
+        assert_none(&wrapped);
+    }
+
+    #[test]
+    fn table_row_with_an_acronym_is_not_a_credit_line() {
+        assert_none(&paras(&[
+            P1,
+            P2,
+            P3,
+            "C 1750 2239 (1720 2282)  AA 2200 2650",
+        ]));
+        assert_none(&paras(&[P1, P2, P3, "AP 12 14 16"]));
+    }
+}

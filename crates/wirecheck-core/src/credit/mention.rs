@@ -1,0 +1,375 @@
+//! The model every credit form reads: the article's non-empty lines, the agency names found in
+//! it through [`AgencyTable::mentions`](super::agencies::AgencyTable::mentions), where each
+//! stands, and small word helpers. Offsets are bytes into the text given.
+//!
+//! Nothing here decides what is a credit; the form modules beside it do.
+
+use std::ops::Range;
+
+use super::agencies::Mention;
+use crate::text::boilerplate;
+
+/// Byte range of a credit phrase: start, and just past its end.
+pub(super) type Span = (usize, usize);
+
+/// Non-empty lines this close to either end of the article may be credit lines.
+pub(super) const EDGE_LINES: usize = 5;
+/// The opening paragraph, for "(AP)", is looked for within this many non-empty lines.
+const LEAD_LINES: usize = 4;
+/// A line with at least this many words is body text, not a headline or a credit.
+pub(super) const BODY_WORDS: usize = 8;
+/// How far back on a line [`Doc::inside_quote`] looks for an opening quotation mark.
+const QUOTE_LOOKBACK: usize = 2_000;
+/// Credit lines and bylines longer than this are sentences.
+pub(super) const MAX_CREDIT_LINE_BYTES: usize = 120;
+
+/// Words that mark a picture or video credit next to an agency name.
+#[rustfmt::skip]
+pub(super) const PICTURE_WORDS: &[&str] = &[
+    "photo", "photos", "photograph", "photographs", "picture", "pictures", "pic", "pics", "image",
+    "images", "video", "videos", "footage", "tv", "file", "graphic", "graphics", "illustration",
+    "handout", "pool", "via", "caption",
+];
+/// Words naming people who wrote part of a story, before "contributed".
+#[rustfmt::skip]
+pub(super) const CONTRIBUTOR_WORDS: &[&str] = &[
+    "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "journalist",
+    "journalists", "staff", "staffers",
+];
+
+/// A non-empty line: byte range of its content without surrounding space or control bytes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Mentions next to each other on one line, joined only by "and", commas or slashes.
+pub(super) struct Group {
+    /// Indices into [`Doc::mentions`].
+    pub members: Vec<usize>,
+    /// Index into [`Doc::lines`].
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An article as lines and agency mentions.
+pub(super) struct Doc<'a> {
+    pub text: &'a str,
+    pub lines: Vec<Line>,
+    pub mentions: &'a [Mention],
+    /// How many lines open the article, from [`Doc::lead_lines`].
+    pub lead: usize,
+    /// Byte ranges of donation banners, feed notices and the like
+    /// ([`boilerplate::find`]), sorted: what may follow the last paragraph.
+    boilerplate: Vec<Range<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, mentions: &'a [Mention]) -> Self {
+        let mut doc = Doc {
+            text,
+            lines: split_lines(text),
+            mentions,
+            lead: 0,
+            boilerplate: boilerplate::find(text),
+        };
+        doc.lead = doc.lead_lines();
+        doc
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    pub fn line(&self, li: usize) -> Line {
+        self.lines
+            .get(li)
+            .copied()
+            .unwrap_or(Line { start: 0, end: 0 })
+    }
+
+    pub fn line_text(&self, li: usize) -> &'a str {
+        let line = self.line(li);
+        self.slice(line.start, line.end)
+    }
+
+    pub fn line_index(&self, pos: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.start <= pos)
+            .saturating_sub(1)
+    }
+
+    pub fn is_mention_start(&self, pos: usize) -> bool {
+        self.mentions
+            .binary_search_by_key(&pos, |m| m.start)
+            .is_ok()
+    }
+
+    pub fn is_mention_end(&self, pos: usize) -> bool {
+        self.mentions.binary_search_by_key(&pos, |m| m.end).is_ok()
+    }
+
+    /// Mentions next to each other on one line, skipping those `excluded`.
+    pub fn groups(&self, line_of: &[usize], excluded: &[bool]) -> Vec<Group> {
+        let mut out: Vec<Group> = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            if excluded.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let li = line_of.get(i).copied().unwrap_or(0);
+            if let Some(g) = out.last_mut()
+                && g.line == li
+                && g.members.last().is_some_and(|&p| p + 1 == i)
+                && is_list_gap(self.slice(g.end, m.start))
+            {
+                g.members.push(i);
+                g.end = m.end;
+                continue;
+            }
+            out.push(Group {
+                members: vec![i],
+                line: li,
+                start: m.start,
+                end: m.end,
+            });
+        }
+        out
+    }
+
+    /// The words of a line outside its agency mentions.
+    pub fn residual_words(&self, line: Line) -> Vec<&'a str> {
+        let mut words = Vec::new();
+        let mut pos = line.start;
+        let first = self.mentions.partition_point(|m| m.end <= line.start);
+        for m in self.mentions.get(first..).unwrap_or(&[]) {
+            if m.start >= line.end {
+                break;
+            }
+            words.extend(alnum_words(self.slice(pos, m.start.max(pos))));
+            pos = m.end.max(pos);
+        }
+        words.extend(alnum_words(self.slice(pos.min(line.end), line.end)));
+        words
+    }
+
+    /// Whether line `li` is among the first or last [`EDGE_LINES`].
+    pub fn near_edge(&self, li: usize) -> bool {
+        li < EDGE_LINES || li + EDGE_LINES >= self.lines.len()
+    }
+
+    /// Whether line `li` lies wholly inside boilerplate.
+    pub fn is_boilerplate(&self, li: usize) -> bool {
+        let line = self.line(li);
+        let at = self.boilerplate.partition_point(|b| b.end <= line.start);
+        self.boilerplate
+            .get(at)
+            .is_some_and(|b| b.start <= line.start && line.end <= b.end)
+    }
+
+    /// Whether line `li` ends the last paragraph of the text: every line after it is
+    /// boilerplate or too short to be a paragraph (tags, a date, "Comments").
+    pub fn ends_last_paragraph(&self, li: usize) -> bool {
+        !self.is_boilerplate(li)
+            && (li + 1..self.lines.len()).all(|next| {
+                self.is_boilerplate(next)
+                    || alnum_words(self.line_text(next)).take(BODY_WORDS).count() < BODY_WORDS
+            })
+    }
+
+    /// Whether `pos` lies inside quotation marks opened earlier on its line (looking back
+    /// at most [`QUOTE_LOOKBACK`] bytes, so that a huge line stays linear).
+    pub fn inside_quote(&self, pos: usize) -> bool {
+        let line = self.line(self.line_index(pos));
+        let mut from = line.start.max(pos.saturating_sub(QUOTE_LOOKBACK)).min(pos);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = self.slice(from, pos);
+        let straight = before.matches('"').count();
+        let open = before.matches(['\u{201c}', '\u{201e}', '\u{ab}']).count();
+        let close = before.matches(['\u{201d}', '\u{bb}']).count();
+        straight % 2 == 1 || open > close
+    }
+
+    /// Lines up to and including the first body line: the headline, byline and first paragraph.
+    fn lead_lines(&self) -> usize {
+        let first_body = self
+            .lines
+            .iter()
+            .position(|l| alnum_words(self.slice(l.start, l.end)).count() >= BODY_WORDS);
+        first_body.map_or(LEAD_LINES, |i| (i + 1).min(LEAD_LINES))
+    }
+
+    /// Whether line `li` begins a paragraph rather than continuing a hard-wrapped one: a blank
+    /// line or an indent (or a feed's control byte) before it, or a previous line that ends a
+    /// sentence or is a headline.
+    pub fn starts_paragraph(&self, li: usize) -> bool {
+        let Some(prev) = li.checked_sub(1).map(|p| self.line(p)) else {
+            return true;
+        };
+        let cur = self.line(li);
+        let between = self.slice(prev.end, cur.start);
+        // Two line breaks make a blank line; stop counting there, gaps can be long.
+        let breaks = between
+            .matches('\n')
+            .take(2)
+            .count()
+            .max(between.matches('\r').take(2).count());
+        let indented = between
+            .rsplit(['\n', '\r', '\u{2028}', '\u{2029}'])
+            .next()
+            .is_some_and(|indent| !indent.is_empty());
+        let prev_text = self.slice(prev.start, prev.end);
+        breaks >= 2
+            || indented
+            || prev_text.ends_with(['.', '!', '?', ':', '"', '\'', ')', '\u{201d}', '\u{2019}'])
+            || alnum_words(prev_text).count() < BODY_WORDS
+            || !prev_text.chars().any(char::is_lowercase)
+    }
+}
+
+/// Splits text into non-empty lines, trimming white space and control bytes (wire feeds put
+/// 0x19 before paragraphs and 0x03 after stories).
+fn split_lines(text: &str) -> Vec<Line> {
+    let trim = |c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}';
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut push = |s: usize, e: usize| {
+        let raw = text.get(s..e).unwrap_or("");
+        let lead = raw.len() - raw.trim_start_matches(trim).len();
+        let content = raw.trim_matches(trim);
+        if !content.is_empty() {
+            lines.push(Line {
+                start: s + lead,
+                end: s + lead + content.len(),
+            });
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            push(start, i);
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, text.len());
+    lines
+}
+
+/// Whether the text between two agency names only lists them: "and", "&", ",", "/", "the".
+fn is_list_gap(gap: &str) -> bool {
+    gap.len() <= 20
+        && !gap.contains(['\n', '\r'])
+        && gap
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&' | '+'))
+            .all(|w| w.is_empty() || in_list(&["and", "the"], w))
+}
+
+/// Whether `c` is a dash that sets a credit apart: hyphen, en dash, em dash, horizontal bar.
+pub(super) fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+    )
+}
+
+/// The longest start of `s` of at most `max` bytes that ends on a character boundary.
+pub(super) fn head_within(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or("")
+}
+
+pub(super) fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+pub(super) fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+pub(super) fn last_word(s: &str) -> Option<(usize, &str)> {
+    let end = s.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let head = s.get(..end)?;
+    let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + head
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8)
+    });
+    let word = head.get(start..)?;
+    (!word.is_empty()).then_some((start, word))
+}
+
+/// The alphanumeric word starting at `pos`, if one does.
+pub(super) fn word_at(text: &str, pos: usize, limit: usize) -> Option<(usize, &str)> {
+    let rest = text.get(pos..limit.max(pos))?;
+    let len = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    (len > 0).then(|| (pos, rest.get(..len).unwrap_or("")))
+}
+
+/// Up to `n` words before `pos`, nearest first, separated from it and each other only by
+/// white space (punctuation ends a phrase).
+pub(super) fn words_before(text: &str, pos: usize, floor: usize, n: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut head = text.get(floor.min(pos)..pos).unwrap_or("");
+    while out.len() < n {
+        let trimmed = head.trim_end();
+        if trimmed.len() == head.len() && !out.is_empty() {
+            break;
+        }
+        let Some((start, word)) = last_word(trimmed) else {
+            break;
+        };
+        if start + word.len() != trimmed.len() {
+            break;
+        }
+        out.push((floor.min(pos) + start, word));
+        head = trimmed.get(..start).unwrap_or("");
+    }
+    out
+}
+
+/// Up to `n` words after `pos`, separated only by white space.
+pub(super) fn words_after(text: &str, pos: usize, limit: usize, n: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = pos;
+    while out.len() < n {
+        let rest = text.get(at..limit.max(at)).unwrap_or("");
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && (!out.is_empty() || rest.is_empty()) {
+            break;
+        }
+        let start = at + rest.len() - trimmed.len();
+        let Some((p, w)) = word_at(text, start, limit) else {
+            break;
+        };
+        out.push((p, w));
+        at = p + w.len();
+    }
+    out
+}
+
+/// The start of `phrase` if the words before a point (nearest first) end with it, allowing
+/// one article between ("according to the Associated Press").
+pub(super) fn phrase_before(words: &[(usize, &str)], phrase: &str) -> Option<usize> {
+    let want: Vec<&str> = phrase.split(' ').rev().collect();
+    let matches_at = |skip: usize| -> Option<usize> {
+        let got = words.get(skip..skip + want.len())?;
+        got.iter()
+            .zip(&want)
+            .all(|((_, g), w)| g.eq_ignore_ascii_case(w))
+            .then(|| got.last().map(|(p, _)| *p))
+            .flatten()
+    };
+    matches_at(0).or_else(|| match words.first() {
+        Some((_, w)) if in_list(&["the", "a", "an"], w) => matches_at(1),
+        _ => None,
+    })
+}

@@ -1,0 +1,125 @@
+//! Sign-offs: the agency ending one of the last lines, after the text of the last paragraph,
+//! "... on Monday. -- IANS" or "... said. (AFP)", or glued bare to its last sentence,
+//! "... on Thursday. Reuters", as syndicating sites print it above their feed notice.
+
+use super::mention::{BODY_WORDS, Doc, EDGE_LINES, Group, Span, alnum_words};
+
+/// From the sign-off's dash or bracket to the end of the line.
+pub(super) fn sign_off(doc: &Doc, g: &Group) -> Option<Span> {
+    if g.line + EDGE_LINES < doc.lines.len() {
+        return None;
+    }
+    let line = doc.line(g.line);
+    let after = doc.slice(g.end, line.end);
+    if !after
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ')'))
+    {
+        return None;
+    }
+    let before = doc.slice(line.start, g.start).trim_end();
+    for sep in ["--", "\u{2014}", "\u{2013}", "\u{2015}", " -"] {
+        if before.ends_with(sep) {
+            let start = line.start + before.len() - sep.len() + usize::from(sep == " -");
+            return Some((start, line.end));
+        }
+    }
+    let head = before.strip_suffix('(')?.trim_end();
+    head.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}'])
+        .then_some(line.start + head.len())
+        .map(|p| (p + doc.slice(p, g.start).find('(').unwrap_or(0), line.end))
+}
+
+/// The bare agency name after the last sentence of the last paragraph, on the same line:
+/// "... and meet the defence minister on Thursday. Reuters". Only boilerplate (a feed notice,
+/// a donation banner) and short lines (tags, a date) may follow. A name glued to any other
+/// paragraph, or after "©", is a caption's credit or part of the text.
+pub(super) fn glued(doc: &Doc, g: &Group) -> Option<Span> {
+    let line = doc.line(g.line);
+    if !doc
+        .slice(g.end, line.end)
+        .chars()
+        .all(|c| c.is_whitespace() || c == '.')
+    {
+        return None;
+    }
+    let before = doc.slice(line.start, g.start);
+    let head = before.trim_end();
+    let sentence_ends = head.len() < before.len()
+        && head.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}']);
+    // A paragraph, not a caption: long enough, or the end of a hard-wrapped one.
+    if !sentence_ends {
+        return None;
+    }
+    let paragraph =
+        alnum_words(head).take(BODY_WORDS).count() >= BODY_WORDS || !doc.starts_paragraph(g.line);
+    (paragraph && doc.ends_last_paragraph(g.line)).then_some((g.start, g.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn sign_off_ends_the_last_paragraph() {
+        for (end, agency, phrase) in [
+            (" -- IANS", "IANS", "-- IANS"),
+            (" \u{2014} Reuters", "Reuters", "\u{2014} Reuters"),
+            (" - ANI", "ANI", "- ANI"),
+            (" (AFP)", "AFP", "(AFP)"),
+        ] {
+            let text = paras(&[P1, P2, &format!("{P3}{end}")]);
+            assert_credit(&text, agency, "sign_off", phrase);
+        }
+    }
+
+    const LAST: &str = "Ambassador Tomas Reyl will tour the Corven naval yard on Wednesday and meet the defence minister on Thursday.";
+    const AUTOMATED: &str =
+        "The article is generated from an automated feed and has not been edited by our staff.";
+    const VIA_FEEDS: &str = "This article was published via feeds without changes by our desk.";
+
+    #[test]
+    fn agency_glued_to_the_last_sentence_before_a_feed_notice() {
+        for (agency_text, agency) in [
+            (" Reuters", "Reuters"),
+            (" REUTERS", "Reuters"),
+            ("\u{a0}Reuters", "Reuters"),
+            (" AFP.", "AFP"),
+        ] {
+            let last = format!("{LAST}{agency_text}");
+            for tail in [
+                vec![AUTOMATED, BANNER],
+                vec![VIA_FEEDS],
+                vec![AUTOMATED, BANNER, "Tags: Corven, defence", "Comments"],
+                vec![],
+            ] {
+                let mut parts = vec![P1, P2, P3, P1, P2, last.as_str()];
+                parts.extend(tail);
+                let phrase = agency_text.trim().trim_end_matches('.');
+                assert_credit(&paras(&parts), agency, "sign_off", phrase);
+            }
+        }
+        let wrapped = format!(
+            "{P1}\n\nResidents had waited nearly a decade for the crossing to\nthe station, the mayor said. Reuters\n\n{AUTOMATED}\n"
+        );
+        assert_credit(&wrapped, "Reuters", "sign_off", "Reuters");
+    }
+
+    #[test]
+    fn agency_glued_to_a_paragraph_that_is_not_the_last_is_not_a_sign_off() {
+        let glued = format!("{LAST} Reuters");
+        assert_none(&paras(&[P1, P2, &glued, P3, AUTOMATED, BANNER]));
+        assert_none(&paras(&[P1, P2, P3, &glued, P1, P2, P3, P1, P2]));
+        // A caption credit under the last picture: too short to be the last paragraph.
+        assert_none(&paras(&[P1, P2, P3, "The Corven naval yard. Reuters"]));
+        // Copyright of a picture, not of the text.
+        assert_none(&paras(&[P1, P2, &format!("{LAST} \u{a9} AP"), AUTOMATED]));
+        // Mid-sentence, not after the last sentence.
+        assert_none(&paras(&[
+            P1,
+            P2,
+            "The minister will give the full figures on Thursday to Reuters",
+            AUTOMATED,
+        ]));
+    }
+}
