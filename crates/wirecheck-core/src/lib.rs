@@ -55,5 +55,8 @@ pub use eval::{
 };
 pub use export::html_report;
 pub use index::retrieve::RetrieveOptions;
-pub use report::{Credit, DiffOp, DiffTag, Flag, Passage, PassageKind, Report, SourceReport};
+pub use report::{
+    ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
+    SourceReport,
+};
 pub use verdict::{Derived, Thresholds};

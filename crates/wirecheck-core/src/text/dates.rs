@@ -19,8 +19,11 @@ use std::fmt;
 
 /// Lines from the top where datelines, header lines and labels are looked for.
 const HEAD_LINES: usize = 5;
-/// A line of at least this many words is prose: the first one ends the top.
+/// A line of at least this many words that ends a sentence is prose: the first one ends the
+/// top. Headlines may be as long, but do not end with a full stop.
 const PROSE_WORDS: usize = 15;
+/// A line of at least this many words is prose however it ends.
+const LONG_PROSE_WORDS: usize = 40;
 /// Lines from the bottom where labels are looked for.
 const TAIL_LINES: usize = 3;
 /// A dateline's date starts within this many bytes of its line's start.
@@ -86,7 +89,7 @@ pub fn article_date(text: &str) -> Option<FoundDate> {
     let head_len = lines
         .iter()
         .take(HEAD_LINES)
-        .position(|(_, line)| line.split_whitespace().count() >= PROSE_WORDS)
+        .position(|(_, line)| is_prose(line))
         .map_or(HEAD_LINES, |i| i + 1)
         .min(lines.len());
     let head = lines.iter().take(head_len);
@@ -124,6 +127,13 @@ fn lines(text: &str) -> Vec<(usize, &str)> {
         start += line.len();
     }
     out
+}
+
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words >= LONG_PROSE_WORDS
+        || (words >= PROSE_WORDS
+            && line.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ')']))
 }
 
 fn shifted(d: FoundDate, base: usize) -> FoundDate {
@@ -711,6 +721,15 @@ mod tests {
         assert_reads(&text, "2024-05-02T10:41", "2024-05-02 10:41");
         let text = format!("Ferry resumes service\nPublished: 2024-05-02T10:41:07Z{BODY}");
         assert_reads(&text, "2024-05-02T10:41:07", "2024-05-02T10:41:07Z");
+    }
+
+    #[test]
+    fn label_after_a_long_headline() {
+        let text = format!(
+            "Monsoon makes a soggy entry in Tarnby, 38 spots waterlogged; Vell Railway trains \
+             run late\n\nTarnby | Updated: June 12, 2026 4:10 pm IST{BODY}"
+        );
+        assert_reads(&text, "2026-06-12T16:10", "June 12, 2026 4:10 pm IST");
     }
 
     #[test]
