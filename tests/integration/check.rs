@@ -275,7 +275,10 @@ fn story_published_after_the_article_date_is_listed_apart() {
         "the press-release dateline gives the date, with character offsets into `text`"
     );
     let text = report["text"].as_str().unwrap();
-    assert_eq!(text.chars().skip(49).take(12).collect::<String>(), "Mar. 4, 2019");
+    assert_eq!(
+        text.chars().skip(49).take(12).collect::<String>(),
+        "Mar. 4, 2019"
+    );
     assert_eq!(
         report["sources"].as_array().unwrap().len(),
         0,
@@ -287,7 +290,10 @@ fn story_published_after_the_article_date_is_listed_apart() {
     assert_eq!(later.len(), 1, "{report}");
     assert_eq!(later[0]["published"], "2019-03-07T09:15:00Z");
     assert_eq!(later[0]["agency"], "Reuters");
-    assert_eq!(later[0]["headline"], "Tarnby ferry landing to close for six weeks");
+    assert_eq!(
+        later[0]["headline"],
+        "Tarnby ferry landing to close for six weeks"
+    );
     assert!(later[0]["coverage"].as_f64().unwrap() > 0.9, "{report}");
     for key in ["id", "origin"] {
         assert!(!later[0][key].is_null(), "{key} is given: {report}");
@@ -315,7 +321,12 @@ fn before_overrides_the_article_date() {
         "2019-03-08",
         article.to_str().unwrap(),
     ]);
-    assert_eq!(run.code(), 1, "the story now counts, uncredited: {}", run.stderr());
+    assert_eq!(
+        run.code(),
+        1,
+        "the story now counts, uncredited: {}",
+        run.stderr()
+    );
     let report = run.json_lines().remove(0);
     assert_eq!(
         report["article_date"],
@@ -325,6 +336,11 @@ fn before_overrides_the_article_date() {
     );
     assert_eq!(report["sources"][0]["agency"], "Reuters");
     assert_eq!(report["published_later"], serde_json::json!([]));
-    let out = t.run(&["check", "--before", "2019-03-08", article.to_str().unwrap()]).stdout();
-    assert!(out.contains("Article date: 2019-03-08 (given by --before)"), "{out}");
+    let out = t
+        .run(&["check", "--before", "2019-03-08", article.to_str().unwrap()])
+        .stdout();
+    assert!(
+        out.contains("Article date: 2019-03-08 (given by --before)"),
+        "{out}"
+    );
 }

@@ -674,7 +674,10 @@ mod tests {
         );
         let (start, end) = (date.start.unwrap(), date.end.unwrap());
         let written: String = report.text.chars().skip(start).take(end - start).collect();
-        assert_eq!(written, "March 4, 2019", "offsets are characters of the text");
+        assert_eq!(
+            written, "March 4, 2019",
+            "offsets are characters of the text"
+        );
         assert!(
             report.sources.is_empty() && report.flags.is_empty(),
             "a story published two days later cannot be the source: {:?}",
@@ -758,7 +761,11 @@ mod tests {
         let report = check_text(&archive, &article, &options).unwrap();
         assert!(report.sources.is_empty());
         assert_eq!(
-            report.published_later.iter().map(|s| s.id).collect::<Vec<_>>(),
+            report
+                .published_later
+                .iter()
+                .map(|s| s.id)
+                .collect::<Vec<_>>(),
             ids
         );
     }

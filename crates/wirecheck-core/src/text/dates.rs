@@ -42,8 +42,11 @@ pub struct Date {
     /// The day of the month.
     pub day: u8,
     /// Hours and minutes, and seconds when written, on a 24-hour clock.
-    pub time: Option<(u8, u8, Option<u8>)>,
+    pub time: Option<Clock>,
 }
+
+/// A time of day: hours, minutes, and seconds when written.
+pub type Clock = (u8, u8, Option<u8>);
 
 impl Date {
     /// The day, `YYYY-MM-DD`.
@@ -214,8 +217,7 @@ fn is_dateline(line: &str, d: &FoundDate) -> bool {
         && words.iter().all(|w| {
             w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '&'))
-                && (w.chars().next().is_some_and(char::is_uppercase)
-                    || in_list(PLACE_LOWER, w))
+                && (w.chars().next().is_some_and(char::is_uppercase) || in_list(PLACE_LOWER, w))
         });
     let after = line[d.end..].trim_start();
     let tail = after.is_empty() || after.starts_with(['-', '\u{2013}', '\u{2014}', '/', '(']);
@@ -276,9 +278,7 @@ fn in_quotes(line: &str, at: usize) -> bool {
 }
 
 const QUOTES: [char; 5] = ['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'];
-const SEPARATORS: [char; 7] = [
-    '|', '\u{b7}', '\u{2022}', '\u{2014}', '\u{2013}', '-', '(',
-];
+const SEPARATORS: [char; 7] = ['|', '\u{b7}', '\u{2022}', '\u{2014}', '\u{2013}', '-', '('];
 const LABELS: &[&str] = &["updated", "published", "posted", "modified", "dated"];
 /// Words that may go with a label or a date on a header line.
 const LABEL_WORDS: &[&str] = &[
@@ -297,18 +297,7 @@ const LABEL_WORDS: &[&str] = &[
 ];
 /// Time zones' abbreviations that may follow a time.
 const ZONES: &[&str] = &[
-    "utc",
-    "gmt",
-    "bst",
-    "cet",
-    "cest",
-    "et",
-    "est",
-    "edt",
-    "pt",
-    "pst",
-    "pdt",
-    "ist",
+    "utc", "gmt", "bst", "cet", "cest", "et", "est", "edt", "pt", "pst", "pdt", "ist",
 ];
 /// Lower-case words a byline may hold ("staff writer", "and").
 const BYLINE_LOWER: &[&str] = &[
@@ -328,7 +317,9 @@ const BYLINE_LOWER: &[&str] = &[
     "read",
 ];
 /// Lower-case words of place names ("Rio de Janeiro").
-const PLACE_LOWER: &[&str] = &["de", "da", "do", "dos", "del", "la", "le", "el", "al", "upon"];
+const PLACE_LOWER: &[&str] = &[
+    "de", "da", "do", "dos", "del", "la", "le", "el", "al", "upon",
+];
 /// Capitalised words that open a sentence, never a dateline's place.
 const SENTENCE_OPENERS: &[&str] = &[
     "on", "in", "at", "by", "the", "a", "an", "since", "until", "from", "after", "before", "as",
@@ -440,7 +431,7 @@ fn spaces(s: &[u8], i: usize) -> usize {
 
 /// A valid date, or `None`.
 fn date(year: u32, month: u32, day: u32) -> Option<Date> {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -448,7 +439,7 @@ fn date(year: u32, month: u32, day: u32) -> Option<Date> {
         2 => 28,
         _ => return None,
     };
-    ((1900..=2099).contains(&year) && (1..=days).contains(&day)).then(|| Date {
+    ((1900..=2099).contains(&year) && (1..=days).contains(&day)).then_some(Date {
         year: year as u16,
         month: month as u8,
         day: day as u8,
@@ -539,9 +530,14 @@ fn numeric(s: &[u8], i: usize) -> Option<(Date, usize)> {
 
 /// A month's name at `i`: `March`, `Mar.`, `MARCH`, `Sept.`.
 fn month(s: &[u8], i: usize) -> Option<(u32, usize)> {
-    let n = s[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let n = s[i..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
     let word = std::str::from_utf8(&s[i..i + n]).ok()?;
-    let &(_, m) = MONTHS.iter().find(|(name, _)| word.eq_ignore_ascii_case(name))?;
+    let &(_, m) = MONTHS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))?;
     let mut j = i + n;
     if byte(s, j) == Some(b'.') {
         j += 1;
@@ -591,7 +587,7 @@ fn day_first(s: &[u8], i: usize) -> Option<(Date, usize)> {
 }
 
 /// `HH:MM` or `HH:MM:SS` at `i`, 24-hour.
-fn clock(s: &[u8], i: usize) -> Option<((u8, u8, Option<u8>), usize)> {
+fn clock(s: &[u8], i: usize) -> Option<(Clock, usize)> {
     let (h, j) = digits(s, i, 1, 2)?;
     (byte(s, j)? == b':').then_some(())?;
     let (m, mut j) = digits(s, j + 1, 2, 2)?;
@@ -607,7 +603,7 @@ fn clock(s: &[u8], i: usize) -> Option<((u8, u8, Option<u8>), usize)> {
 
 /// A time of day after a date: ` 10:41`, `, 10:41 a.m.`, ` at 1:05 PM`, with a zone's
 /// abbreviation allowed after it.
-fn time(s: &[u8], i: usize) -> Option<((u8, u8, Option<u8>), usize)> {
+fn time(s: &[u8], i: usize) -> Option<(Clock, usize)> {
     let mut j = if byte(s, i) == Some(b',') { i + 1 } else { i };
     let k = spaces(s, j);
     (k > j).then_some(())?;
@@ -668,11 +664,7 @@ mod tests {
     }
 
     fn assert_reads(text: &str, date: &str, written: &str) {
-        assert_eq!(
-            read(text),
-            Some((date.to_string(), written)),
-            "in {text:?}"
-        );
+        assert_eq!(read(text), Some((date.to_string(), written)), "in {text:?}");
     }
 
     fn assert_none(text: &str) {
@@ -788,7 +780,9 @@ mod tests {
 
     #[test]
     fn ambiguous_numeric_date_is_not_read() {
-        assert_none(&format!("Ferry resumes service\nPosted on 04/05/2024{BODY}"));
+        assert_none(&format!(
+            "Ferry resumes service\nPosted on 04/05/2024{BODY}"
+        ));
         assert_none(&format!("Ferry resumes service\n04/05/2024{BODY}"));
         assert_none(&format!("Ferry resumes service\nUpdated 04.05.2024{BODY}"));
     }
@@ -860,7 +854,9 @@ mod tests {
     #[test]
     fn impossible_dates_are_not_read() {
         assert_none(&format!("Ferry resumes service\nUpdated: 2024-02-30{BODY}"));
-        assert_none(&format!("Ferry resumes service\nPosted on 31 April 2024{BODY}"));
+        assert_none(&format!(
+            "Ferry resumes service\nPosted on 31 April 2024{BODY}"
+        ));
     }
 
     #[test]
