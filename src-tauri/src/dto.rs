@@ -52,6 +52,48 @@ pub struct Report {
     pub article_words: usize,
     /// The article text every offset refers to (characters).
     pub text: String,
+    /// The article's own date, read from its text or given as "only stories published
+    /// before"; `null` when neither says.
+    pub article_date: Option<ArticleDate>,
+    /// Stories that would have been sources but were published after `articleDate`: not
+    /// sources, not flagged.
+    pub published_later: Vec<LaterStory>,
+}
+
+/// The article's own date and where it comes from.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleDate {
+    /// ISO 8601: `2019-03-04`, or `2019-03-04T10:41` when a time was read.
+    pub date: String,
+    /// As written in the article, or the field's value.
+    pub text: String,
+    /// Where it was read in `text` (characters); `null` when `from` is `option`.
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub from: DateFrom,
+}
+
+/// Where the article's date comes from: its text, or the "only stories published before" field.
+#[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFrom {
+    Text,
+    Option,
+}
+
+/// A story published after the article's date that would otherwise have been a source.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LaterStory {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub origin: String,
+    pub agency: Option<String>,
+    pub headline: String,
+    pub published: String,
+    /// The share of the article it would have had as a source.
+    pub coverage: f64,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -326,6 +368,36 @@ impl From<core::Report> for Report {
             boilerplate: r.boilerplate,
             article_words: r.article_words,
             text: r.text,
+            article_date: r.article_date.map(Into::into),
+            published_later: r.published_later.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<core::ArticleDate> for ArticleDate {
+    fn from(d: core::ArticleDate) -> Self {
+        ArticleDate {
+            date: d.date,
+            text: d.text,
+            start: d.start,
+            end: d.end,
+            from: match d.from {
+                core::DateFrom::Text => DateFrom::Text,
+                _ => DateFrom::Option,
+            },
+        }
+    }
+}
+
+impl From<core::LaterStory> for LaterStory {
+    fn from(s: core::LaterStory) -> Self {
+        LaterStory {
+            id: s.id,
+            origin: s.origin,
+            agency: s.agency,
+            headline: s.headline,
+            published: s.published,
+            coverage: s.coverage,
         }
     }
 }

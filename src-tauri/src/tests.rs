@@ -106,6 +106,37 @@ fn check_an_uncredited_copy_and_find_it_in_the_history() {
 }
 
 #[test]
+fn the_article_date_comes_from_the_text_unless_the_field_gives_one() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    app.ok("load_demo", json!({}));
+    let text = demo_article("article.html");
+    let result = app.ok(
+        "check_article",
+        json!({ "request": { "text": text, "publishedBefore": null } }),
+    );
+    let date = &result["report"]["articleDate"];
+    assert_eq!(date["date"], "2026-05-08T12:40", "{date}");
+    assert_eq!(date["text"], "8 May 2026, 12:40");
+    assert_eq!(date["from"], "text");
+    assert!(date["start"].is_u64() && date["end"].is_u64(), "{date}");
+    assert!(result["report"]["publishedLater"].is_array());
+
+    let result = app.ok(
+        "check_article",
+        json!({ "request": { "text": text, "publishedBefore": "2026-01-01" } }),
+    );
+    let report = &result["report"];
+    assert_eq!(report["articleDate"]["from"], "option");
+    assert_eq!(report["articleDate"]["start"], Value::Null);
+    assert_eq!(report["sources"], json!([]), "the field overrides the text");
+    assert_eq!(
+        report["publishedLater"][0]["published"], "2026-05-08T09:15:00Z",
+        "the story left out by the field is listed apart: {report}"
+    );
+}
+
+#[test]
 fn errors_have_a_stable_code_and_a_message() {
     let (_dir, db) = temp_db();
     let app = TestApp::new(&db);

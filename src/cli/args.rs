@@ -89,7 +89,8 @@ pub struct CheckArgs {
     /// Shortest passage reported, in matched words
     #[arg(long, value_name = "WORDS")]
     pub min_words: Option<usize>,
-    /// Only stories published before this date (ISO 8601, e.g. 2026-05-09) count as sources
+    /// Only stories published before this date (ISO 8601, e.g. 2026-05-09) count as sources;
+    /// overrides the date read from the article (a dated dateline, "Updated: ...")
     #[arg(long, value_name = "DATE")]
     pub before: Option<String>,
     /// Never count stories of this agency as sources (repeatable)

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
-use wirecheck_core::{Archive, CheckOptions, DiffTag, Report, Thresholds, canonical_agency, check};
+use wirecheck_core::{
+    Archive, CheckOptions, DateFrom, DiffTag, Report, Thresholds, canonical_agency, check,
+};
 
 use super::args::{CheckArgs, Preset};
 use super::output::{self, BOLD, DIM, GREEN, RED, YELLOW, percent};
@@ -103,6 +105,25 @@ fn check_one(archive: &Archive, input: &Path, options: &CheckOptions) -> Result<
     check(archive, &bytes, options).with_context(|| format!("cannot check {}", input.display()))
 }
 
+/// Stories that would have been sources but were published after the article: apart, after
+/// the sources, never flagged.
+fn print_published_later(report: &Report) {
+    if report.published_later.is_empty() {
+        return;
+    }
+    anstream::println!("  {DIM}published later than the article (not sources):{DIM:#}");
+    for story in &report.published_later {
+        anstream::println!(
+            "   - {} #{} {}  {DIM}{}{DIM:#}, would match {} of the article",
+            story.agency.as_deref().unwrap_or("(agency unknown)"),
+            story.id,
+            story.headline,
+            story.published,
+            percent(story.coverage),
+        );
+    }
+}
+
 pub fn print_report(name: &str, report: &Report, verbose: bool) {
     let (style, label) = match report.derived {
         wirecheck_core::Derived::Wholly => (RED, "WHOLLY DERIVED"),
@@ -114,6 +135,13 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
         percent(report.coverage),
         report.article_words
     );
+    if let Some(date) = &report.article_date {
+        let from = match date.from {
+            DateFrom::Text => format!("read from \"{}\"", date.text),
+            _ => "given by --before".to_string(),
+        };
+        anstream::println!("  Article date: {} ({from})", date.date);
+    }
     for flag in &report.flags {
         anstream::println!("  {RED}FLAG{RED:#} {}", flag.reason);
     }
@@ -132,6 +160,7 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
             percent(source.coverage),
         );
     }
+    print_published_later(report);
     if report.passages.is_empty() {
         return;
     }

@@ -238,3 +238,109 @@ fn before_date_excludes_later_stories() {
         "the harbour story was published in May 2026"
     );
 }
+
+/// A fictional story about the Tarnby ferry, stored twice: a rewrite filed three days after the
+/// article, and nothing earlier. Without the article's date the later story would be its source.
+const LATER_WIRE: &str = r#"{"id": "FW-1", "agency": "Reuters", "published": "2019-03-07T09:15:00Z", "headline": "Tarnby ferry landing to close for six weeks", "body": "The harbour authority in Tarnby said it would close the northern ferry landing for six weeks while divers inspected the piles beneath the pier, after a survey found corrosion worse than engineers had expected.\n\nPassengers will board at a temporary pontoon beside the fish market, and the crossing to Vell island will run every ninety minutes instead of every hour, the authority said.\n\nHarbour master Odile Brack said the repairs would cost about 2.4 million crowns and that the landing should reopen before the summer timetable begins."}
+"#;
+
+const DATED_ARTICLE: &str = "Ferry landing to close\n\nTARNBY--(BUSINESS WIRE)--Mar. 4, 2019--The \
+    harbour authority in Tarnby said it would close the northern ferry landing for six weeks \
+    while divers inspected the piles beneath the pier, after a survey found corrosion worse than \
+    engineers had expected.\n\nPassengers will board at a temporary pontoon beside the fish \
+    market, and the crossing to Vell island will run every ninety minutes instead of every hour, \
+    the authority said.\n\nHarbour master Odile Brack said the repairs would cost about 2.4 \
+    million crowns and that the landing should reopen before the summer timetable begins.\n";
+
+fn dated_case() -> (TempArchive, std::path::PathBuf) {
+    let t = TempArchive::new();
+    let wire = t.write("wire/tarnby.jsonl", LATER_WIRE.as_bytes());
+    t.run(&["import", "--json", wire.to_str().unwrap()])
+        .success();
+    let article = t.write("article.txt", DATED_ARTICLE.as_bytes());
+    (t, article)
+}
+
+#[test]
+fn story_published_after_the_article_date_is_listed_apart() {
+    let (t, article) = dated_case();
+    let run = t.run(&["check", "--json", article.to_str().unwrap()]);
+    assert_eq!(run.code(), 0, "nothing is flagged: {}", run.stderr());
+    let report = run.json_lines().remove(0);
+    assert_eq!(
+        report["article_date"],
+        serde_json::json!({
+            "date": "2019-03-04", "text": "Mar. 4, 2019", "start": 49, "end": 61, "from": "text"
+        }),
+        "the press-release dateline gives the date, with character offsets into `text`"
+    );
+    let text = report["text"].as_str().unwrap();
+    assert_eq!(
+        text.chars().skip(49).take(12).collect::<String>(),
+        "Mar. 4, 2019"
+    );
+    assert_eq!(
+        report["sources"].as_array().unwrap().len(),
+        0,
+        "a story filed three days later cannot be the article's source: {report}"
+    );
+    assert_eq!(report["flags"].as_array().unwrap().len(), 0);
+    assert_eq!(report["derived"], "none");
+    let later = report["published_later"].as_array().unwrap();
+    assert_eq!(later.len(), 1, "{report}");
+    assert_eq!(later[0]["published"], "2019-03-07T09:15:00Z");
+    assert_eq!(later[0]["agency"], "Reuters");
+    assert_eq!(
+        later[0]["headline"],
+        "Tarnby ferry landing to close for six weeks"
+    );
+    assert!(later[0]["coverage"].as_f64().unwrap() > 0.9, "{report}");
+    for key in ["id", "origin"] {
+        assert!(!later[0][key].is_null(), "{key} is given: {report}");
+    }
+
+    let run = t.run(&["check", article.to_str().unwrap()]);
+    let out = run.stdout();
+    assert!(
+        out.contains("Article date: 2019-03-04 (read from \"Mar. 4, 2019\")"),
+        "{out}"
+    );
+    assert!(
+        out.contains("published later than the article") && out.contains("#1 Tarnby ferry"),
+        "{out}"
+    );
+}
+
+#[test]
+fn before_overrides_the_article_date() {
+    let (t, article) = dated_case();
+    let run = t.run(&[
+        "check",
+        "--json",
+        "--before",
+        "2019-03-08",
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        run.code(),
+        1,
+        "the story now counts, uncredited: {}",
+        run.stderr()
+    );
+    let report = run.json_lines().remove(0);
+    assert_eq!(
+        report["article_date"],
+        serde_json::json!({
+            "date": "2019-03-08", "text": "2019-03-08", "start": null, "end": null, "from": "option"
+        })
+    );
+    assert_eq!(report["sources"][0]["agency"], "Reuters");
+    assert_eq!(report["published_later"], serde_json::json!([]));
+    let out = t
+        .run(&["check", "--before", "2019-03-08", article.to_str().unwrap()])
+        .stdout();
+    assert!(
+        out.contains("Article date: 2019-03-08 (given by --before)"),
+        "{out}"
+    );
+}

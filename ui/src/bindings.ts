@@ -49,7 +49,39 @@ boilerplate: Array<[number, number]>, articleWords: number,
 /**
  * The article text every offset refers to (characters).
  */
-text: string, };
+text: string, 
+/**
+ * The article's own date, read from its text or given as "only stories published
+ * before"; `null` when neither says.
+ */
+articleDate: ArticleDate | null, 
+/**
+ * Stories that would have been sources but were published after `articleDate`: not
+ * sources, not flagged.
+ */
+publishedLater: Array<LaterStory>, };
+
+export type ArticleDate = { 
+/**
+ * ISO 8601: `2019-03-04`, or `2019-03-04T10:41` when a time was read.
+ */
+date: string, 
+/**
+ * As written in the article, or the field's value.
+ */
+text: string, 
+/**
+ * Where it was read in `text` (characters); `null` when `from` is `option`.
+ */
+start: number | null, end: number | null, from: DateFrom, };
+
+export type DateFrom = "text" | "option";
+
+export type LaterStory = { id: number, origin: string, agency: string | null, headline: string, published: string, 
+/**
+ * The share of the article it would have had as a source.
+ */
+coverage: number, };
 
 export type Flag = { sourceId: number, agency: string | null, coverage: number, reason: string, };
 

@@ -105,6 +105,26 @@ describe("check view", () => {
   });
 });
 
+describe("article date", () => {
+  it("shows the date read and lists later stories apart from the sources", async () => {
+    handlers["check_article"] = () => {
+      const result = syntheticResult(600, 20);
+      result.report.articleDate = { date: "2026-05-01", text: "w3", start: 0, end: 2, from: "text" };
+      result.report.publishedLater = [
+        { id: 900, origin: "/wire/later.txt", agency: "AFP", headline: "Filed later", published: "2026-05-03", coverage: 0.4 },
+      ];
+      return result;
+    };
+    boot();
+    await checkSomething();
+    expect($("article-date")?.dataset["from"]).toBe("text");
+    expect($("article-date")?.textContent).toMatch(/Article date: 2026-05-01, read from/);
+    expect([...$$("later-story")].map((e) => e.dataset["storyId"])).toEqual(["900"]);
+    expect([...$$("source-card")].some((c) => c.dataset["sourceId"] === "900")).toBe(false);
+    expect([...$$("flag")].some((f) => f.dataset["sourceId"] === "900")).toBe(false);
+  });
+});
+
 describe("decisions", () => {
   it("confirms a flag, shows the stored status, and undoes it", async () => {
     handlers["decide"] = (a) => {

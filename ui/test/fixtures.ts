@@ -83,6 +83,8 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
       boilerplate: [[charEnd(words - 1) - 5, charEnd(words - 1)]],
       articleWords: words,
       text,
+      articleDate: null,
+      publishedLater: [],
     },
     stories,
     decisions: [],

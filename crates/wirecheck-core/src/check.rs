@@ -12,7 +12,11 @@ use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{FoundCredit, find_credits};
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RetrieveOptions};
-use crate::report::{Credit, DiffOp, Flag, Passage, PassageKind, Report, SourceReport};
+use crate::report::{
+    ArticleDate, Credit, DateFrom, DiffOp, Flag, LaterStory, Passage, PassageKind, Report,
+    SourceReport,
+};
+use crate::text::dates::{self, Date};
 use crate::text::decode::decode;
 use crate::text::sentences::sentences;
 use crate::text::tokens::CharMap;
@@ -104,20 +108,54 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
             }
         }
     }
-    let stories: Vec<Story> = archive
+    let article_date = article_date(&article.text, options);
+    let candidates: Vec<Story> = archive
         .get_many(&ids)?
         .into_iter()
         .filter(|story| eligible(story, options))
         .collect();
-    let prepared: Vec<Prepared> = stories
+    // Stories published after the article's date come last: compared like the others, so
+    // that those which would have been sources can be listed apart, but never sources.
+    let (mut stories, later) = split_by_date(candidates, article_date.as_ref());
+    let sources = stories.len();
+    stories.extend(later);
+    let mut prepared: Vec<Prepared> = stories
         .iter()
         .map(|story| Prepared::without_boilerplate(story.body.clone()))
         .collect();
-
-    let alignments: Vec<Vec<Alignment>> = prepared
+    let mut alignments: Vec<Vec<Alignment>> = prepared
         .iter()
         .map(|source| align(&article.tokens, &source.tokens, &options.align))
         .collect();
+
+    let credits = find_credits(&options.agencies, &article.text);
+    let published_later = published_later(
+        &article,
+        &stories,
+        &prepared,
+        &alignments,
+        sources,
+        &credits,
+        options,
+    );
+    stories.truncate(sources);
+    prepared.truncate(sources);
+    alignments.truncate(sources);
+    let found = find_passages(&article, &prepared, alignments, options);
+    let mut report = build_report(article, &stories, &prepared, found, &credits, options);
+    report.article_date = article_date;
+    report.published_later = published_later;
+    Ok(report)
+}
+
+/// Gives each passage of the article to its best source among `prepared` (aligned with the
+/// article in `alignments`), marks stock text, and adds rewritten sentences.
+fn find_passages(
+    article: &Prepared,
+    prepared: &[Prepared],
+    alignments: Vec<Vec<Alignment>>,
+    options: &CheckOptions,
+) -> Vec<Found> {
     let spans: Vec<Vec<Range<usize>>> = alignments
         .iter()
         .map(|passages| passages.iter().map(|al| al.article.clone()).collect())
@@ -146,12 +184,103 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
             stock,
         })
         .collect();
-    let found = add_rewrites(&article, &prepared, found, &options.rewrite);
+    add_rewrites(article, prepared, found, &options.rewrite)
+}
 
-    let credits = find_credits(&options.agencies, &article.text);
-    Ok(build_report(
-        article, &stories, &prepared, found, &credits, options,
-    ))
+/// The article's date: the `published_before` option when given, else the date its text
+/// states (see [`dates::article_date`]).
+fn article_date(text: &str, options: &CheckOptions) -> Option<ArticleDate> {
+    if let Some(before) = &options.published_before {
+        return Some(ArticleDate {
+            date: before.clone(),
+            text: before.clone(),
+            start: None,
+            end: None,
+            from: DateFrom::Option,
+        });
+    }
+    let found = dates::article_date(text)?;
+    let chars = CharMap::new(text);
+    Some(ArticleDate {
+        date: found.date.to_string(),
+        text: text.get(found.start..found.end)?.to_string(),
+        start: Some(chars.char_offset(found.start)),
+        end: Some(chars.char_offset(found.end)),
+        from: DateFrom::Text,
+    })
+}
+
+/// Splits the candidate stories into those that may be sources and those published after the
+/// article's date.
+///
+/// A date read from the text excludes only stories whose stored publication date is known and
+/// falls on a later day: a story of the same day is kept, whatever the times, because the wire
+/// usually comes first on the day a story runs and the text's time zone is not known. The
+/// `published_before` option keeps its meaning: only stories published (or, lacking a date,
+/// imported) strictly before it; those it excludes for a known publication date are "later",
+/// the rest are dropped as before.
+fn split_by_date(stories: Vec<Story>, date: Option<&ArticleDate>) -> (Vec<Story>, Vec<Story>) {
+    let Some(date) = date else {
+        return (stories, Vec::new());
+    };
+    let day = Date::from_iso_prefix(&date.date);
+    let mut kept = Vec::new();
+    let mut later = Vec::new();
+    for story in stories {
+        match date.from {
+            DateFrom::Option => {
+                // ISO 8601 strings of the same shape order as text; a bare date compares by
+                // its prefix.
+                let when = story.published.as_deref().unwrap_or(&story.imported_at);
+                if when < date.date.as_str() {
+                    kept.push(story);
+                } else if story.published.is_some() {
+                    later.push(story);
+                }
+            }
+            _ => {
+                let published = story.published.as_deref().and_then(Date::from_iso_prefix);
+                match (published, day) {
+                    (Some(published), Some(day)) if published > day => later.push(story),
+                    _ => kept.push(story),
+                }
+            }
+        }
+    }
+    (kept, later)
+}
+
+/// The stories published after the article's date (`stories[sources..]`) that would have been
+/// sources: the comparison is run again with every story, and the later ones it reports as
+/// sources are listed, with the coverage they would have had.
+fn published_later(
+    article: &Prepared,
+    stories: &[Story],
+    prepared: &[Prepared],
+    alignments: &[Vec<Alignment>],
+    sources: usize,
+    credits: &[FoundCredit],
+    options: &CheckOptions,
+) -> Vec<LaterStory> {
+    if stories.len() <= sources {
+        return Vec::new();
+    }
+    let found = find_passages(article, prepared, alignments.to_vec(), options);
+    let report = build_report(article.clone(), stories, prepared, found, credits, options);
+    let later: HashSet<i64> = stories[sources..].iter().map(|s| s.id).collect();
+    report
+        .sources
+        .into_iter()
+        .filter(|s| later.contains(&s.id))
+        .map(|s| LaterStory {
+            id: s.id,
+            origin: s.origin,
+            agency: s.agency,
+            headline: s.headline,
+            published: s.published.unwrap_or_default(),
+            coverage: s.coverage,
+        })
+        .collect()
 }
 
 /// Whether two stories are versions of one story: the shorter shares at least half of its
@@ -161,26 +290,15 @@ fn versions_of_one_story(a: &HashSet<i64>, b: &HashSet<i64>) -> bool {
     !small.is_empty() && 2 * small.intersection(large).count() >= small.len()
 }
 
+/// Whether the story may be a source, its date aside (see [`split_by_date`]).
 fn eligible(story: &Story, options: &CheckOptions) -> bool {
-    if options.exclude_sources.contains(&story.id) {
-        return false;
-    }
-    if let Some(agency) = &story.agency
-        && options
+    let excluded_agency = story.agency.as_ref().is_some_and(|agency| {
+        options
             .exclude_agencies
             .iter()
             .any(|a| a.eq_ignore_ascii_case(agency))
-    {
-        return false;
-    }
-    match &options.published_before {
-        // ISO 8601 strings of the same shape order as text; a bare date compares by its prefix.
-        Some(before) => {
-            let date = story.published.as_deref().unwrap_or(&story.imported_at);
-            date < before.as_str()
-        }
-        None => true,
-    }
+    });
+    !options.exclude_sources.contains(&story.id) && !excluded_agency
 }
 
 fn build_report(
@@ -361,6 +479,8 @@ fn build_report(
             .collect(),
         article_words: total,
         text: article.text,
+        article_date: None,
+        published_later: Vec::new(),
     }
 }
 
@@ -445,6 +565,7 @@ mod tests {
 
     use super::*;
     use crate::archive::NewStory;
+    use crate::archive::store::InsertOutcome;
 
     /// Words for random stories: plain, accented, right-to-left, combining, numbers, quotes.
     const WORDS: &[&str] = &[
@@ -549,6 +670,152 @@ mod tests {
             prop::collection::vec(0..10_000usize, 20..200),
             prop::collection::vec(0..12usize, 1..16),
         )
+    }
+
+    /// A fictional wire story, long enough to be a source on its own.
+    const HARBOUR: &str = "The harbour authority in Tarnby said on Monday it would close the \
+        northern ferry landing for six weeks while divers inspected the piles beneath the pier, \
+        after a survey found corrosion worse than engineers had expected.\n\nPassengers will \
+        board at a temporary pontoon beside the fish market, and the crossing to Vell island \
+        will run every ninety minutes instead of every hour, the authority said.\n\nHarbour \
+        master Odile Brack said the repairs would cost about 2.4 million crowns and that the \
+        landing should reopen before the summer timetable begins.";
+
+    fn dated_archive(stories: &[(&str, &str)]) -> (Archive, Vec<i64>) {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let ids = stories
+            .iter()
+            .enumerate()
+            .map(|(i, (published, body))| {
+                archive
+                    .insert(NewStory {
+                        headline: format!("Harbour story {i}"),
+                        body: body.to_string(),
+                        agency: Some("Reuters".into()),
+                        published: Some(published.to_string()),
+                        origin: format!("test:{i}"),
+                        ..NewStory::default()
+                    })
+                    .unwrap()
+            })
+            .map(|outcome| match outcome {
+                InsertOutcome::Inserted(id) => id,
+                InsertOutcome::Duplicate(id) => panic!("story {id} stored twice"),
+            })
+            .collect();
+        (archive, ids)
+    }
+
+    fn dated_article(dateline: &str) -> String {
+        format!("Ferry landing to close for repairs\n\n{dateline}{HARBOUR}\n")
+    }
+
+    #[test]
+    fn story_published_after_the_article_is_listed_later_not_as_a_source() {
+        let (archive, ids) = dated_archive(&[("2019-03-06T08:00:00Z", HARBOUR)]);
+        let article = dated_article("TARNBY, March 4, 2019 -- ");
+        let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+        let date = report.article_date.as_ref().expect("the dateline is dated");
+        assert_eq!(
+            (date.date.as_str(), date.text.as_str(), date.from),
+            ("2019-03-04", "March 4, 2019", DateFrom::Text)
+        );
+        let (start, end) = (date.start.unwrap(), date.end.unwrap());
+        let written: String = report.text.chars().skip(start).take(end - start).collect();
+        assert_eq!(
+            written, "March 4, 2019",
+            "offsets are characters of the text"
+        );
+        assert!(
+            report.sources.is_empty() && report.flags.is_empty(),
+            "a story published two days later cannot be the source: {:?}",
+            report.sources
+        );
+        assert_eq!(report.derived, Derived::None);
+        let later: Vec<i64> = report.published_later.iter().map(|s| s.id).collect();
+        assert_eq!(later, ids, "the later story is listed apart");
+        assert!(report.published_later[0].coverage > 0.9);
+        assert_eq!(report.published_later[0].published, "2019-03-06T08:00:00Z");
+    }
+
+    #[test]
+    fn story_of_the_same_day_stays_a_source() {
+        let (archive, ids) = dated_archive(&[("2019-03-04T23:30:00Z", HARBOUR)]);
+        let article = dated_article("TARNBY, March 4, 2019 -- ");
+        let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+        assert_eq!(report.sources.first().map(|s| s.id), ids.first().copied());
+        assert!(report.published_later.is_empty());
+    }
+
+    #[test]
+    fn earlier_source_wins_over_a_later_copy() {
+        let later = format!("{HARBOUR}\n\nThe authority apologised for the disruption.");
+        let (archive, ids) = dated_archive(&[
+            ("2019-03-03T09:00:00Z", HARBOUR),
+            ("2019-03-09T09:00:00Z", &later),
+        ]);
+        let article = dated_article("TARNBY, March 4, 2019 -- ");
+        let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+        let sources: Vec<i64> = report.sources.iter().map(|s| s.id).collect();
+        assert_eq!(sources, vec![ids[0]], "only the earlier story is a source");
+        assert!(
+            report.published_later.iter().all(|s| s.id != ids[0]),
+            "a source is never also listed as later: {:?}",
+            report.published_later
+        );
+    }
+
+    #[test]
+    fn undated_article_and_undated_stories_are_unaffected() {
+        let (archive, ids) = dated_archive(&[("sometime in spring", HARBOUR)]);
+        let report = check_text(&archive, &dated_article(""), &CheckOptions::default()).unwrap();
+        assert_eq!(report.article_date, None);
+        assert_eq!(report.sources.first().map(|s| s.id), ids.first().copied());
+        let report = check_text(
+            &archive,
+            &dated_article("TARNBY, March 4, 2019 -- "),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            report.sources.first().map(|s| s.id),
+            ids.first().copied(),
+            "a story whose publication date cannot be read is kept"
+        );
+    }
+
+    #[test]
+    fn published_before_option_overrides_the_date_in_the_text() {
+        let (archive, ids) = dated_archive(&[("2019-03-06T08:00:00Z", HARBOUR)]);
+        let article = dated_article("TARNBY, March 4, 2019 -- ");
+        let options = CheckOptions {
+            published_before: Some("2019-03-07".into()),
+            ..CheckOptions::default()
+        };
+        let report = check_text(&archive, &article, &options).unwrap();
+        let date = report.article_date.as_ref().unwrap();
+        assert_eq!(
+            (date.date.as_str(), date.from, date.start),
+            ("2019-03-07", DateFrom::Option, None)
+        );
+        assert_eq!(report.sources.first().map(|s| s.id), ids.first().copied());
+        assert!(report.published_later.is_empty());
+
+        // The option keeps its strict meaning: a story of that very day is excluded.
+        let options = CheckOptions {
+            published_before: Some("2019-03-06".into()),
+            ..CheckOptions::default()
+        };
+        let report = check_text(&archive, &article, &options).unwrap();
+        assert!(report.sources.is_empty());
+        assert_eq!(
+            report
+                .published_later
+                .iter()
+                .map(|s| s.id)
+                .collect::<Vec<_>>(),
+            ids
+        );
     }
 
     proptest! {

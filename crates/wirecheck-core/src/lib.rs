@@ -50,7 +50,10 @@ pub use credit::detect::CreditKind;
 pub use error::{Error, Result};
 pub use export::html_report;
 pub use index::retrieve::RetrieveOptions;
-pub use report::{Credit, DiffOp, DiffTag, Flag, Passage, PassageKind, Report, SourceReport};
+pub use report::{
+    ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
+    SourceReport,
+};
 pub use verdict::evidence::{Evidence, Tier};
 pub use verdict::model::{
     Model, PresetThresholds, Probabilities, Provenance, input_names as model_input_names,

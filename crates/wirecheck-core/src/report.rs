@@ -39,6 +39,15 @@ pub struct Report {
     pub article_words: usize,
     /// The decoded article text all offsets refer to.
     pub text: String,
+    /// The article's own date: read from its text (a dated dateline, an "Updated:" label...),
+    /// or the `published_before` option when given, which overrides the text; `null` when
+    /// neither says. Absent from reports saved before it existed.
+    #[serde(default)]
+    pub article_date: Option<ArticleDate>,
+    /// Stories that would have been sources but were published after the article's date, most
+    /// coverage first. They are not sources and are not flagged.
+    #[serde(default)]
+    pub published_later: Vec<LaterStory>,
 }
 
 /// A stored story the article shares text with.
@@ -148,4 +157,48 @@ pub enum DiffTag {
     Insert,
     /// Dropped by the article.
     Delete,
+}
+
+/// The article's own date and where it comes from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ArticleDate {
+    /// ISO 8601: `2019-03-04`, or `2019-03-04T10:41` when a time was read (time zones are not
+    /// kept); the option's value as given when `from` is `option`.
+    pub date: String,
+    /// The date as written in the article, or the option's value.
+    pub text: String,
+    /// Start in the article, in characters; `null` when `from` is `option`.
+    pub start: Option<usize>,
+    /// End in the article, in characters, exclusive; `null` when `from` is `option`.
+    pub end: Option<usize>,
+    /// Where the date comes from.
+    pub from: DateFrom,
+}
+
+/// Where the article's date comes from.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DateFrom {
+    /// Read from the article's text.
+    Text,
+    /// Given by the user (`published_before`, `--before`).
+    Option,
+}
+
+/// A story that would have been a source but was published after the article's date.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct LaterStory {
+    /// The story's id in the archive.
+    pub id: i64,
+    /// Where the story was imported from.
+    pub origin: String,
+    /// The story's agency, canonical name, or `null` when unknown.
+    pub agency: Option<String>,
+    /// The story's headline.
+    pub headline: String,
+    /// When the story was published, as stored.
+    pub published: String,
+    /// Share of the article's words it would have matched as a source.
+    pub coverage: f64,
 }

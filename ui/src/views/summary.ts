@@ -10,6 +10,7 @@ import { h } from "../dom";
 import { errorText } from "../errors";
 import { agencyName, derivedLabel, percent, when } from "../format";
 import { colourClass } from "../review-render";
+import { renderArticleDate, renderPublishedLater } from "./dating";
 import { renderFlagDecision } from "./decisions";
 
 export function renderSummary(app: App): HTMLElement {
@@ -30,7 +31,7 @@ export function renderSummary(app: App): HTMLElement {
   const head = h(
     "div",
     { class: "summary-head" },
-    h("div", null, verdict, coverage),
+    h("div", null, verdict, coverage, renderArticleDate(report)),
     h(
       "div",
       { class: "summary-meta" },
@@ -55,7 +56,7 @@ export function renderSummary(app: App): HTMLElement {
     h("div", { class: "source-cards" }, report.sources.map((s, slot) => renderSourceCard(app, s, slot))),
   );
 
-  return h("div", { class: "summary-body" }, head, flags, cards, renderExport(result));
+  return h("div", { class: "summary-body" }, head, flags, cards, renderPublishedLater(report), renderExport(result));
 }
 
 function renderFlag(app: App, flag: Flag): HTMLElement {

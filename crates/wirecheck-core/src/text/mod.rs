@@ -2,6 +2,7 @@
 //! boilerplate, sentences and content terms.
 
 pub mod boilerplate;
+pub mod dates;
 pub mod decode;
 pub mod html;
 pub mod normalize;
