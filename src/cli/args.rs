@@ -197,6 +197,40 @@ pub enum EvalCorpus {
     /// The METER corpus: imports DIR/PA/rawtexts into a temporary archive and checks every
     /// newspaper story listed in DIR/labels.jsonl (the archive given by --db is not used)
     Meter(MeterArgs),
+    /// Reuters-21578: imports the stories of the first files into a temporary archive as
+    /// Reuters copy, then checks later stories that share no 8-word run with any stored story
+    /// (every derived verdict is a false report) and, as a control, later stories that share a
+    /// run of 25 words or more (the archive given by --db is not used)
+    Reuters(ReutersArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReutersArgs {
+    /// The Reuters-21578 folder (reut2-000.sgm ... reut2-021.sgm)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Store the stories of the first K files (reut2-000 on, NEWID up to 1000 K)
+    #[arg(long, default_value_t = 11, value_name = "K", value_parser = clap::value_parser!(u32).range(1..=21))]
+    pub stored_files: u32,
+    /// Store the first N stories in NEWID order instead
+    #[arg(long, value_name = "N", conflicts_with = "stored_files")]
+    pub stored: Option<usize>,
+    /// Most stories checked per group (fresh, and the control), the first in NEWID order
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub articles: usize,
+    /// Threads that run the checks
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: u16,
+    /// Sensitivity
+    #[arg(long, value_enum, default_value_t = Preset::Standard)]
+    pub preset: Preset,
+    /// False reports shown with their passages
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub examples: usize,
+    /// Print the figures as one JSON object (every story checked, with the passages of those
+    /// reported derived)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,4 +1,4 @@
-//! `wirecheck eval meter`.
+//! `wirecheck eval meter` and `wirecheck eval reuters`.
 
 use std::process::ExitCode;
 
@@ -7,24 +7,33 @@ use std::path::{Path, PathBuf};
 
 use wirecheck_core::{CheckOptions, Thresholds};
 use wirecheck_eval::fit::{Figures, Fit, fit_meter, model_json};
-use wirecheck_eval::{MeterEvaluation, evaluate_meter};
+use wirecheck_eval::reuters::{Distribution, Group};
+use wirecheck_eval::{
+    MeterEvaluation, ReutersEvaluation, ReutersOptions, StoredPart, evaluate_meter,
+    evaluate_reuters,
+};
 
-use super::args::{EvalArgs, EvalCorpus, MeterArgs, Preset, Stage};
+use super::args::{EvalArgs, EvalCorpus, MeterArgs, Preset, ReutersArgs, Stage};
 use super::output::{self, BOLD, DIM};
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     match args.corpus {
         EvalCorpus::Meter(args) => meter(args),
+        EvalCorpus::Reuters(args) => reuters(args),
+    }
+}
+
+fn thresholds(preset: Preset) -> Thresholds {
+    match preset {
+        Preset::Strict => Thresholds::strict(),
+        Preset::Standard => Thresholds::standard(),
+        Preset::Lenient => Thresholds::lenient(),
     }
 }
 
 fn meter(args: MeterArgs) -> Result<ExitCode> {
     let mut options = CheckOptions {
-        thresholds: match args.preset {
-            Preset::Strict => Thresholds::strict(),
-            Preset::Standard => Thresholds::standard(),
-            Preset::Lenient => Thresholds::lenient(),
-        },
+        thresholds: thresholds(args.preset),
         ..CheckOptions::default()
     };
     for stage in &args.without {
@@ -250,4 +259,150 @@ fn print_row(name: &str, f: &Figures) {
         f.binary.f1,
         f.tokens.f1
     );
+}
+
+fn reuters(args: ReutersArgs) -> Result<ExitCode> {
+    let options = ReutersOptions {
+        stored: match args.stored {
+            Some(n) => StoredPart::Stories(n),
+            None => StoredPart::Files(args.stored_files),
+        },
+        articles: args.articles,
+        threads: usize::from(args.threads),
+        check: CheckOptions {
+            thresholds: thresholds(args.preset),
+            ..CheckOptions::default()
+        },
+    };
+    let figures = evaluate_reuters(&args.dir, &options)
+        .with_context(|| format!("cannot evaluate on {}", args.dir.display()))?;
+    if args.json {
+        output::json_line(&figures)?;
+    } else {
+        print_reuters(&args, &figures);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_reuters(args: &ReutersArgs, f: &ReutersEvaluation) {
+    let c = &f.corpus;
+    anstream::println!(
+        "{BOLD}Reuters-21578 false reports{BOLD:#} on {} (preset {:?})",
+        args.dir.display(),
+        args.preset
+    );
+    anstream::println!(
+        "{DIM}{} stories; stored {} ({:?}: {} imported, {} duplicates); held out {}: {} share no 8-word run, {} share 8-24 words, {} share 25 or more{DIM:#}",
+        c.stories,
+        c.stored,
+        c.stored_part,
+        c.import.imported,
+        c.import.duplicates,
+        c.held_out,
+        c.fresh,
+        c.between,
+        c.reused
+    );
+    print_group("No 8-word run shared (target: none derived)", &f.fresh);
+    print_group("Control: a run of 25 words or more shared", &f.reused);
+    let derived: Vec<_> = f
+        .fresh
+        .outcomes
+        .iter()
+        .filter(|o| o.derived != wirecheck_core::Derived::None)
+        .collect();
+    if !derived.is_empty() {
+        anstream::println!(
+            "\n{BOLD}False reports{BOLD:#} (first {} of {})",
+            args.examples.min(derived.len()),
+            derived.len()
+        );
+    }
+    for o in derived.iter().take(args.examples) {
+        anstream::println!(
+            "\n  NEWID {} {:?}: {} at {:.0}% coverage, confidence {:.2}",
+            o.newid,
+            o.headline,
+            o.derived.as_str(),
+            o.coverage * 100.0,
+            o.confidence
+        );
+        for s in &o.sources {
+            anstream::println!(
+                "    {DIM}source NEWID {} {:?}, {:.0}%, {:?}{DIM:#}",
+                s.newid.map_or("?".to_string(), |n| n.to_string()),
+                s.headline,
+                s.coverage * 100.0,
+                s.evidence.tier
+            );
+        }
+        for p in &o.passages {
+            anstream::println!(
+                "    {:?} {} words (confidence {:.2}):\n      article: {}\n      source:  {}",
+                p.kind,
+                p.words,
+                p.evidence.confidence,
+                p.article_text,
+                p.source_text
+            );
+        }
+    }
+    let t = &f.timing;
+    anstream::println!(
+        "\n{BOLD}Time{BOLD:#}: import {:.1} s, checks {:.1} s on {} threads ({:.1} checks/s)",
+        t.import_seconds,
+        t.check_seconds,
+        t.threads,
+        t.checks_per_second
+    );
+}
+
+fn print_group(title: &str, g: &Group) {
+    anstream::println!(
+        "\n{BOLD}{title}{BOLD:#}\n  checked {}: wholly {}, partially {}, none {}{}",
+        g.checked,
+        g.wholly,
+        g.partially,
+        g.none,
+        if g.errors.is_empty() {
+            String::new()
+        } else {
+            format!(", {} errors", g.errors.len())
+        }
+    );
+    anstream::println!(
+        "  {:<28} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "",
+        "n",
+        "min",
+        "p25",
+        "p50",
+        "p75",
+        "p90",
+        "max",
+        "mean"
+    );
+    let row = |name: &str, d: &Distribution| {
+        anstream::println!(
+            "  {:<28} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+            name,
+            d.n,
+            d.min,
+            d.p25,
+            d.p50,
+            d.p75,
+            d.p90,
+            d.max,
+            d.mean
+        );
+    };
+    row("coverage, all", &g.coverage);
+    row("confidence, all", &g.confidence);
+    row("P(derived), all", &g.derived_probability);
+    row("coverage, reported derived", &g.reported.coverage);
+    row("confidence, reported derived", &g.reported.confidence);
+    row("sources, reported derived", &g.reported.sources);
+    for k in &g.reported.passages {
+        row(&format!("words, {:?} passages", k.kind), &k.words);
+    }
 }

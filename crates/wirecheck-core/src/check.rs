@@ -90,16 +90,17 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
         return Err(Error::EmptyArticle);
     }
 
+    let article_retrieve = options.retrieve.for_article(article.tokens.len());
     let found = retrieve::candidates(
         &fingerprints(&article.tokens),
-        &options.retrieve,
+        &article_retrieve,
         |hash, limit| archive.postings(hash, limit),
     )?;
     let mut ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
-    if options.retrieve.rare_words > 0 {
+    if article_retrieve.rare_words > 0 {
         let rare = retrieve::rare_word_candidates(
-            &retrieve::query_words(&article.text, &article.tokens, options.retrieve.rare_words),
-            &options.retrieve,
+            &retrieve::query_words(&article.text, &article.tokens, article_retrieve.rare_words),
+            &article_retrieve,
             |word, limit| archive.stories_with_word(word, limit),
         )?;
         for id in rare {

@@ -4,16 +4,20 @@
 //! - [`meter`]: the METER evaluation (Clough et al., 2002), every labelled newspaper story
 //!   checked against the PA copy through the same path as `wirecheck check`;
 //! - [`fit`]: the fit of the verdict model on METER, with cross-validation by day, which
-//!   writes the engine's `verdict/model.json`.
+//!   writes the engine's `verdict/model.json`;
+//! - [`reuters`]: false reports on Reuters-21578, stories that share no 8-word run with the
+//!   archive checked against it (and, as a control, stories that repeat one).
 #![deny(missing_docs)]
 
 pub mod fit;
 mod gold;
 pub mod meter;
 mod metrics;
+pub mod reuters;
 
 pub use meter::{
     ConfusionFigures, ImportFigures, MeterEvaluation, Share, SourceAccuracy, StoryOutcome, Timing,
     TokenFigures, evaluate_meter,
 };
 pub use metrics::Scores;
+pub use reuters::{ReutersEvaluation, ReutersOptions, StoredPart, evaluate_reuters};

@@ -11,6 +11,14 @@
 //! looked up, reading at most [`RetrieveOptions::rare_max_stories`] entries of its posting
 //! list; words held by more stories are common and skipped, and stories are ranked by the
 //! rare words they share, each weighted by its rarity.
+//!
+//! How many candidates a check compares grows with the article's length
+//! ([`RetrieveOptions::for_article`]): a news story gets the base 12 (+4), a long text that
+//! draws on many stories gets up to [`RetrieveOptions::max_scaled_candidates`]. Unrelated
+//! stories share chance fingerprints (names, figures, phrases under the stock cap) with an
+//! article in proportion to its length, so in a long text a source behind one copied paragraph
+//! is outranked by more and more of them, and a long text may draw on dozens of stories; a
+//! fixed cap loses sources, one that grows with the length keeps them.
 
 use std::collections::HashMap;
 
@@ -33,6 +41,14 @@ pub struct RetrieveOptions {
     pub rare_max_stories: usize,
     /// Most candidates the full-text path adds.
     pub rare_candidates: usize,
+    /// Articles of up to this many words keep the base caps above; past it the caps grow with
+    /// the length (see [`RetrieveOptions::for_article`]).
+    pub scale_from_words: usize,
+    /// Past [`scale_from_words`](RetrieveOptions::scale_from_words), one more fingerprint
+    /// candidate per this many words (0 keeps the base caps at any length).
+    pub words_per_candidate: usize,
+    /// Most fingerprint candidates however long the article: bounds the work of a check.
+    pub max_scaled_candidates: usize,
 }
 
 impl Default for RetrieveOptions {
@@ -44,6 +60,38 @@ impl Default for RetrieveOptions {
             rare_words: 32,
             rare_max_stories: 50,
             rare_candidates: 4,
+            scale_from_words: 2_500,
+            words_per_candidate: 25,
+            max_scaled_candidates: 96,
+        }
+    }
+}
+
+impl RetrieveOptions {
+    /// The options for an article of `words` words. Up to
+    /// [`scale_from_words`](RetrieveOptions::scale_from_words) (2,500 words, about 15k
+    /// characters: beyond any news story of METER, whose longest is 2,179 words, and the
+    /// length of the shortest long document whose sources a fixed cap lost on PAN) they are
+    /// these options unchanged. Past it the fingerprint cap grows by one candidate per
+    /// [`words_per_candidate`](RetrieveOptions::words_per_candidate) (25) words, the most
+    /// sources a text can draw on if it takes a two-sentence paragraph from each, up to
+    /// [`max_scaled_candidates`](RetrieveOptions::max_scaled_candidates) (96, reached at 4,600
+    /// words, about 28k characters); the full-text path's words looked up and candidates grow
+    /// by the same factor (at most 256 words and 32 candidates). A check then compares at most
+    /// 128 stories however long the article, eight times a news story's 16.
+    pub fn for_article(&self, words: usize) -> RetrieveOptions {
+        let base = self.max_candidates;
+        if words <= self.scale_from_words || base == 0 || self.words_per_candidate == 0 {
+            return self.clone();
+        }
+        let extra = (words - self.scale_from_words).div_ceil(self.words_per_candidate);
+        let scaled = (base + extra).clamp(base, self.max_scaled_candidates.max(base));
+        let grow = |n: usize| (n * scaled).div_ceil(base);
+        RetrieveOptions {
+            max_candidates: scaled,
+            rare_words: grow(self.rare_words),
+            rare_candidates: grow(self.rare_candidates),
+            ..self.clone()
         }
     }
 }
@@ -135,42 +183,5 @@ pub fn candidates(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ranks_by_shared_fingerprints_and_skips_stock_phrases() {
-        let postings: HashMap<i64, Vec<i64>> = HashMap::from([
-            (1, vec![10, 11]),
-            (2, vec![10]),
-            (3, vec![10, 12]),
-            (4, (100..200).collect()), // a stock phrase found everywhere
-        ]);
-        let options = RetrieveOptions {
-            max_candidates: 10,
-            max_postings: 50,
-            min_shared: 2,
-            rare_words: 32,
-            rare_max_stories: 50,
-            rare_candidates: 4,
-        };
-        let found = candidates(&[1, 2, 3, 4], &options, |h, limit| {
-            Ok(postings
-                .get(&h)
-                .cloned()
-                .unwrap_or_default()
-                .into_iter()
-                .take(limit)
-                .collect())
-        })
-        .unwrap();
-        assert_eq!(
-            found,
-            vec![Candidate {
-                story_id: 10,
-                shared: 3
-            }],
-            "11 and 12 share one fingerprint only; the stock phrase must not make 100..200 candidates"
-        );
-    }
-}
+#[path = "retrieve_tests.rs"]
+mod tests;
