@@ -461,7 +461,10 @@ fn build_report(
             _ => verdict.probabilities.derived(),
         },
         probabilities: verdict.probabilities,
-        measures: features,
+        measures: Features {
+            top_source: None,
+            ..features
+        },
         coverage,
         rewritten,
         flags,

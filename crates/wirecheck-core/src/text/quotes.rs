@@ -42,9 +42,12 @@ fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
         let next = chars.peek().map(|&(_, n)| n);
         if c == '\n' {
             newlines += 1;
-            if newlines >= 2 {
-                // A paragraph ends: so does any quotation left open.
-                open = None;
+            if newlines >= 2
+                && let Some((start, _)) = open.take()
+            {
+                // A paragraph ends: so does any quotation left open (news style reopens it in
+                // the next paragraph).
+                spans.push((start, i));
             }
         } else if !c.is_whitespace() {
             newlines = 0;
@@ -89,6 +92,9 @@ fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
             _ => {}
         }
         prev = Some(c);
+    }
+    if let Some((start, _)) = open {
+        spans.push((start, text.len()));
     }
     spans
 }

@@ -160,7 +160,15 @@ mod tests {
             long_narration: 6.0,
             containment: 0.97,
             article_words: 400.0,
-            top_source: Some(0),
+            lead: 1.0,
+            source_lead: 0.9,
+            sentences: 1.0,
+            trigrams: 0.8,
+            long_runs: 0.9,
+            exact: 0.85,
+            function_words: 0.85,
+            fivegrams: 0.7,
+            ..Features::default()
         }
     }
 
@@ -180,7 +188,9 @@ mod tests {
             long_narration: 0.0,
             containment: 0.35,
             article_words: 500.0,
-            top_source: Some(0),
+            exact: 0.05,
+            function_words: 0.03,
+            ..Features::default()
         }
     }
 
@@ -193,6 +203,34 @@ mod tests {
             t.decide(&Features::default()).derived,
             Derived::None,
             "no passage, no verdict to weigh"
+        );
+    }
+
+    #[test]
+    fn shared_quotes_and_refilled_templates_are_no_evidence_of_copying() {
+        assert!(has_copy_evidence(&copied_whole()));
+        assert!(
+            !has_copy_evidence(&same_event()),
+            "quotes and short runs of names and figures"
+        );
+        let template = Features {
+            template: 0.7,
+            longest_run: 14.0,
+            quoted: 0.0,
+            ..copied_whole()
+        };
+        assert!(
+            !has_copy_evidence(&template),
+            "a run inside a template of another quarter is the template's frame"
+        );
+        let quoted_copy = Features {
+            quoted: 0.4,
+            longest_run: 40.0,
+            ..copied_whole()
+        };
+        assert!(
+            has_copy_evidence(&quoted_copy),
+            "a copy that also carries the wire's quotes has its narration runs"
         );
     }
 
