@@ -276,6 +276,9 @@ pub enum Stage {
     Bridging,
     /// Setting site boilerplate aside in the article
     Boilerplate,
+    /// The evidence rule: copy evidence (a run of narration, not quotes or templates) before
+    /// the verdict model weighs the rest
+    EvidenceRule,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

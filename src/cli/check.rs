@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 use wirecheck_core::{
-    Archive, CheckOptions, DateFrom, DiffTag, Report, Thresholds, canonical_agency, check,
+    Archive, CheckOptions, DateFrom, DiffTag, Report, Thresholds, Tier, canonical_agency, check,
 };
 
 use super::args::{CheckArgs, Preset};
@@ -124,6 +124,14 @@ fn print_published_later(report: &Report) {
     }
 }
 
+fn tier_name(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Identical => "identical",
+        Tier::MinorEdits => "minor edits",
+        _ => "paraphrase",
+    }
+}
+
 pub fn print_report(name: &str, report: &Report, verbose: bool) {
     let (style, label) = match report.derived {
         wirecheck_core::Derived::Wholly => (RED, "WHOLLY DERIVED"),
@@ -131,7 +139,8 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
         wirecheck_core::Derived::None => (GREEN, "NOT DERIVED"),
     };
     anstream::println!(
-        "{BOLD}{name}{BOLD:#}: {style}{label}{style:#}, {} of {} words matched to the archive",
+        "{BOLD}{name}{BOLD:#}: {style}{label}{style:#} ({} sure), {} of {} words matched to the archive",
+        percent(report.confidence),
         percent(report.coverage),
         report.article_words
     );
@@ -158,6 +167,13 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
             source.headline,
             source.published.as_deref().unwrap_or(""),
             percent(source.coverage),
+        );
+        let evidence = &source.evidence;
+        anstream::println!(
+            "     {DIM}evidence: {}, {} sure copied: {}{DIM:#}",
+            tier_name(evidence.tier),
+            percent(evidence.confidence),
+            evidence.reasons.join("; ")
         );
     }
     print_published_later(report);

@@ -42,6 +42,7 @@ fn meter(args: MeterArgs) -> Result<ExitCode> {
             Stage::RareWords => options.retrieve.rare_words = 0,
             Stage::Bridging => options.align.max_gap = 0,
             Stage::Boilerplate => options.keep_boilerplate = true,
+            Stage::EvidenceRule => options.thresholds.require_copy_evidence = false,
         }
     }
     if args.fit {

@@ -38,7 +38,7 @@ fn demo_articles_get_the_expected_verdicts() {
         ("article.html", "wholly", Some("Reuters"), true),
         ("uncredited-reuters.txt", "wholly", Some("Reuters"), false),
         ("partial-ap.txt", "partially", Some("AP"), false),
-        ("with-inputs-pti.txt", "partially", Some("PTI"), true),
+        ("with-inputs-pti.txt", "wholly", Some("PTI"), true),
         ("independent-wildfire.txt", "none", None, false),
         ("wrong-agency.txt", "wholly", Some("AFP"), false),
         ("photo-credit-only.txt", "wholly", Some("Xinhua"), false),

@@ -60,5 +60,6 @@ pub use verdict::model::{
     input_names as model_input_names, inputs as model_inputs, softmax,
 };
 pub use verdict::{
-    Derived, Features, MAX_SHARED_FACTS, MIN_NARRATION_RUN, Thresholds, Verdict, has_copy_evidence,
+    Derived, Features, MAX_SHARED_FACTS, MIN_NARRATION_RUN, MIN_REWRITE_CONTAINMENT,
+    TEMPLATE_DOCUMENT, Thresholds, Verdict, has_copy_evidence,
 };

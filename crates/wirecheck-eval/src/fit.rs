@@ -21,7 +21,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use wirecheck_core::{
-    CheckOptions, Derived, Features, Model, PresetThresholds, Provenance, Result, Thresholds,
+    CheckOptions, Derived, Model, PresetThresholds, Provenance, Result, Thresholds,
     has_copy_evidence, model_input_names, model_inputs, softmax,
 };
 
@@ -99,7 +99,10 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
         ..options.clone()
     };
     let evaluation = evaluate_meter(dir, &options, threads)?;
-    let data = Data::new(&evaluation.outcomes);
+    let data = Data::new(
+        &evaluation.outcomes,
+        options.thresholds.require_copy_evidence,
+    );
     let folds = folds(&evaluation.outcomes);
 
     let mut probabilities = vec![[0.0; 3]; data.y.len()];
@@ -264,7 +267,7 @@ struct Data {
 }
 
 impl Data {
-    fn new(outcomes: &[StoryOutcome]) -> Data {
+    fn new(outcomes: &[StoryOutcome], require_copy_evidence: bool) -> Data {
         let fold_of = fold_of_day(outcomes);
         Data {
             x: outcomes.iter().map(|o| model_inputs(&o.measures)).collect(),
@@ -273,13 +276,18 @@ impl Data {
                 .iter()
                 .map(|o| fold_of.get(&o.day).copied().unwrap_or(0))
                 .collect(),
-            covered: outcomes.iter().map(|o| covered(&o.measures)).collect(),
+            covered: outcomes
+                .iter()
+                .map(|o| {
+                    if require_copy_evidence {
+                        has_copy_evidence(&o.measures)
+                    } else {
+                        o.measures.coverage > 0.0
+                    }
+                })
+                .collect(),
         }
     }
-}
-
-fn covered(measures: &Features) -> bool {
-    has_copy_evidence(measures)
 }
 
 /// The days of each fold.
