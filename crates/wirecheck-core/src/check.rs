@@ -371,8 +371,17 @@ fn build_report(
         .collect();
 
     // Each source's own evidence: the model on its passages alone. A source other than the top
-    // one whose own evidence the model would not report is shared facts, not a second source.
+    // one whose own evidence the model would not report is shared facts, not a second source,
+    // unless it is a version of the top source (a write-through shares its passages).
     let top = features.top_source;
+    let top_shingles: Option<HashSet<i64>> =
+        top.map(|t| fingerprints(&prepared[t].tokens).into_iter().collect());
+    let version_of_top = |source: usize| {
+        top_shingles.as_ref().is_some_and(|top| {
+            let own: HashSet<i64> = fingerprints(&prepared[source].tokens).into_iter().collect();
+            versions_of_one_story(top, &own)
+        })
+    };
     let mut sources: Vec<SourceReport> = Vec::new();
     let mut dropped = HashSet::new();
     let mut seen = HashSet::new();
@@ -388,7 +397,7 @@ fn build_report(
             .collect();
         let measured = Features::measure(&context, &own);
         let judged = options.thresholds.decide(&measured);
-        if Some(f.source) != top && judged.derived == Derived::None {
+        if Some(f.source) != top && judged.derived == Derived::None && !version_of_top(f.source) {
             dropped.insert(f.source);
             continue;
         }
