@@ -8,6 +8,7 @@ import * as cmd from "../commands";
 import { saveDialog } from "../dialogs";
 import { h } from "../dom";
 import { errorText } from "../errors";
+import { probabilityText, renderEvidence, verdictConfidenceText } from "../evidence";
 import { agencyName, derivedLabel, percent, when } from "../format";
 import { colourClass } from "../review-render";
 import { renderFlagDecision } from "./decisions";
@@ -20,6 +21,16 @@ export function renderSummary(app: App): HTMLElement {
     { class: `verdict verdict-${report.derived}`, "data-testid": "verdict", "data-derived": report.derived },
     derivedLabel(report.derived),
   );
+  const p = report.probabilities;
+  const confidence = h(
+    "div",
+    {
+      class: "verdict-confidence muted",
+      "data-testid": "verdict-confidence",
+      title: `The verdict model's probabilities: wholly ${probabilityText(p.wholly)}, partially ${probabilityText(p.partially)}, not derived ${probabilityText(p.none)}`,
+    },
+    verdictConfidenceText(report.derived, report.confidence),
+  );
   const coverage = h(
     "div",
     { class: "coverage", "data-testid": "coverage" },
@@ -30,7 +41,7 @@ export function renderSummary(app: App): HTMLElement {
   const head = h(
     "div",
     { class: "summary-head" },
-    h("div", null, verdict, coverage),
+    h("div", null, verdict, confidence, coverage),
     h(
       "div",
       { class: "summary-meta" },
@@ -119,6 +130,7 @@ function renderSourceCard(app: App, source: Source, slot: number): HTMLElement {
         source.credited ? "Credited" : "Not credited",
       ),
     ),
+    renderEvidence(source.evidence, true),
     credit
       ? h(
           "button",
