@@ -40,6 +40,12 @@ pub struct CheckResult {
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub derived: Derived,
+    /// The verdict model's probability (0..=1) of `derived`.
+    pub confidence: f64,
+    /// The verdict model's probability of each class.
+    pub probabilities: Probabilities,
+    /// The evidence measures the verdict weighed.
+    pub measures: Measures,
     pub coverage: f64,
     /// The part of `coverage` in rewritten passages (the less certain part).
     pub rewritten: f64,
@@ -118,6 +124,8 @@ pub struct Source {
     pub coverage: f64,
     pub credited: bool,
     pub credit: Option<Credit>,
+    /// How sure the match is, and why.
+    pub evidence: Evidence,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -151,6 +159,89 @@ pub struct Passage {
     pub kind: PassageKind,
     pub words: usize,
     pub diff: Vec<DiffOp>,
+    /// How sure the match is, and why.
+    pub evidence: Evidence,
+}
+
+/// How a passage or a source was reused, from the strongest sign of copying to the weakest.
+#[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Word for word.
+    Identical,
+    /// Copied with editing: spelling, tense, a word changed, a clause trimmed.
+    MinorEdits,
+    /// Rewritten, heavily edited, or a template refilled with other facts: the least certain.
+    Paraphrase,
+}
+
+/// How sure a match is, and why.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    pub tier: Tier,
+    /// The model's probability (0..=1) that the text was copied rather than sharing facts.
+    pub confidence: f64,
+    /// Why, in short sentences, strongest first.
+    pub reasons: Vec<String>,
+}
+
+/// The verdict model's probability of each class.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Probabilities {
+    pub wholly: f64,
+    pub partially: f64,
+    pub none: f64,
+}
+
+/// The evidence measures of a check (the core's `Features`; see `docs/accuracy.md`). Shares
+/// are 0..=1.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Measures {
+    /// Share of the article's words in the passages.
+    pub coverage: f64,
+    /// Share of the article's words in passages found by shared runs (not rewritten).
+    pub copied: f64,
+    /// Share of the article's words in passages with no edit at all.
+    pub verbatim: f64,
+    /// Longest run of words shared in order, in words.
+    pub longest_run: f64,
+    /// Share of the article's narration (words outside quotes) in the passages.
+    pub narration: f64,
+    /// Share of the passages' words inside quotes in the article.
+    pub quoted: f64,
+    /// Share of the top source's words that the passages use.
+    pub source_used: f64,
+    /// Share of consecutive passages that follow each other in the source too.
+    pub order: f64,
+    /// Words inserted or deleted per word kept.
+    pub edit_rate: f64,
+    /// Figures, dates or names replaced one for one, per passage.
+    pub refill: f64,
+    /// Passages of 20 words or more, mostly narration.
+    pub long_narration: f64,
+    /// Share of the article's distinct content-word stems found in the top source.
+    pub containment: f64,
+    /// Words of the article.
+    pub article_words: f64,
+    /// Share of the article's lead in the passages.
+    pub lead: f64,
+    /// Share of the top source's lead that the passages use.
+    pub source_lead: f64,
+    /// Share of the article's sentences at least half in passages.
+    pub sentences: f64,
+    /// Share of the article's word trigrams found in the top source.
+    pub trigrams: f64,
+    /// Share of the article's words in passages holding a long exact run.
+    pub long_runs: f64,
+    /// Share of the article's words matched exactly.
+    pub exact: f64,
+    /// Share of the article's function words matched exactly.
+    pub function_words: f64,
+    /// Share of the article's word 5-grams found in the top source.
+    pub fivegrams: f64,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
@@ -359,6 +450,13 @@ impl From<core::Report> for Report {
     fn from(r: core::Report) -> Self {
         Report {
             derived: r.derived.into(),
+            confidence: r.confidence,
+            probabilities: Probabilities {
+                wholly: r.probabilities.wholly,
+                partially: r.probabilities.partially,
+                none: r.probabilities.none,
+            },
+            measures: r.measures.into(),
             coverage: r.coverage,
             rewritten: r.rewritten,
             flags: r.flags.into_iter().map(Into::into).collect(),
@@ -424,6 +522,7 @@ impl From<core::SourceReport> for Source {
             coverage: s.coverage,
             credited: s.credited,
             credit: s.credit.map(Into::into),
+            evidence: s.evidence.into(),
         }
     }
 }
@@ -466,6 +565,50 @@ impl From<core::Passage> for Passage {
                     text: op.text,
                 })
                 .collect(),
+            evidence: p.evidence.into(),
+        }
+    }
+}
+
+impl From<core::Evidence> for Evidence {
+    fn from(e: core::Evidence) -> Self {
+        Evidence {
+            tier: match e.tier {
+                core::Tier::Identical => Tier::Identical,
+                core::Tier::MinorEdits => Tier::MinorEdits,
+                // The weakest claim for a tier this shell does not know yet.
+                _ => Tier::Paraphrase,
+            },
+            confidence: e.confidence,
+            reasons: e.reasons,
+        }
+    }
+}
+
+impl From<core::Features> for Measures {
+    fn from(f: core::Features) -> Self {
+        Measures {
+            coverage: f.coverage,
+            copied: f.copied,
+            verbatim: f.verbatim,
+            longest_run: f.longest_run,
+            narration: f.narration,
+            quoted: f.quoted,
+            source_used: f.source_used,
+            order: f.order,
+            edit_rate: f.edit_rate,
+            refill: f.refill,
+            long_narration: f.long_narration,
+            containment: f.containment,
+            article_words: f.article_words,
+            lead: f.lead,
+            source_lead: f.source_lead,
+            sentences: f.sentences,
+            trigrams: f.trigrams,
+            long_runs: f.long_runs,
+            exact: f.exact,
+            function_words: f.function_words,
+            fivegrams: f.fivegrams,
         }
     }
 }

@@ -96,6 +96,40 @@ fn check_an_uncredited_copy_and_find_it_in_the_history() {
         "camelCase for the UI: {}",
         report["passages"][0]
     );
+    let confidence = report["confidence"]
+        .as_f64()
+        .expect("the verdict's confidence");
+    assert!(
+        (0.0..=1.0).contains(&confidence),
+        "a probability: {confidence}"
+    );
+    for class in ["wholly", "partially", "none"] {
+        assert!(
+            report["probabilities"][class].is_f64(),
+            "{class}: {}",
+            report["probabilities"]
+        );
+    }
+    assert!(
+        report["measures"]["longestRun"].is_f64(),
+        "measures in camelCase: {}",
+        report["measures"]
+    );
+    for evidence in [
+        &report["sources"][0]["evidence"],
+        &report["passages"][0]["evidence"],
+    ] {
+        assert!(
+            ["identical", "minor_edits", "paraphrase"]
+                .contains(&evidence["tier"].as_str().unwrap_or_default()),
+            "a tier the UI labels: {evidence}"
+        );
+        assert!(evidence["confidence"].is_f64(), "{evidence}");
+        assert!(
+            !evidence["reasons"].as_array().expect("reasons").is_empty(),
+            "a copy comes with its reasons: {evidence}"
+        );
+    }
     assert_eq!(
         result["stories"][0]["id"], report["sources"][0]["id"],
         "the source's story comes with the result, for the side-by-side view"

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import check_article, demo_text, launch, record_figure
@@ -68,6 +69,13 @@ def test_check_a_demo_article(app):
     assert len(cards) == 1, "one source: version 2 of the summit story"
     assert cards[0].get_attribute("data-credited") == "false"
     assert "Reuters" in cards[0].text
+    assert re.match(r"^\d+% sure it is derived", app.find("verdict-confidence").text), "the verdict's confidence is shown"
+    evidence = cards[0].find_element(By.CSS_SELECTOR, '[data-testid="evidence"]')
+    assert evidence.get_attribute("data-tier") in ("identical", "minor_edits", "paraphrase")
+    assert re.search(r"\d+% · (very likely|likely|possibly) copied", evidence.text), f"the match's confidence in words: {evidence.text}"
+    evidence.find_element(By.TAG_NAME, "summary").click()
+    reasons = evidence.find_elements(By.CSS_SELECTOR, '[data-testid="evidence-reasons"] li')
+    app.until(lambda: reasons and all(r.is_displayed() for r in reasons), "why? shows the reasons")
     assert len(app.all("flag")) == 1, "copied without credit is flagged"
     app.screenshot("check")
 
@@ -102,6 +110,9 @@ def test_review_navigates_passages_with_the_keyboard(app):
     app.until(lambda: active() == ["0"], "k moves back")
     diff = app.find("passage-diff")
     assert diff.text.strip(), "the selected passage's word diff is shown"
+    tier = diff.find_element(By.CSS_SELECTOR, '[data-testid="evidence-tier"]')
+    assert tier.text in ("identical", "minor edits", "paraphrase"), "the selected passage's tier is shown"
+    assert re.search(r"\d+% · \w", diff.find_element(By.CSS_SELECTOR, '[data-testid="evidence-confidence"]').text)
     app.screenshot("review")
     app.keys(Keys.ESCAPE)
     app.find("verdict")

@@ -37,7 +37,19 @@ export type CheckProgress = {
  */
 stage: string, };
 
-export type Report = { derived: Derived, coverage: number, 
+export type Report = { derived: Derived, 
+/**
+ * The verdict model's probability (0..=1) of `derived`.
+ */
+confidence: number, 
+/**
+ * The verdict model's probability of each class.
+ */
+probabilities: Probabilities, 
+/**
+ * The evidence measures the verdict weighed.
+ */
+measures: Measures, coverage: number, 
 /**
  * The part of `coverage` in rewritten passages (the less certain part).
  */
@@ -83,15 +95,123 @@ export type LaterStory = { id: number, origin: string, agency: string | null, he
  */
 coverage: number, };
 
+export type Probabilities = { wholly: number, partially: number, none: number, };
+
+export type Measures = { 
+/**
+ * Share of the article's words in the passages.
+ */
+coverage: number, 
+/**
+ * Share of the article's words in passages found by shared runs (not rewritten).
+ */
+copied: number, 
+/**
+ * Share of the article's words in passages with no edit at all.
+ */
+verbatim: number, 
+/**
+ * Longest run of words shared in order, in words.
+ */
+longestRun: number, 
+/**
+ * Share of the article's narration (words outside quotes) in the passages.
+ */
+narration: number, 
+/**
+ * Share of the passages' words inside quotes in the article.
+ */
+quoted: number, 
+/**
+ * Share of the top source's words that the passages use.
+ */
+sourceUsed: number, 
+/**
+ * Share of consecutive passages that follow each other in the source too.
+ */
+order: number, 
+/**
+ * Words inserted or deleted per word kept.
+ */
+editRate: number, 
+/**
+ * Figures, dates or names replaced one for one, per passage.
+ */
+refill: number, 
+/**
+ * Passages of 20 words or more, mostly narration.
+ */
+longNarration: number, 
+/**
+ * Share of the article's distinct content-word stems found in the top source.
+ */
+containment: number, 
+/**
+ * Words of the article.
+ */
+articleWords: number, 
+/**
+ * Share of the article's lead in the passages.
+ */
+lead: number, 
+/**
+ * Share of the top source's lead that the passages use.
+ */
+sourceLead: number, 
+/**
+ * Share of the article's sentences at least half in passages.
+ */
+sentences: number, 
+/**
+ * Share of the article's word trigrams found in the top source.
+ */
+trigrams: number, 
+/**
+ * Share of the article's words in passages holding a long exact run.
+ */
+longRuns: number, 
+/**
+ * Share of the article's words matched exactly.
+ */
+exact: number, 
+/**
+ * Share of the article's function words matched exactly.
+ */
+functionWords: number, 
+/**
+ * Share of the article's word 5-grams found in the top source.
+ */
+fivegrams: number, };
+
 export type Flag = { sourceId: number, agency: string | null, coverage: number, reason: string, };
 
-export type Source = { id: number, origin: string, agency: string | null, headline: string, published: string | null, coverage: number, credited: boolean, credit: Credit | null, };
+export type Source = { id: number, origin: string, agency: string | null, headline: string, published: string | null, coverage: number, credited: boolean, credit: Credit | null, 
+/**
+ * How sure the match is, and why.
+ */
+evidence: Evidence, };
 
 export type Credit = { agency: string, kind: string, text: string, start: number, end: number, };
 
-export type Passage = { sourceId: number, articleStart: number, articleEnd: number, sourceStart: number, sourceEnd: number, kind: PassageKind, words: number, diff: Array<DiffOp>, };
+export type Passage = { sourceId: number, articleStart: number, articleEnd: number, sourceStart: number, sourceEnd: number, kind: PassageKind, words: number, diff: Array<DiffOp>, 
+/**
+ * How sure the match is, and why.
+ */
+evidence: Evidence, };
 
 export type PassageKind = "verbatim" | "edited" | "rewritten";
+
+export type Evidence = { tier: Tier, 
+/**
+ * The model's probability (0..=1) that the text was copied rather than sharing facts.
+ */
+confidence: number, 
+/**
+ * Why, in short sentences, strongest first.
+ */
+reasons: Array<string>, };
+
+export type Tier = "identical" | "minor_edits" | "paraphrase";
 
 export type DiffOp = { op: DiffTag, text: string, };
 

@@ -103,6 +103,29 @@ describe("check view", () => {
     expect([...$$("source-card")].map((c) => c.dataset["credited"])).toEqual(["true", "false", "false"]);
     expect($$("credit-evidence")).toHaveLength(1);
   });
+
+  it("shows the verdict's confidence and each source's evidence", async () => {
+    boot();
+    await checkSomething();
+    expect($("verdict-confidence")?.textContent).toBe("88% sure it is derived from wire copy");
+    expect($("verdict-confidence")?.title).toMatch(/wholly 30%, partially 58%, not derived 12%/);
+    const cards = [...$$("source-card")];
+    const shown = cards.map((c) => [
+      c.querySelector('[data-testid="evidence-tier"]')?.textContent,
+      c.querySelector('[data-testid="evidence-confidence"]')?.textContent,
+    ]);
+    expect(shown).toEqual([
+      ["identical", "96% · very likely copied"],
+      ["minor edits", "74% · likely copied"],
+      ["paraphrase", "41% · possibly copied"],
+    ]);
+    const why = cards[2]?.querySelector("details");
+    expect(why?.querySelector("summary")?.textContent).toBe("why?");
+    expect([...(why?.querySelectorAll("li") ?? [])].map((li) => li.textContent)).toEqual([
+      "no shared run longer than 6 words",
+      "found only as rewritten sentences: similar content, few exact runs",
+    ]);
+  });
 });
 
 describe("article date", () => {
@@ -167,6 +190,14 @@ describe("review", () => {
     key("j");
     expect(document.querySelector('[data-testid="passage"].active')?.getAttribute("data-index")).toBe("3");
     expect($("passage-diff")?.querySelector("del")?.textContent).toBe("wire");
+    // The selected passage's evidence: passage 3 is edited.
+    const evidence = $("passage-diff")?.querySelector<HTMLElement>('[data-testid="evidence"]');
+    expect(evidence?.querySelector('[data-testid="evidence-tier"]')?.textContent).toBe("minor edits");
+    expect(evidence?.querySelector('[data-testid="evidence-confidence"]')?.textContent).toBe("82% · likely copied");
+    expect([...(evidence?.querySelectorAll("li") ?? [])].map((li) => li.textContent)).toEqual([
+      "a run of 14 words shared word for word",
+      "little edited",
+    ]);
     key("k");
     key("p"); // wraps to the last passage of the source
     expect(document.querySelector('[data-testid="passage"].active')?.getAttribute("data-index")).toBe("18");

@@ -1,6 +1,19 @@
 // A synthetic check result: an article of `words` words (with emoji, so UTF-16 and character
 // offsets differ) and `passages` passages spread over three sources.
-import type { CheckResult, Passage, Story } from "../src/bindings";
+import type { CheckResult, Evidence, Measures, Passage, Story } from "../src/bindings";
+
+/** One evidence per source slot: identical and very likely, minor edits and likely, paraphrase. */
+export const SOURCE_EVIDENCE: Evidence[] = [
+  { tier: "identical", confidence: 0.96, reasons: ["a run of 40 words shared word for word", "the passages follow the story's order"] },
+  { tier: "minor_edits", confidence: 0.74, reasons: ["a run of 14 words shared word for word", "little edited"] },
+  { tier: "paraphrase", confidence: 0.41, reasons: ["no shared run longer than 6 words", "found only as rewritten sentences: similar content, few exact runs"] },
+];
+
+const MEASURES: Measures = {
+  coverage: 0.5, copied: 0.4, verbatim: 0.25, longestRun: 40, narration: 0.45, quoted: 0.1, sourceUsed: 0.6,
+  order: 1, editRate: 0.05, refill: 0, longNarration: 3, containment: 0.7, articleWords: 5000, lead: 0.8,
+  sourceLead: 0.7, sentences: 0.5, trigrams: 0.45, longRuns: 0.3, exact: 0.4, functionWords: 0.4, fivegrams: 0.35,
+};
 
 export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): CheckResult {
   const tokens = Array.from({ length: words }, (_, i) => (i % 97 === 0 ? `😀w${i}` : `w${i}`));
@@ -43,6 +56,9 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
             { op: "insert", text: tokens[last] as string },
           ]
         : [{ op: "equal", text: chunk }],
+      evidence: edited
+        ? { tier: "minor_edits", confidence: 0.82, reasons: [`a run of ${len - 1} words shared word for word`, "little edited"] }
+        : { tier: "identical", confidence: 0.97, reasons: [`a run of ${len} words shared word for word`] },
     });
   }
   const stories: Story[] = bodies.map((b, s) => ({
@@ -65,6 +81,9 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
     check: { id: 1, createdAt: "2026-05-09T12:00:00Z", title: "Synthetic", derived: "partially", coverage: 0.5, flags: 1 },
     report: {
       derived: "partially",
+      confidence: 0.88,
+      probabilities: { wholly: 0.3, partially: 0.58, none: 0.12 },
+      measures: MEASURES,
       coverage: 0.5,
       rewritten: 0.1,
       flags: [{ sourceId: 101, agency: "AP", coverage: 0.17, reason: "17% copied, AP not credited" }],
@@ -77,6 +96,7 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
         coverage: 0.17,
         credited: s === 0,
         credit: s === 0 ? { agency: "Reuters", kind: "dateline", text: "w1", start: creditStart, end: creditStart + 2 } : null,
+        evidence: SOURCE_EVIDENCE[s % SOURCE_EVIDENCE.length] as Evidence,
       })),
       passages: list,
       credits: [{ agency: "Reuters", kind: "dateline", text: "w1", start: creditStart, end: creditStart + 2 }],

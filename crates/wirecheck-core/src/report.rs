@@ -13,12 +13,16 @@ pub struct Report {
     /// Wholly, partially or not derived from the archive.
     pub derived: Derived,
     /// The verdict model's probability of `derived`: of being derived (wholly or partially)
-    /// when it is, of not being derived when it is `none`.
+    /// when it is, of not being derived when it is `none`. (0 in reports saved before it
+    /// existed, as are the two fields below.)
+    #[serde(default)]
     pub confidence: f64,
     /// The verdict model's probability of each class.
+    #[serde(default)]
     pub probabilities: Probabilities,
     /// The evidence measures the verdict weighed, over every passage found (before sources
     /// with too little evidence were set aside); see `docs/accuracy.md`.
+    #[serde(default)]
     pub measures: Features,
     /// Share of the article's words (boilerplate excluded) matched to any source, 0..=1.
     pub coverage: f64,
@@ -69,7 +73,8 @@ pub struct SourceReport {
     pub credited: bool,
     /// The credit found, or `null`.
     pub credit: Option<Credit>,
-    /// How sure the match is, and why.
+    /// How sure the match is, and why (empty in reports saved before it existed).
+    #[serde(default)]
     pub evidence: Evidence,
 }
 
@@ -120,7 +125,8 @@ pub struct Passage {
     pub words: usize,
     /// The word diff from the source to the article.
     pub diff: Vec<DiffOp>,
-    /// How sure the match is, and why.
+    /// How sure the match is, and why (empty in reports saved before it existed).
+    #[serde(default)]
     pub evidence: Evidence,
 }
 
@@ -201,4 +207,43 @@ pub struct LaterStory {
     pub published: String,
     /// Share of the article's words it would have matched as a source.
     pub coverage: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::store::Archive;
+    use crate::check::{CheckOptions, check_text};
+
+    /// Regression: checks saved in the history before the verdict model existed hold reports
+    /// without `confidence`, `probabilities`, `measures` and `evidence`; they still load.
+    #[test]
+    fn a_report_saved_before_the_evidence_fields_still_loads() {
+        let archive = Archive::open_in_memory().unwrap();
+        let report = check_text(
+            &archive,
+            "The ferry resumed service on Monday after repairs.",
+            &CheckOptions::default(),
+        )
+        .unwrap();
+        let mut json = serde_json::to_value(&report).unwrap();
+        let object = json.as_object_mut().unwrap();
+        for key in ["confidence", "probabilities", "measures"] {
+            object.remove(key);
+        }
+        let old: Report = serde_json::from_value(json).unwrap();
+        assert_eq!(old.derived, report.derived);
+        assert_eq!(old.confidence, 0.0);
+
+        let passage = serde_json::json!({
+            "source_id": 1, "article_start": 0, "article_end": 5, "source_start": 0,
+            "source_end": 5, "kind": "verbatim", "words": 1, "diff": []
+        });
+        let old: Passage = serde_json::from_value(passage).unwrap();
+        assert_eq!(
+            old.evidence.tier,
+            crate::verdict::evidence::Tier::Paraphrase
+        );
+        assert!(old.evidence.reasons.is_empty());
+    }
 }

@@ -6,6 +6,7 @@ import type { App, View } from "../app";
 import type { CheckResult, Passage, PassageKind, Story } from "../bindings";
 import { renderDiff, diffCounts } from "../diff";
 import { h, replace } from "../dom";
+import { renderEvidence } from "../evidence";
 import { agencyName, percent, when } from "../format";
 import {
   initialNav,
@@ -191,6 +192,7 @@ export function createReviewView(app: App): View {
         p.kind === "edited" ? ` · ${deleted} wire words dropped, ${inserted} added` : "",
         p.kind === "rewritten" ? " · similar wording, few exact runs: check by hand" : "",
       ),
+      renderEvidence(p.evidence, false),
       p.kind === "verbatim"
         ? h("p", { class: "diff-body verbatim" }, renderDiff(p.diff))
         : h("p", { class: "diff-body" }, renderDiff(p.diff)),

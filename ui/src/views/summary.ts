@@ -8,6 +8,7 @@ import * as cmd from "../commands";
 import { saveDialog } from "../dialogs";
 import { h } from "../dom";
 import { errorText } from "../errors";
+import { probabilityText, renderEvidence, verdictConfidenceText } from "../evidence";
 import { agencyName, derivedLabel, percent, when } from "../format";
 import { colourClass } from "../review-render";
 import { renderArticleDate, renderPublishedLater } from "./dating";
@@ -21,6 +22,16 @@ export function renderSummary(app: App): HTMLElement {
     { class: `verdict verdict-${report.derived}`, "data-testid": "verdict", "data-derived": report.derived },
     derivedLabel(report.derived),
   );
+  const p = report.probabilities;
+  const confidence = h(
+    "div",
+    {
+      class: "verdict-confidence muted",
+      "data-testid": "verdict-confidence",
+      title: `The verdict model's probabilities: wholly ${probabilityText(p.wholly)}, partially ${probabilityText(p.partially)}, not derived ${probabilityText(p.none)}`,
+    },
+    verdictConfidenceText(report.derived, report.confidence),
+  );
   const coverage = h(
     "div",
     { class: "coverage", "data-testid": "coverage" },
@@ -31,7 +42,7 @@ export function renderSummary(app: App): HTMLElement {
   const head = h(
     "div",
     { class: "summary-head" },
-    h("div", null, verdict, coverage, renderArticleDate(report)),
+    h("div", null, verdict, confidence, coverage, renderArticleDate(report)),
     h(
       "div",
       { class: "summary-meta" },
@@ -120,6 +131,7 @@ function renderSourceCard(app: App, source: Source, slot: number): HTMLElement {
         source.credited ? "Credited" : "Not credited",
       ),
     ),
+    renderEvidence(source.evidence, true),
     credit
       ? h(
           "button",

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::Features;
 
 /// How a passage or a source was reused, from the strongest to the weakest sign of copying.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Tier {
@@ -14,12 +14,14 @@ pub enum Tier {
     Identical,
     /// Copied with editing: spelling, tense, a word changed, a clause trimmed.
     MinorEdits,
-    /// Rewritten, heavily edited, or a template refilled with other facts: the least certain.
+    /// Rewritten, heavily edited, or a template refilled with other facts: the least certain
+    /// (and what a report saved before tiers existed claims).
+    #[default]
     Paraphrase,
 }
 
 /// The evidence of one passage or one source.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Evidence {
     /// How it was reused.
     pub tier: Tier,

@@ -114,8 +114,8 @@ pub struct PresetThresholds {
     pub lenient: f64,
 }
 
-/// The probability of each class.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+/// The probability of each class (all 0 in a report saved before the model existed).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
 pub struct Probabilities {
     /// Wholly derived.
     pub wholly: f64,
