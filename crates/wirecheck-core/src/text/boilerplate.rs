@@ -293,7 +293,7 @@ fn issuer_furniture(text: &str, lines: &[TextLine]) -> Option<Range<usize>> {
             && !line.key.is_empty()
             && line.key.len() <= MAX_HEADING
             && is_furniture_heading(text.get(line.span.clone()).unwrap_or_default(), &line.key);
-        (heading && line.span.start < end).then(|| line.span.start..end)
+        (heading && line.span.start < end).then_some(line.span.start..end)
     })
 }
 

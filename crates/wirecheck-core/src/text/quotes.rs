@@ -61,15 +61,10 @@ fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
                 Some((_, true)) => {}
                 None => open = Some((i + 1, false)),
             },
-            '“' | '„' | '«' => {
-                if open.is_none() {
-                    open = Some((i + c.len_utf8(), false));
-                }
-            }
-            '”' | '»' => {
-                if let Some((start, false)) = open {
+            '“' | '„' | '«' if open.is_none() => open = Some((i + c.len_utf8(), false)),
+            '”' | '»' if matches!(open, Some((_, false))) => {
+                if let Some((start, _)) = open.take() {
                     spans.push((start, i));
-                    open = None;
                 }
             }
             '\'' | '‘' | '’' => {
