@@ -204,12 +204,19 @@ impl Archive {
         if found > known {
             return Err(Error::NewerSchema { path, found, known });
         }
-        if let Err(error) = migrations::migrations().to_latest(&mut conn) {
-            // Another connection (the app's other commands, or the CLI) may have migrated the
-            // file at the same moment; our transaction then failed and rolled back. If the file
-            // is now current, that is success.
+        let mut attempt = 0;
+        while let Err(error) = migrations::migrations().to_latest(&mut conn) {
+            // Another connection (the app's other commands, or the CLI) may be migrating the
+            // file at the same moment; our transaction then failed and rolled back. Wait for
+            // its write to end (an immediate transaction waits out the busy timeout), then: if
+            // the file is now current, that is success; if not, try again.
+            conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")?;
             let now: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-            if now != known {
+            if now == known {
+                break;
+            }
+            attempt += 1;
+            if attempt >= 3 {
                 return Err(error.into());
             }
         }
