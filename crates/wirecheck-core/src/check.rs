@@ -22,7 +22,7 @@ use crate::text::sentences::sentences;
 use crate::text::tokens::CharMap;
 use crate::text::{Prepared, Token, html, quotes};
 use crate::verdict::evidence::{self, Evidence};
-use crate::verdict::features::{Context, Features, PassageView};
+use crate::verdict::features::{Context, Features, PassageView, TextCache, function_words};
 use crate::verdict::{Derived, Thresholds};
 use crate::{Error, Result};
 
@@ -335,11 +335,15 @@ fn build_report(
     let quoted = quotes::quoted(&article.text, &article.tokens);
     let source_tokens: Vec<&[Token]> = prepared.iter().map(|p| p.tokens.as_slice()).collect();
     let sentence_spans = sentences(&article.text, &article.tokens);
+    let text_cache = TextCache::new(prepared.len());
+    let function = function_words(&article.tokens);
     let context = Context {
+        text: &text_cache,
         article: &article.tokens,
         quoted: &quoted,
         sources: &source_tokens,
         sentences: &sentence_spans,
+        function: &function,
     };
     let views: Vec<PassageView<'_>> = kept.iter().zip(&diffs).map(|(f, d)| view(f, d)).collect();
     let features = Features::measure(&context, &views);

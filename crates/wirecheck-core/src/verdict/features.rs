@@ -16,6 +16,7 @@
 //! [`Features::measure`] computes them over any subset of passages: all of a check's passages
 //! for the verdict, one source's for that source's evidence, one passage for the passage's.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -43,6 +44,9 @@ pub struct PassageView<'a> {
 /// What the whole article and its sources are, for the measures that need them.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
+    /// The text-level measures, computed once per candidate and shared by every measurement
+    /// of one check.
+    pub text: &'a TextCache,
     /// The article's matching words.
     pub article: &'a [Token],
     /// For each article word, whether it is inside a quotation.
@@ -51,6 +55,75 @@ pub struct Context<'a> {
     pub sources: &'a [&'a [Token]],
     /// The article's sentences, as token ranges.
     pub sentences: &'a [Range<usize>],
+    /// For each article word, whether it is a function word ([`function_words`]).
+    pub function: &'a [bool],
+}
+
+/// For each word, whether it is a function word ("the", "of", "was"): computed once per check
+/// for [`Context::function`].
+pub fn function_words(tokens: &[Token]) -> Vec<bool> {
+    tokens.iter().map(|t| !is_content_word(&t.norm)).collect()
+}
+
+/// Content-word, trigram and 5-gram containment of the article's words outside quotes in
+/// each candidate: they depend on the candidate only, so a check computes each once however
+/// many passages and sources it measures.
+#[derive(Debug, Default)]
+pub struct TextCache {
+    article: OnceCell<ArticleSets>,
+    sources: Vec<OnceCell<(f64, f64, f64)>>,
+}
+
+#[derive(Debug)]
+struct ArticleSets {
+    stems: HashSet<String>,
+    trigrams: HashSet<u64>,
+    fivegrams: HashSet<u64>,
+}
+
+impl TextCache {
+    /// A cache for `sources` candidates.
+    pub fn new(sources: usize) -> TextCache {
+        TextCache {
+            article: OnceCell::new(),
+            sources: (0..sources).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// (containment, trigrams, fivegrams) of the article's words outside quotes in `source`.
+    fn measures(&self, context: &Context<'_>, source: usize) -> (f64, f64, f64) {
+        let compute = || {
+            let article = self.article.get_or_init(|| {
+                let narration: Vec<Token> = context
+                    .article
+                    .iter()
+                    .zip(context.quoted.iter().chain(std::iter::repeat(&false)))
+                    .filter(|(_, q)| !**q)
+                    .map(|(t, _)| t.clone())
+                    .collect();
+                ArticleSets {
+                    stems: stems(&narration),
+                    trigrams: grams::<3>(&narration),
+                    fivegrams: grams::<5>(&narration),
+                }
+            });
+            let tokens = context.sources.get(source).copied().unwrap_or_default();
+            let share = |a: &HashSet<u64>, s: HashSet<u64>| ratio(a.intersection(&s).count(), a.len());
+            let source_stems = stems(tokens);
+            (
+                ratio(
+                    article.stems.intersection(&source_stems).count(),
+                    article.stems.len(),
+                ),
+                share(&article.trigrams, grams::<3>(tokens)),
+                share(&article.fivegrams, grams::<5>(tokens)),
+            )
+        };
+        match self.sources.get(source) {
+            Some(cell) => *cell.get_or_init(compute),
+            None => compute(),
+        }
+    }
 }
 
 /// The measures, raw (not standardized); see the module docs. In the JSON report as
@@ -87,7 +160,8 @@ pub struct Features {
     pub refill: f64,
     /// Passages of 20 words or more, mostly narration.
     pub long_narration: f64,
-    /// Share of the article's distinct content-word stems found in the top source.
+    /// Share of the article's distinct content-word stems (outside quotes) found in the top
+    /// source.
     pub containment: f64,
     /// Words of the article.
     pub article_words: f64,
@@ -199,26 +273,19 @@ impl Features {
             .filter(|(_, w)| **w > 0)
             .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
             .map(|(i, _)| i);
-        // The article's narration words, for the text-level measures.
-        let narration_tokens: Vec<Token> = context
-            .article
-            .iter()
-            .zip(&evidence)
-            .filter(|(_, e)| **e)
-            .map(|(t, _)| t.clone())
-            .collect();
         let (source_used, source_lead, order, containment, trigrams, fivegrams) = match top_source {
             Some(top) => {
                 let source = context.sources.get(top).copied().unwrap_or_default();
                 let of_top: Vec<&PassageView<'_>> =
                     passages.iter().filter(|p| p.source == top).collect();
+                let (containment, trigrams, fivegrams) = context.text.measures(context, top);
                 (
                     source_used(0..source.len(), &of_top),
                     source_used(0..source.len().min(LEAD), &of_top),
                     order(&of_top),
-                    containment(&narration_tokens, source),
-                    ngrams::<3>(&narration_tokens, source),
-                    ngrams::<5>(&narration_tokens, source),
+                    containment,
+                    trigrams,
+                    fivegrams,
                 )
             }
             None => (0.0, 0.0, 1.0, 0.0, 0.0, 0.0),
@@ -235,11 +302,7 @@ impl Features {
                 !s.is_empty() && 2 * n >= s.len()
             })
             .count();
-        let function: Vec<bool> = context
-            .article
-            .iter()
-            .map(|t| !is_content_word(&t.norm))
-            .collect();
+        let function = context.function;
         let function_matched = function
             .iter()
             .zip(&exact)
@@ -422,27 +485,27 @@ fn source_used(range: Range<usize>, passages: &[&PassageView<'_>]) -> f64 {
     ratio(used.len(), range.len())
 }
 
-/// Share of the article's word `N`-grams found in the source.
-fn ngrams<const N: usize>(article: &[Token], source: &[Token]) -> f64 {
-    let grams = |tokens: &[Token]| -> HashSet<u64> {
-        tokens
-            .windows(N)
-            .map(|w| {
-                let mut h = xxhash_rust::xxh3::Xxh3::new();
-                for t in w {
-                    h.update(t.norm.as_bytes());
-                    h.update(&[0]);
-                }
-                h.digest()
-            })
-            .collect()
-    };
-    let article = grams(article);
-    if article.is_empty() {
-        return 0.0;
-    }
-    let source = grams(source);
-    ratio(article.intersection(&source).count(), article.len())
+/// The hashes of the word `N`-grams of `tokens`.
+fn grams<const N: usize>(tokens: &[Token]) -> HashSet<u64> {
+    tokens
+        .windows(N)
+        .map(|w| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            for t in w {
+                h.update(t.norm.as_bytes());
+                h.update(&[0]);
+            }
+            h.digest()
+        })
+        .collect()
+}
+
+/// The distinct content-word stems of `tokens`.
+fn stems(tokens: &[Token]) -> HashSet<String> {
+    tokens
+        .iter()
+        .filter_map(|t| content_term(&t.norm))
+        .collect()
 }
 
 fn order(passages: &[&PassageView<'_>]) -> f64 {
@@ -456,21 +519,6 @@ fn order(passages: &[&PassageView<'_>]) -> f64 {
     }
     let in_order = starts.windows(2).filter(|w| w[1].1 > w[0].1).count();
     in_order as f64 / (starts.len() - 1) as f64
-}
-
-fn containment(article: &[Token], source: &[Token]) -> f64 {
-    let stems = |tokens: &[Token]| -> HashSet<String> {
-        tokens
-            .iter()
-            .filter_map(|t| content_term(&t.norm))
-            .collect()
-    };
-    let article = stems(article);
-    if article.is_empty() {
-        return 0.0;
-    }
-    let source = stems(source);
-    ratio(article.intersection(&source).count(), article.len())
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
