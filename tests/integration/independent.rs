@@ -10,65 +10,24 @@
 //! The tests state the correct behaviour, not today's: several hard negatives fail against the
 //! current engine, which reports shared quotes and template sentences as copying.
 
-use std::path::{Path, PathBuf};
-
 use serde_json::Value;
 
+use crate::fixture::{self, archive_of, derived, file_of, sources};
 use crate::util::TempArchive;
-
-fn fixtures(set: &str, sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(set)
-        .join(sub)
-}
 
 /// A fresh archive holding the hard-negative stories and the republication stories.
 fn archive() -> TempArchive {
-    let t = TempArchive::new();
-    let hard = fixtures("hard-negatives", "archive");
-    let republication = fixtures("republication", "archive");
-    t.run(&[
-        "import",
-        hard.to_str().unwrap(),
-        republication.to_str().unwrap(),
-    ])
-    .success();
-    t
+    archive_of(&["hard-negatives", "republication"])
 }
 
-/// Checks one article with the standard preset; returns the exit code and the report.
+/// Checks one hard-negative article with the standard preset; returns the exit code and the
+/// report.
 fn check(t: &TempArchive, article: &str) -> (i32, Value) {
-    let path = fixtures("hard-negatives", "articles").join(article);
-    let run = t.run(&["check", "--json", path.to_str().unwrap()]);
-    assert!(
-        run.code() == 0 || run.code() == 1,
-        "{article}: exit {} {}",
-        run.code(),
-        run.stderr()
-    );
-    (run.code(), run.json_lines().remove(0))
-}
-
-fn derived(report: &Value) -> &str {
-    report["derived"].as_str().unwrap()
-}
-
-fn sources(report: &Value) -> &Vec<Value> {
-    report["sources"].as_array().unwrap()
+    fixture::check(t, "hard-negatives", article)
 }
 
 fn flags(report: &Value) -> &Vec<Value> {
     report["flags"].as_array().unwrap()
-}
-
-/// The file name a source was imported from.
-fn file_of(source: &Value) -> String {
-    let origin = source["origin"].as_str().unwrap();
-    Path::new(origin)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| origin.to_string())
 }
 
 /// The verdict, the sources and every passage with the article text it covers: what the

@@ -6,6 +6,7 @@ mod bench;
 mod check;
 mod errors;
 mod eval;
+mod fixture;
 mod hostile;
 mod import;
 mod independent;

@@ -5,62 +5,27 @@
 //! fictional stories, so each case has distractors) and checks one article from
 //! `tests/fixtures/republication/articles`. The fixtures' README says what each file is.
 
-use std::path::{Path, PathBuf};
-
 use serde_json::Value;
 
+use crate::fixture::{self, archive_of, derived, file_of, sources};
 use crate::util::TempArchive;
-
-fn fixtures(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/republication")
-        .join(sub)
-}
 
 /// A fresh archive holding every republication fixture story.
 fn archive() -> TempArchive {
-    let t = TempArchive::new();
-    t.run(&["import", fixtures("archive").to_str().unwrap()])
-        .success();
-    t
+    archive_of(&["republication"])
 }
 
 /// Checks one article with the standard preset; returns the exit code and the report.
 fn check(t: &TempArchive, article: &str) -> (i32, Value) {
-    let path = fixtures("articles").join(article);
-    let run = t.run(&["check", "--json", path.to_str().unwrap()]);
-    assert!(
-        run.code() == 0 || run.code() == 1,
-        "{article}: exit {} {}",
-        run.code(),
-        run.stderr()
-    );
-    (run.code(), run.json_lines().remove(0))
-}
-
-fn derived(report: &Value) -> &str {
-    report["derived"].as_str().unwrap()
+    fixture::check(t, "republication", article)
 }
 
 fn coverage(report: &Value) -> f64 {
     report["coverage"].as_f64().unwrap()
 }
 
-fn sources(report: &Value) -> &Vec<Value> {
-    report["sources"].as_array().unwrap()
-}
-
 fn passages(report: &Value) -> &Vec<Value> {
     report["passages"].as_array().unwrap()
-}
-
-/// The file name a source was imported from.
-fn file_of(source: &Value) -> String {
-    let origin = source["origin"].as_str().unwrap();
-    Path::new(origin)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| origin.to_string())
 }
 
 /// A one-line account of a report for assertion messages.

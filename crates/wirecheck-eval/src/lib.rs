@@ -14,6 +14,7 @@ mod gold;
 pub mod meter;
 mod metrics;
 pub mod reuters;
+mod workers;
 
 pub use meter::{
     ConfusionFigures, ImportFigures, MeterEvaluation, Share, SourceAccuracy, StoryOutcome, Timing,

@@ -9,7 +9,6 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +19,7 @@ use wirecheck_core::{
 
 use crate::gold::{self, TokenCounts, parse_annotated, score_tokens};
 use crate::metrics::{self, CLASSES, Confusion, Scores};
+use crate::workers::on_threads;
 
 /// Annotated files larger than this are not METER annotation; they are skipped.
 const MAX_ANNOTATED_BYTES: u64 = 8 * 1024 * 1024;
@@ -368,35 +368,9 @@ fn check_all(
     options: &CheckOptions,
     threads: usize,
 ) -> Result<Vec<StoryResult>> {
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, StoryResult)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| -> Result<Vec<(usize, StoryResult)>> {
-                    let archive = Archive::open(db)?;
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((label, _)) = labels.get(i) else {
-                            break;
-                        };
-                        out.push((i, evaluate_story(&archive, dir, label, options)));
-                    }
-                    Ok(out)
-                })
-            })
-            .collect();
-        let mut all = Vec::with_capacity(labels.len());
-        for worker in workers {
-            match worker.join() {
-                Ok(result) => all.extend(result?),
-                Err(_) => return Err(Error::Invalid("an evaluation thread failed".into())),
-            }
-        }
-        Ok(all)
-    })?;
-    done.sort_by_key(|(i, _)| *i);
-    Ok(done.into_iter().map(|(_, r)| r).collect())
+    on_threads(db, labels, threads, |archive, (label, _)| {
+        evaluate_story(archive, dir, label, options)
+    })
 }
 
 fn evaluate_story(

@@ -16,7 +16,6 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use serde::Serialize;
@@ -29,6 +28,7 @@ use wirecheck_core::{
 };
 
 use crate::meter::{ImportFigures, TempDir, Timing};
+use crate::workers::on_threads;
 
 /// A story sharing no run of this many words with the archive is "fresh": any verdict other
 /// than `none` is a false report.
@@ -444,39 +444,12 @@ fn check_all(
     options: &CheckOptions,
     threads: usize,
 ) -> Result<Vec<Checked>> {
-    let next = AtomicUsize::new(0);
-    let threads = threads.clamp(1, stories.len().max(1));
-    let mut done: Vec<(usize, Checked)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| -> Result<Vec<(usize, Checked)>> {
-                    let archive = Archive::open(db)?;
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&(story, run)) = stories.get(i) else {
-                            break;
-                        };
-                        let result = check(&archive, story.body().as_bytes(), options)
-                            .and_then(|report| outcome(&archive, story, run, &report))
-                            .map_err(|e| e.to_string());
-                        out.push((i, (story.newid, result)));
-                    }
-                    Ok(out)
-                })
-            })
-            .collect();
-        let mut all = Vec::with_capacity(stories.len());
-        for worker in workers {
-            match worker.join() {
-                Ok(result) => all.extend(result?),
-                Err(_) => return Err(Error::Invalid("an evaluation thread failed".into())),
-            }
-        }
-        Ok(all)
-    })?;
-    done.sort_by_key(|(i, _)| *i);
-    Ok(done.into_iter().map(|(_, c)| c).collect())
+    on_threads(db, stories, threads, |archive, &(story, run)| {
+        let result = check(archive, story.body().as_bytes(), options)
+            .and_then(|report| outcome(archive, story, run, &report))
+            .map_err(|e| e.to_string());
+        (story.newid, result)
+    })
 }
 
 /// The outcome of one report, with the passages' text read from the article and the stored

@@ -108,7 +108,8 @@ impl TextCache {
                 }
             });
             let tokens = context.sources.get(source).copied().unwrap_or_default();
-            let share = |a: &HashSet<u64>, s: HashSet<u64>| ratio(a.intersection(&s).count(), a.len());
+            let share =
+                |a: &HashSet<u64>, s: HashSet<u64>| ratio(a.intersection(&s).count(), a.len());
             let source_stems = stems(tokens);
             (
                 ratio(
