@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use crate::archive::history::{Decision, LoadedCheck};
 use crate::archive::store::Story;
-use crate::report::{DiffOp, DiffTag, Passage, PassageKind, SourceReport};
+use crate::report::{DateFrom, DiffOp, DiffTag, Passage, PassageKind, SourceReport};
+use crate::verdict::evidence::Tier;
 
 /// Characters of context shown around a passage in the side-by-side tables.
 const CONTEXT_CHARS: usize = 80;
@@ -53,15 +54,27 @@ pub fn html_report(check: &LoadedCheck, sources: &[Story]) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>Wirecheck: {title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n<p class=\"meta\">Checked {} &middot; {} &middot; {} of the article matched \
+         <h1>{title}</h1>\n<p class=\"meta\">Checked {} &middot; {} ({} sure) &middot; {} of the article matched \
          &middot; {} source(s), {} flagged</p>\n",
         escape(&check.check.created_at),
         verdict(report.derived.as_str()),
+        percent(report.confidence),
         percent(report.coverage),
         report.sources.len(),
         report.flags.len(),
     );
 
+    if let Some(date) = &report.article_date {
+        let _ = write!(
+            out,
+            "<p class=\"meta\">Article date {}{}; stories published later are not sources</p>\n",
+            escape(&date.date),
+            match date.from {
+                DateFrom::Text => format!(" (read from &ldquo;{}&rdquo;)", escape(&date.text)),
+                _ => " (given by the user)".to_string(),
+            },
+        );
+    }
     out.push_str("<h2>Flags</h2>\n");
     if report.flags.is_empty() {
         out.push_str("<p>No source is copied without credit.</p>\n");
@@ -140,6 +153,22 @@ fn source_section(
         escape(source.published.as_deref().unwrap_or("unknown")),
         escape(&source.origin),
         percent(source.coverage),
+    );
+    let evidence = &source.evidence;
+    let _ = write!(
+        out,
+        "<dt>Evidence</dt><dd>{}, {} sure copied{}</dd>",
+        match evidence.tier {
+            Tier::Identical => "identical",
+            Tier::MinorEdits => "minor edits",
+            _ => "paraphrase",
+        },
+        percent(evidence.confidence),
+        if evidence.reasons.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", escape(&evidence.reasons.join("; ")))
+        },
     );
     if let Some(d) = decision_for(check, source.id) {
         let _ = write!(
@@ -504,6 +533,33 @@ mod tests {
         assert!(html.contains("<td class=\"confirmed\">confirmed</td>"));
         assert!(html.contains("Not reviewed"), "the undecided flag says so");
         assert!(html.contains("@media print"));
+        assert!(
+            html.contains("<dt>Evidence</dt><dd>") && html.contains("sure copied"),
+            "each source card says how sure the match is"
+        );
+        assert!(
+            html.contains(" sure) &middot; "),
+            "the verdict's confidence is shown"
+        );
+    }
+
+    #[test]
+    fn the_article_date_and_where_it_was_read_are_shown() {
+        let (mut check, stories) = hostile();
+        check.report.article_date = Some(crate::report::ArticleDate {
+            date: "2026-05-04".into(),
+            text: "Published on <4 May 2026>".into(),
+            start: Some(0),
+            end: Some(10),
+            from: DateFrom::Text,
+        });
+        let html = html_report(&check, &stories);
+        assert!(
+            html.contains(
+                "Article date 2026-05-04 (read from &ldquo;Published on &lt;4 May 2026&gt;&rdquo;)"
+            ),
+            "the date, where it was read, escaped"
+        );
     }
 
     #[test]
