@@ -65,9 +65,9 @@ pub fn html_report(check: &LoadedCheck, sources: &[Story]) -> String {
     );
 
     if let Some(date) = &report.article_date {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<p class=\"meta\">Article date {}{}; stories published later are not sources</p>\n",
+            "<p class=\"meta\">Article date {}{}; stories published later are not sources</p>",
             escape(&date.date),
             match date.from {
                 DateFrom::Text => format!(" (read from &ldquo;{}&rdquo;)", escape(&date.text)),
