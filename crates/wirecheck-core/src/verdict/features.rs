@@ -223,7 +223,7 @@ impl Features {
             if let Some(w) = words_by_source.get_mut(p.source) {
                 *w += range.len();
             }
-            if !p.rewritten && e.is_template() {
+            if e.is_template() {
                 template += range.len();
                 for w in &mut evidence[range] {
                     *w = false;
@@ -388,13 +388,18 @@ impl Edits {
 
     /// Whether the passage is a template refilled with other facts rather than copy that was
     /// edited: at least two facts replaced by others, and either a third of its figures
-    /// replaced or a fact replaced every 25 kept words. An editor correcting a figure of a
+    /// replaced or a fact replaced every 25 kept words; or at least three figures replaced and
+    /// no more kept. An editor correcting a figure of a
     /// copy keeps most of the others, in long stretches of unchanged text; a template of
     /// another day, quarter or country keeps its frame and takes new figures, dates and names
     /// in every sentence (some figures recur, by chance or as the prior period's).
     fn is_template(&self) -> bool {
-        self.refill >= 2
-            && (2 * self.figures_changed >= self.figures_kept || 25 * self.refill >= self.kept)
+        let refilled = self.refill >= 2
+            && (2 * self.figures_changed >= self.figures_kept || 25 * self.refill >= self.kept);
+        // A table of figures refilled ("Shr 66 cts vs 33 cts Net …" for another company):
+        // whole stretches of figures replaced, more than were kept.
+        let refigured = self.figures_changed >= 3 && self.figures_changed >= self.figures_kept;
+        refilled || refigured
     }
 }
 
@@ -562,6 +567,38 @@ mod tests {
         let edits = Edits::of(&editing);
         assert_eq!(edits.refill, 0, "a tense change and a trim are editing");
         assert_eq!(edits.changed, 7);
+    }
+
+    #[test]
+    fn a_table_of_figures_refilled_is_a_template_and_a_correction_is_not() {
+        let table = [
+            op(DiffTag::Equal, "Shr"),
+            op(
+                DiffTag::Delete,
+                "27 cts vs 29 cts Net 13,555,000 vs 14,635,000",
+            ),
+            op(
+                DiffTag::Insert,
+                "66 cts vs 33 cts Net 2,955,000 vs 1,563,000",
+            ),
+            op(DiffTag::Equal, "Revs"),
+            op(DiffTag::Delete, "104,606,000 vs 110,311,000 Avg shrs 47.2"),
+            op(DiffTag::Insert, "26.1 mln vs 23.9 mln"),
+        ];
+        assert!(Edits::of(&table).is_template(), "{:?}", Edits::of(&table));
+        let correction = [
+            op(DiffTag::Equal, "The quake of magnitude"),
+            op(DiffTag::Delete, "6.5"),
+            op(DiffTag::Insert, "6.7"),
+            op(
+                DiffTag::Equal,
+                "struck at 4:12 a.m. 40 km north of the city, killing at least 12 people and injuring 230, officials said on 3 March",
+            ),
+        ];
+        assert!(
+            !Edits::of(&correction).is_template(),
+            "one figure corrected among many kept is editing"
+        );
     }
 
     #[test]
