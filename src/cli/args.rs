@@ -27,6 +27,9 @@ pub enum Command {
     /// Check articles against the archive. Exit code: 0 nothing flagged, 1 a source copied
     /// without credit, 2 an error
     Check(CheckArgs),
+    /// Compare an article with one wire story given beside it, without an archive (none is
+    /// opened or created). Exit code as check
+    Compare(CompareArgs),
     /// List stored stories, newest first
     List(ListArgs),
     /// Full-text search over headlines and bodies
@@ -96,6 +99,29 @@ pub struct CheckArgs {
     /// Never count stories of this agency as sources (repeatable)
     #[arg(long, value_name = "AGENCY")]
     pub exclude_agency: Vec<String>,
+    /// Show every passage's word changes
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The article (plain text or HTML); `-` reads standard input
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+    /// The wire story (plain text, HTML, NITF, NewsML-G2, legacy wire text); `-` reads
+    /// standard input
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    /// The story's agency, whatever the story says
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+    /// One JSON object, the schema of `check --json`
+    #[arg(long)]
+    pub json: bool,
+    /// Sensitivity
+    #[arg(long, value_enum, default_value_t = Preset::Standard)]
+    pub preset: Preset,
     /// Show every passage's word changes
     #[arg(long, short)]
     pub verbose: bool,

@@ -10,7 +10,7 @@ use wirecheck_core::{
     Archive, CheckOptions, DateFrom, DiffTag, Report, Thresholds, Tier, canonical_agency, check,
 };
 
-use super::args::{CheckArgs, Preset};
+use super::args::{CheckArgs, CompareArgs, Preset};
 use super::output::{self, BOLD, DIM, GREEN, RED, YELLOW, percent};
 
 /// Exit code when an article copies a source without credit.
@@ -64,13 +64,53 @@ pub fn run(db: &Path, args: CheckArgs) -> Result<ExitCode> {
     })
 }
 
+/// `wirecheck compare ARTICLE SOURCE`: the same report and exit codes as `check`, against the
+/// one story given.
+pub fn compare(args: CompareArgs) -> Result<ExitCode> {
+    if args.article.as_os_str() == "-" && args.source.as_os_str() == "-" {
+        bail!("only one of ARTICLE and SOURCE can be read from standard input");
+    }
+    let article = read_input(&args.article)?;
+    let source = read_input(&args.source)?;
+    let options = CheckOptions {
+        thresholds: thresholds(args.preset),
+        ..CheckOptions::default()
+    };
+    let report = wirecheck_core::compare(&article, &source, args.agency.as_deref(), &options)
+        .with_context(|| {
+            format!(
+                "cannot compare {} with {}",
+                args.article.display(),
+                args.source.display()
+            )
+        })?;
+    let name = args.article.to_string_lossy();
+    if args.json {
+        output::json_line(&Output {
+            input: &name,
+            report: &report,
+        })?;
+    } else {
+        print_report(&name, &report, args.verbose);
+    }
+    Ok(if report.flags.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FLAGGED)
+    })
+}
+
+fn thresholds(preset: Preset) -> Thresholds {
+    match preset {
+        Preset::Strict => Thresholds::strict(),
+        Preset::Standard => Thresholds::standard(),
+        Preset::Lenient => Thresholds::lenient(),
+    }
+}
+
 fn options(args: &CheckArgs) -> CheckOptions {
     let mut options = CheckOptions {
-        thresholds: match args.preset {
-            Preset::Strict => Thresholds::strict(),
-            Preset::Standard => Thresholds::standard(),
-            Preset::Lenient => Thresholds::lenient(),
-        },
+        thresholds: thresholds(args.preset),
         published_before: args.before.clone(),
         exclude_agencies: args
             .exclude_agency
@@ -86,7 +126,14 @@ fn options(args: &CheckArgs) -> CheckOptions {
 }
 
 fn check_one(archive: &Archive, input: &Path, options: &CheckOptions) -> Result<Report> {
-    let bytes = if input.as_os_str() == "-" {
+    let bytes = read_input(input)?;
+    check(archive, &bytes, options).with_context(|| format!("cannot check {}", input.display()))
+}
+
+/// A file's bytes, or standard input's for `-` (bounded: one byte past the article limit is
+/// enough for the core to refuse an oversized paste).
+fn read_input(input: &Path) -> Result<Vec<u8>> {
+    Ok(if input.as_os_str() == "-" {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
             bail!("no article given: pass a FILE, or pipe the article into standard input");
@@ -101,8 +148,7 @@ fn check_one(archive: &Archive, input: &Path, options: &CheckOptions) -> Result<
         bytes
     } else {
         std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?
-    };
-    check(archive, &bytes, options).with_context(|| format!("cannot check {}", input.display()))
+    })
 }
 
 /// Stories that would have been sources but were published after the article: apart, after

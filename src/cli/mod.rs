@@ -40,6 +40,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     if let Command::Eval(args) = cli.command {
         return eval::run(args);
     }
+    // A comparison of two given texts opens no archive at all.
+    if let Command::Compare(args) = cli.command {
+        return check::compare(args);
+    }
     // So does the benchmark: it makes an archive per size in its work folder.
     if let Command::Bench(args) = cli.command {
         return bench::run(cli.db, args);
@@ -48,6 +52,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Import(args) => import::run(&db, args),
         Command::Check(args) => check::run(&db, args),
+        Command::Compare(args) => check::compare(args),
         Command::List(args) => archive::list(&db, args),
         Command::Search(args) => archive::search(&db, args),
         Command::Show(args) => archive::show(&db, args),

@@ -4,6 +4,7 @@
 mod archive;
 mod bench;
 mod check;
+mod compare;
 mod errors;
 mod eval;
 mod fixture;

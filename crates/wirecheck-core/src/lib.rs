@@ -31,6 +31,7 @@ pub mod demo;
 mod error;
 mod export;
 mod index;
+mod pairwise;
 mod report;
 pub mod text;
 mod verdict;
@@ -50,6 +51,7 @@ pub use credit::detect::CreditKind;
 pub use error::{Error, Result};
 pub use export::html_report;
 pub use index::retrieve::RetrieveOptions;
+pub use pairwise::compare;
 pub use report::{
     ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
     SourceReport,

@@ -226,7 +226,7 @@ impl Importer {
     }
 
     /// `--agency`, else the metadata's agency, else the credit in the story's dateline.
-    fn resolve_agency(&self, mut story: NewStory) -> NewStory {
+    pub(crate) fn resolve_agency(&self, mut story: NewStory) -> NewStory {
         let from_metadata = story
             .agency
             .as_deref()

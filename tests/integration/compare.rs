@@ -1,0 +1,89 @@
+//! `wirecheck compare ARTICLE SOURCE`: one article against one wire story given beside it,
+//! with no archive.
+
+use crate::fixture::{derived, fixtures, sources};
+use crate::util::TempArchive;
+
+fn path(set: &str, sub: &str, file: &str) -> String {
+    fixtures(set, sub).join(file).to_str().unwrap().to_string()
+}
+
+#[test]
+fn an_uncredited_copy_is_flagged_and_no_archive_is_created() {
+    let t = TempArchive::new();
+    let article = path("republication", "articles", "light-edits-afp.txt");
+    let story = path("republication", "archive", "afp-chip-plant.txt");
+    let run = t.run(&["compare", "--json", &article, &story]);
+    assert_eq!(run.code(), 1, "flagged: {}", run.stderr());
+    let report = run.json_lines().remove(0);
+    assert_eq!(derived(&report), "wholly");
+    assert_eq!(
+        sources(&report).len(),
+        1,
+        "the one story given is the only source"
+    );
+    assert_eq!(
+        sources(&report)[0]["agency"],
+        "AFP",
+        "the agency is read from the story"
+    );
+    assert_eq!(report["flags"].as_array().unwrap().len(), 1);
+    assert!(
+        report["passages"].as_array().is_some_and(|p| !p.is_empty()),
+        "the passages and their diffs are reported as by check"
+    );
+    assert!(
+        !t.db().exists(),
+        "compare never opens or creates an archive"
+    );
+}
+
+#[test]
+fn the_article_can_come_from_standard_input_and_an_independent_story_is_not_derived() {
+    let t = TempArchive::new();
+    let story = path("hard-negatives", "archive", "reuters-water-bombers.txt");
+    let article = std::fs::read(path(
+        "hard-negatives",
+        "articles",
+        "newspaper-water-bombers.txt",
+    ))
+    .unwrap();
+    let run = t
+        .run_with_stdin(&["compare", "--json", "-", &story], Some(&article))
+        .success();
+    let report = run.json_lines().remove(0);
+    assert_eq!(
+        derived(&report),
+        "none",
+        "an independent report sharing the conference's quotes"
+    );
+}
+
+#[test]
+fn the_agency_given_overrides_the_story_and_the_terminal_report_reads_like_check() {
+    let t = TempArchive::new();
+    let article = path("republication", "articles", "wrong-credit-reuters.txt");
+    let story = path("republication", "archive", "reuters-mackerel-talks.txt");
+    let run = t.run(&["compare", "--agency", "ap", &article, &story]);
+    assert_eq!(
+        run.code(),
+        0,
+        "credited to AP, the agency given: {}",
+        run.stderr()
+    );
+    assert!(run.stdout().contains("WHOLLY DERIVED"), "{}", run.stdout());
+    assert!(run.stdout().contains("credited"), "{}", run.stdout());
+}
+
+#[test]
+fn bad_inputs_are_clear_errors() {
+    let t = TempArchive::new();
+    let article = path("republication", "articles", "light-edits-afp.txt");
+    t.run_with_stdin(&["compare", "-", "-"], Some(b"text"))
+        .fails_with(2, "only one of ARTICLE and SOURCE");
+    let binary = t.write("story.bin", b"\0\x01\x02\x03binary");
+    t.run(&["compare", &article, binary.to_str().unwrap()])
+        .fails_with(2, "wire story cannot be read");
+    t.run(&["compare", &article, "/nonexistent/story.txt"])
+        .fails_with(2, "cannot read /nonexistent/story.txt");
+}
