@@ -51,7 +51,7 @@ pub use credit::detect::CreditKind;
 pub use error::{Error, Result};
 pub use export::html_report;
 pub use index::retrieve::RetrieveOptions;
-pub use pairwise::compare;
+pub use pairwise::{compare, compare_with_story};
 pub use report::{
     ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
     SourceReport,

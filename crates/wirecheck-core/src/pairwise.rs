@@ -7,7 +7,7 @@
 use crate::archive::NewStory;
 use crate::archive::import::parse_file;
 use crate::archive::importer::Importer;
-use crate::archive::store::Archive;
+use crate::archive::store::{Archive, InsertOutcome, Story};
 use crate::check::{CheckOptions, MAX_ARTICLE_BYTES, check};
 use crate::report::Report;
 use crate::{Error, Result};
@@ -21,6 +21,17 @@ pub fn compare(
     agency: Option<&str>,
     options: &CheckOptions,
 ) -> Result<Report> {
+    compare_with_story(article, source, agency, options).map(|(report, _)| report)
+}
+
+/// [`compare`], also giving back the story as it was read (its id is the report's source id),
+/// for a caller that shows the two texts side by side.
+pub fn compare_with_story(
+    article: &[u8],
+    source: &[u8],
+    agency: Option<&str>,
+    options: &CheckOptions,
+) -> Result<(Report, Story)> {
     if source.len() > MAX_ARTICLE_BYTES {
         return Err(Error::TooLarge {
             size: source.len(),
@@ -42,7 +53,7 @@ pub fn compare(
         .agency(agency.map(str::to_string))?;
     let story = importer.resolve_agency(stories.remove(0));
     let mut archive = Archive::open_in_memory()?;
-    archive.insert(story)?;
+    let (InsertOutcome::Inserted(id) | InsertOutcome::Duplicate(id)) = archive.insert(story)?;
     // The story is the one source asked about: no date or agency rule may take it away.
     let options = CheckOptions {
         published_before: None,
@@ -50,7 +61,9 @@ pub fn compare(
         exclude_sources: Vec::new(),
         ..options.clone()
     };
-    check(&archive, article, &options)
+    let report = check(&archive, article, &options)?;
+    let story = archive.get(id)?;
+    Ok((report, story))
 }
 
 #[cfg(test)]
