@@ -19,6 +19,13 @@ pub const COMMANDS: &[(&str, &str, &str, &str, &str)] = &[
         "CheckResult",
     ),
     (
+        "compareTexts",
+        "compare_texts",
+        "request: CompareRequest",
+        "{ request }",
+        "CheckResult",
+    ),
+    (
         "htmlToText",
         "html_to_text",
         "html: string",
@@ -143,6 +150,7 @@ pub fn bindings_ts() -> String {
         decl::<ErrorCode>(&cfg),
         decl::<Derived>(&cfg),
         decl::<CheckRequest>(&cfg),
+        decl::<CompareRequest>(&cfg),
         decl::<CheckResult>(&cfg),
         decl::<CheckProgress>(&cfg),
         decl::<Report>(&cfg),

@@ -339,6 +339,19 @@ pub struct DecideRequest {
     pub note: String,
 }
 
+/// An article and the one wire story to compare it with.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CompareRequest {
+    /// Plain text, or HTML (reduced to text in Rust).
+    pub article: String,
+    /// The wire story: plain text, HTML, NITF or NewsML-G2.
+    pub source: String,
+    /// The story's agency; `null` or empty to read it from the story.
+    pub agency: Option<String>,
+    pub preset: Preset,
+}
+
 /// An article to check.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -660,6 +673,35 @@ impl From<core::SavedCheck> for SavedCheck {
     }
 }
 
+impl SavedCheck {
+    /// The history entry of a result that is not saved (a comparison): id 0, no date.
+    pub fn unsaved(report: &core::Report, story: &core::Story) -> Self {
+        let headline: String = story.headline.chars().take(80).collect();
+        SavedCheck {
+            id: 0,
+            created_at: String::new(),
+            title: if headline.trim().is_empty() {
+                "Comparison with the wire story".to_string()
+            } else {
+                format!("Comparison with \"{}\"", headline.trim())
+            },
+            derived: report.derived.into(),
+            coverage: report.coverage,
+            flags: report.flags.len(),
+        }
+    }
+}
+
+impl From<Preset> for core::Preset {
+    fn from(p: Preset) -> Self {
+        match p {
+            Preset::Strict => core::Preset::Strict,
+            Preset::Standard => core::Preset::Standard,
+            Preset::Lenient => core::Preset::Lenient,
+        }
+    }
+}
+
 impl From<core::DecisionStatus> for DecisionStatus {
     fn from(s: core::DecisionStatus) -> Self {
         match s {
@@ -735,11 +777,7 @@ impl From<core::Settings> for Settings {
 impl From<Settings> for core::Settings {
     fn from(s: Settings) -> Self {
         core::Settings {
-            preset: match s.preset {
-                Preset::Strict => core::Preset::Strict,
-                Preset::Standard => core::Preset::Standard,
-                Preset::Lenient => core::Preset::Lenient,
-            },
+            preset: s.preset.into(),
             min_passage_words: s.min_passage_words,
             aliases: s
                 .aliases

@@ -24,6 +24,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::check::check_article,
             commands::check::html_to_text,
             commands::check::demo_articles,
+            commands::compare::compare_texts,
             commands::archive::archive_overview,
             commands::archive::import_paths,
             commands::archive::load_demo,

@@ -397,3 +397,67 @@ fn demo_articles_and_pasted_html() {
     );
     assert_eq!(text, "First para.\n\nSecond.");
 }
+
+#[test]
+fn compare_an_article_with_one_pasted_story_without_saving_it() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    let wire = "<html><body><h1>Mackerel deal</h1><p>OSLO, March 3 (Reuters) - Norway and the \
+        European Union agreed on Monday to share this year's mackerel quota after three weeks of \
+        talks in Bergen, ending a dispute that had kept trawlers in port since January. The deal \
+        gives Norwegian boats 31 percent of the catch, officials said.</p></body></html>";
+    let article = "<p>Norway and the European Union agreed on Monday to share this year's \
+        mackerel quota after three weeks of talks in Bergen, ending a dispute that had kept \
+        trawlers in port since January.</p>";
+    let result = app.ok(
+        "compare_texts",
+        json!({ "request": { "article": article, "source": wire, "agency": null, "preset": "standard" } }),
+    );
+    let report = &result["report"];
+    assert_eq!(report["derived"], "wholly", "{report}");
+    assert_eq!(
+        report["sources"][0]["agency"], "Reuters",
+        "agency read from the story"
+    );
+    assert_eq!(report["flags"].as_array().unwrap().len(), 1, "not credited");
+    assert!(
+        !report["text"].as_str().unwrap().contains("<p>"),
+        "pasted HTML is reduced to text in Rust"
+    );
+    assert_eq!(result["check"]["id"], 0, "a comparison is not saved");
+    assert_eq!(
+        result["stories"][0]["id"], report["sources"][0]["id"],
+        "the story for the side-by-side review"
+    );
+    assert!(
+        app.ok("list_checks", json!({ "limit": 10, "offset": 0 }))
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "nothing in the history"
+    );
+
+    let given = app.ok(
+        "compare_texts",
+        json!({ "request": { "article": article, "source": wire, "agency": "afp", "preset": "strict" } }),
+    );
+    assert_eq!(
+        given["report"]["sources"][0]["agency"], "AFP",
+        "the agency given wins"
+    );
+
+    for (article, source, needle) in [
+        (" ", wire, "article is empty"),
+        (article, "\n", "wire story is empty"),
+    ] {
+        let error = app.err(
+            "compare_texts",
+            json!({ "request": { "article": article, "source": source, "agency": null, "preset": "standard" } }),
+        );
+        assert_eq!(error["code"], "invalid_input");
+        assert!(
+            error["message"].as_str().unwrap().contains(needle),
+            "{error}"
+        );
+    }
+}

@@ -25,6 +25,20 @@ text: string,
  */
 publishedBefore: string | null, };
 
+export type CompareRequest = { 
+/**
+ * Plain text, or HTML (reduced to text in Rust).
+ */
+article: string, 
+/**
+ * The wire story: plain text, HTML, NITF or NewsML-G2.
+ */
+source: string, 
+/**
+ * The story's agency; `null` or empty to read it from the story.
+ */
+agency: string | null, preset: Preset, };
+
 export type CheckResult = { check: SavedCheck, report: Report, 
 /**
  * The sources' stored stories, in the order of `report.sources`.

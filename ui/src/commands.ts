@@ -2,10 +2,14 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p wirecheck-app bindings
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ArchiveOverview, CheckRequest, CheckResult, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, Story, StorySummary } from "./bindings";
+import type { ArchiveOverview, CheckRequest, CheckResult, CompareRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, Story, StorySummary } from "./bindings";
 
 export function checkArticle(request: CheckRequest): Promise<CheckResult> {
   return invoke("check_article", { request });
+}
+
+export function compareTexts(request: CompareRequest): Promise<CheckResult> {
+  return invoke("compare_texts", { request });
 }
 
 export function htmlToText(html: string): Promise<string> {

@@ -10,6 +10,12 @@ beforeEach(() => invoke.mockClear());
 // Each command with the name and argument keys Tauri expects (Rust snake_case args -> camelCase).
 const CASES: [string, () => Promise<unknown>, string, Record<string, unknown> | undefined][] = [
   ["checkArticle", () => cmd.checkArticle({ text: "t", publishedBefore: "2026-05-09" }), "check_article", { request: { text: "t", publishedBefore: "2026-05-09" } }],
+  [
+    "compareTexts",
+    () => cmd.compareTexts({ article: "a", source: "s", agency: null, preset: "standard" }),
+    "compare_texts",
+    { request: { article: "a", source: "s", agency: null, preset: "standard" } },
+  ],
   ["htmlToText", () => cmd.htmlToText("<p>x</p>"), "html_to_text", { html: "<p>x</p>" }],
   ["demoArticles", () => cmd.demoArticles(), "demo_articles", undefined],
   ["archiveOverview", () => cmd.archiveOverview(), "archive_overview", undefined],

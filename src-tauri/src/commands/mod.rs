@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod check;
+pub mod compare;
 pub mod export;
 pub mod review;
 pub mod settings;
