@@ -22,6 +22,7 @@ const LABELS: Record<ViewName, string> = {
   history: "History",
   archive: "Archive",
   settings: "Settings",
+  compare: "Compare",
 };
 
 export class App {
@@ -111,6 +112,11 @@ export class App {
     const view = this.views.get(this.current);
     if (view?.onKey && !isTyping(e.target) && view.onKey(e)) e.preventDefault();
   }
+}
+
+/** Whether a result is a comparison of two pasted texts: not saved, so no decisions or exports. */
+export function isComparison(result: CheckResult): boolean {
+  return result.check.id === 0;
 }
 
 /** Whether a key press is typing into a field (shortcuts must not steal it). */

@@ -6,6 +6,7 @@ import { h } from "./dom";
 import { onFileDrop } from "./events";
 import { createArchiveView } from "./views/archive";
 import { createCheckView } from "./views/check";
+import { createCompareView } from "./views/compare";
 import { createHistoryView } from "./views/history";
 import { createReviewView } from "./views/review";
 import { createSettingsView } from "./views/settings";
@@ -19,6 +20,7 @@ if (root) {
   app.register("history", createHistoryView(app));
   app.register("archive", archive);
   app.register("settings", createSettingsView(app));
+  app.register("compare", createCompareView(app));
   app.go("check");
 
   const dropHint = h("div", { class: "drop-overlay", hidden: true, "aria-hidden": "true" }, "Drop files or folders to import them into the archive");

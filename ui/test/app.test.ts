@@ -20,6 +20,7 @@ const { createReviewView } = await import("../src/views/review");
 const { createHistoryView } = await import("../src/views/history");
 const { createArchiveView } = await import("../src/views/archive");
 const { createSettingsView } = await import("../src/views/settings");
+const { createCompareView } = await import("../src/views/compare");
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`);
@@ -37,6 +38,7 @@ function boot() {
   app.register("history", createHistoryView(app));
   app.register("archive", createArchiveView(app));
   app.register("settings", createSettingsView(app));
+  app.register("compare", createCompareView(app));
   app.go("check");
   return app;
 }
@@ -353,5 +355,88 @@ describe("history, archive, settings, export", () => {
     expect(calls.find(([n]) => n === "export_html")?.[1]).toEqual({ checkId: 1, path: "/tmp/report.html" });
     expect($("export-status")?.textContent).toBe("Saved to /tmp/report.html");
     delete (window as unknown as { __wirecheckTest?: unknown }).__wirecheckTest;
+  });
+});
+
+describe("compare view", () => {
+  const comparison = () => {
+    const r = syntheticResult(300, 10, 1);
+    return { ...r, check: { ...r.check, id: 0, createdAt: "", title: "Comparison with \"Synthetic\"" } };
+  };
+  const fill = (article: string, story: string, agency = "") => {
+    ($<HTMLTextAreaElement>("compare-article") as HTMLTextAreaElement).value = article;
+    ($<HTMLTextAreaElement>("compare-story") as HTMLTextAreaElement).value = story;
+    ($<HTMLInputElement>("compare-agency") as HTMLInputElement).value = agency;
+  };
+
+  it("is reached with Alt+6 and shows the two paste areas, the agency field and the buttons", () => {
+    boot();
+    key("6", { altKey: true, code: "Digit6" });
+    expect($("nav-compare")?.getAttribute("aria-current")).toBe("page");
+    expect(document.querySelector('label[for="compare-article"]')?.textContent).toBe("Article");
+    expect(document.querySelector('label[for="compare-story"]')?.textContent).toBe("Wire story");
+    expect($("compare-agency")).not.toBeNull();
+    expect($("compare-button")?.textContent).toBe("Compare");
+    expect($("compare-swap")?.textContent).toBe("Swap");
+  });
+
+  it("swaps the article and the wire story", () => {
+    boot();
+    $("nav-compare")?.click();
+    fill("the article", "the story");
+    $("compare-swap")?.click();
+    expect($<HTMLTextAreaElement>("compare-article")?.value).toBe("the story");
+    expect($<HTMLTextAreaElement>("compare-story")?.value).toBe("the article");
+  });
+
+  it("compares on Ctrl+Enter with both texts, the agency and the saved preset, and shows the summary", async () => {
+    handlers["get_settings"] = () => ({ preset: "strict", minPassageWords: 8, aliases: [], excludeAgencies: [], excludeSources: [] });
+    handlers["compare_texts"] = () => comparison();
+    boot();
+    $("nav-compare")?.click();
+    fill("An article", "OSLO (Reuters) - A story", " AFP ");
+    $("compare-story")?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true }));
+    for (let i = 0; i < 5; i++) await flush();
+    const call = calls.find(([n]) => n === "compare_texts");
+    expect(call?.[1]).toEqual({ request: { article: "An article", source: "OSLO (Reuters) - A story", agency: "AFP", preset: "strict" } });
+    expect($("verdict")).not.toBeNull();
+    expect(document.body.textContent).toMatch(/not saved/);
+    expect($("export-html")).toBeNull();
+    // The review opens on it, and Esc comes back here.
+    document.querySelector<HTMLButtonElement>(".open-review")?.click();
+    expect($("review-article")).not.toBeNull();
+    key("Escape");
+    expect($("compare-article")).not.toBeNull();
+  });
+
+  it("sends a null agency when the field is empty", async () => {
+    handlers["compare_texts"] = () => comparison();
+    boot();
+    $("nav-compare")?.click();
+    fill("An article", "A story");
+    $("compare-button")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    const call = calls.find(([n]) => n === "compare_texts")?.[1] as { request: { agency: unknown; preset: unknown } };
+    expect(call.request.agency).toBeNull();
+    expect(call.request.preset).toBe("standard");
+  });
+
+  it("shows errors inline: an empty text without calling the backend, and the backend's message", async () => {
+    handlers["compare_texts"] = () => {
+      throw { code: "invalid_input", message: "The wire story holds 3 stories; compare takes one." };
+    };
+    boot();
+    $("nav-compare")?.click();
+    fill("An article", "  ");
+    $("compare-button")?.click();
+    await flush();
+    expect($("compare-error")?.hidden).toBe(false);
+    expect($("compare-error")?.textContent).toMatch(/wire story first/);
+    expect(calls.some(([n]) => n === "compare_texts")).toBe(false);
+    fill("An article", "Three stories");
+    $("compare-button")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    expect($("compare-error")?.textContent).toBe("The wire story holds 3 stories; compare takes one.");
+    expect($("verdict")).toBeNull();
   });
 });

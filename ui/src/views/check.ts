@@ -1,7 +1,7 @@
 // The check view: paste an article, check it, read the summary of the result.
 
 import type { App, View } from "../app";
-import { hideMessage, messageArea, showMessage } from "../app";
+import { hideMessage, isComparison, messageArea, showMessage } from "../app";
 import type { DemoArticle } from "../bindings";
 import * as cmd from "../commands";
 import { h, replace } from "../dom";
@@ -161,7 +161,8 @@ export function createCheckView(app: App): View {
   });
 
   function renderResult(): void {
-    if (!app.result) {
+    // A comparison belongs to the compare view.
+    if (!app.result || isComparison(app.result)) {
       replace(summary);
       return;
     }

@@ -3,6 +3,7 @@
 // Keys: n/j next passage, p/k previous, 1-9 source, Esc back to the summary.
 
 import type { App, View } from "../app";
+import { isComparison } from "../app";
 import type { CheckResult, Passage, PassageKind, Story } from "../bindings";
 import { renderDiff, diffCounts } from "../diff";
 import { h, replace } from "../dom";
@@ -75,7 +76,8 @@ export function createReviewView(app: App): View {
   );
   const el = h("div", { class: "review-view" });
 
-  let shownCheck: number | null = null;
+  /** The result shown: a comparison has no id of its own (0), so compare the result itself. */
+  let shownResult: CheckResult | null = null;
   let nav: NavState = initialNav([], []);
   let bodies = new Map<number, CharIndex>();
   let shownSource: number | null = null;
@@ -265,13 +267,13 @@ export function createReviewView(app: App): View {
     show() {
       const r = result();
       if (!r) {
-        shownCheck = null;
+        shownResult = null;
         replace(el, empty);
         return;
       }
       replace(el, body);
-      if (shownCheck !== r.check.id) {
-        shownCheck = r.check.id;
+      if (shownResult !== r) {
+        shownResult = r;
         renderAll(r);
       }
       focusFromApp(r);
@@ -293,7 +295,7 @@ export function createReviewView(app: App): View {
           apply(switchSource(nav, action.slot));
           break;
         case "back":
-          app.go("check");
+          app.go(isComparison(r) ? "compare" : "check");
           break;
       }
       return true;

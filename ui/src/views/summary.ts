@@ -2,7 +2,7 @@
 // source, and the exports.
 
 import type { App } from "../app";
-import { messageArea, showMessage } from "../app";
+import { isComparison, messageArea, showMessage } from "../app";
 import type { CheckResult, Flag, Source } from "../bindings";
 import * as cmd from "../commands";
 import { saveDialog } from "../dialogs";
@@ -47,7 +47,11 @@ export function renderSummary(app: App): HTMLElement {
       "div",
       { class: "summary-meta" },
       h("div", { class: "check-title" }, result.check.title),
-      h("div", { class: "muted" }, `Check #${result.check.id} · ${when(result.check.createdAt)}`),
+      h(
+        "div",
+        { class: "muted" },
+        isComparison(result) ? "Comparison with one wire story · not saved" : `Check #${result.check.id} · ${when(result.check.createdAt)}`,
+      ),
     ),
   );
 
@@ -67,7 +71,9 @@ export function renderSummary(app: App): HTMLElement {
     h("div", { class: "source-cards" }, report.sources.map((s, slot) => renderSourceCard(app, s, slot))),
   );
 
-  return h("div", { class: "summary-body" }, head, flags, cards, renderPublishedLater(report), renderExport(result));
+  // A comparison is not saved: there is no check to record decisions on or to export.
+  const saved = !isComparison(result);
+  return h("div", { class: "summary-body" }, head, flags, cards, renderPublishedLater(report), saved ? renderExport(result) : null);
 }
 
 function renderFlag(app: App, flag: Flag): HTMLElement {
@@ -91,7 +97,7 @@ function renderFlag(app: App, flag: Flag): HTMLElement {
     ),
     h("p", { class: "flag-reason" }, flag.reason),
   );
-  item.appendChild(renderFlagDecision(app, flag));
+  if (app.result && !isComparison(app.result)) item.appendChild(renderFlagDecision(app, flag));
   return item;
 }
 
