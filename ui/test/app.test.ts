@@ -421,6 +421,20 @@ describe("compare view", () => {
     expect(call.request.preset).toBe("standard");
   });
 
+  it("pastes a web page's HTML into either area as the text Rust reads from it", async () => {
+    handlers["html_to_text"] = (args) => `text of ${String(args?.["html"])}`;
+    boot();
+    $("nav-compare")?.click();
+    const story = $<HTMLTextAreaElement>("compare-story") as HTMLTextAreaElement;
+    const event = new Event("paste", { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(event, "clipboardData", {
+      value: { getData: (kind: string) => (kind === "text/html" ? "<p>wire</p>" : "wire") },
+    });
+    story.dispatchEvent(event);
+    for (let i = 0; i < 3; i++) await flush();
+    expect(story.value).toBe("text of <p>wire</p>");
+  });
+
   it("shows errors inline: an empty text without calling the backend, and the backend's message", async () => {
     handlers["compare_texts"] = () => {
       throw { code: "invalid_input", message: "The wire story holds 3 stories; compare takes one." };

@@ -128,22 +128,7 @@ export function createCheckView(app: App): View {
     );
   }
 
-  paste.addEventListener("paste", async (e: ClipboardEvent) => {
-    const html = e.clipboardData?.getData("text/html");
-    if (!html) return;
-    e.preventDefault();
-    const plain = e.clipboardData?.getData("text/plain") ?? "";
-    const start = paste.selectionStart;
-    const end = paste.selectionEnd;
-    let text = plain;
-    try {
-      text = await cmd.htmlToText(html);
-    } catch {
-      // Keep the plain-text flavour when the HTML cannot be reduced.
-    }
-    paste.setRangeText(text, start, end, "end");
-    paste.dispatchEvent(new Event("input"));
-  });
+  pasteHtmlAsText(paste);
   // Ctrl+Enter (Cmd+Enter) checks from anywhere in the form: the paste area or the date.
   form.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
@@ -194,4 +179,24 @@ export function createCheckView(app: App): View {
       if (!app.result) paste.focus();
     },
   };
+}
+
+/** Text copied from a web page is pasted as the text Rust reads from its HTML flavour. */
+export function pasteHtmlAsText(area: HTMLTextAreaElement): void {
+  area.addEventListener("paste", async (e: ClipboardEvent) => {
+    const html = e.clipboardData?.getData("text/html");
+    if (!html) return;
+    e.preventDefault();
+    const plain = e.clipboardData?.getData("text/plain") ?? "";
+    const start = area.selectionStart;
+    const end = area.selectionEnd;
+    let text = plain;
+    try {
+      text = await cmd.htmlToText(html);
+    } catch {
+      // Keep the plain-text flavour when the HTML cannot be reduced.
+    }
+    area.setRangeText(text, start, end, "end");
+    area.dispatchEvent(new Event("input"));
+  });
 }

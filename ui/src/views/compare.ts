@@ -6,6 +6,7 @@ import { hideMessage, messageArea, showMessage } from "../app";
 import * as cmd from "../commands";
 import { h, replace } from "../dom";
 import { errorText } from "../errors";
+import { pasteHtmlAsText } from "./check";
 import { renderSummary } from "./summary";
 
 export function createCompareView(app: App): View {
@@ -103,6 +104,8 @@ export function createCompareView(app: App): View {
     }
   }
 
+  pasteHtmlAsText(article);
+  pasteHtmlAsText(story);
   swap.addEventListener("click", () => {
     [article.value, story.value] = [story.value, article.value];
     hideMessage(error);
