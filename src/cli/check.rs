@@ -39,15 +39,7 @@ pub fn run(db: &Path, args: CheckArgs) -> Result<ExitCode> {
         match check_one(&archive, input, &options) {
             Ok(report) => {
                 flagged |= !report.flags.is_empty();
-                let name = input.to_string_lossy();
-                if args.json {
-                    output::json_line(&Output {
-                        input: &name,
-                        report: &report,
-                    })?;
-                } else {
-                    print_report(&name, &report, args.verbose);
-                }
+                emit(&input.to_string_lossy(), &report, args.json, args.verbose)?;
             }
             Err(error) => {
                 failed = true;
@@ -84,20 +76,30 @@ pub fn compare(args: CompareArgs) -> Result<ExitCode> {
                 args.source.display()
             )
         })?;
-    let name = args.article.to_string_lossy();
-    if args.json {
-        output::json_line(&Output {
-            input: &name,
-            report: &report,
-        })?;
-    } else {
-        print_report(&name, &report, args.verbose);
-    }
+    emit(
+        &args.article.to_string_lossy(),
+        &report,
+        args.json,
+        args.verbose,
+    )?;
     Ok(if report.flags.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_FLAGGED)
     })
+}
+
+/// One report, as a JSON line with its input's name or as the terminal summary.
+fn emit(name: &str, report: &Report, json: bool, verbose: bool) -> Result<()> {
+    if json {
+        output::json_line(&Output {
+            input: name,
+            report,
+        })
+    } else {
+        print_report(name, report, verbose);
+        Ok(())
+    }
 }
 
 fn thresholds(preset: Preset) -> Thresholds {
