@@ -190,9 +190,7 @@ impl Archive {
     fn setup(mut conn: Connection, path: PathBuf) -> Result<Archive> {
         conn.busy_timeout(Duration::from_secs(30))?;
         // A file that only looks like SQLite fails here, on the first read.
-        let journal: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-            .map_err(|e| classify_open_error(&path, e))?;
+        let journal = set_wal_journal(&conn).map_err(|e| classify_open_error(&path, e))?;
         tracing::debug!(journal, "opened archive");
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Up to 64 MiB of page cache (allocated only as pages are read): the posting and
@@ -496,6 +494,33 @@ fn check_is_sqlite(path: &Path) -> Result<()> {
         Err(Error::NotAnArchive {
             path: path.to_path_buf(),
         })
+    }
+}
+
+/// Puts the file in WAL mode (a setting kept in the file) and returns the mode now in force.
+///
+/// Switching a new file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once,
+/// without calling the busy handler, when another connection opening the same new file holds a
+/// shared lock at that moment (a deadlock guard). The app opens the archive from several
+/// commands at start-up, so this waits and tries again for as long as the busy timeout would.
+fn set_wal_journal(conn: &Connection) -> rusqlite::Result<String> {
+    let current: String = conn.pragma_query_value(None, "journal_mode", |row| row.get(0))?;
+    if current.eq_ignore_ascii_case("wal") {
+        return Ok(current);
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            result => return result,
+        }
     }
 }
 
