@@ -23,12 +23,14 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 if [ -z "${DISPLAY:-}" ]; then
-    Xvfb :99 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    # Another display and port pair lets two worktrees run their e2e tests at once.
+    display="${WIRECHECK_E2E_DISPLAY:-:99}"
+    Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
     pids+=($!)
-    export DISPLAY=:99
+    export DISPLAY="$display"
 fi
-port=4444
-tauri-driver --port "$port" >"$root/target/e2e-tauri-driver.log" 2>&1 &
+port="${WIRECHECK_E2E_PORT:-4444}"
+tauri-driver --port "$port" --native-port "$((port + 1))" >"$root/target/e2e-tauri-driver.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do
     (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
