@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::archive::store::{Archive, Story};
+use crate::archive::store::{Archive, Story, UNSTORED_STORY_ID};
 use crate::compare::{
     AlignOptions, Alignment, DiffOptions, Found, RewriteOptions, add_rewrites, align, assign,
     diff_passage_with, is_verbatim, stock_passages,
@@ -59,17 +59,33 @@ pub struct CheckOptions {
 
 /// Checks an article given as bytes (plain text in any common encoding, or pasted HTML).
 pub fn check(archive: &Archive, input: &[u8], options: &CheckOptions) -> Result<Report> {
+    check_text(archive, &decode_article(input)?, options)
+}
+
+/// Checks an article given as text (plain, or pasted HTML which is reduced to its text first).
+///
+/// A check is retrieval followed by [`compare_stories`], the comparison `compare` runs on the
+/// one story it is given.
+pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Result<Report> {
+    let article = prepare_article(input, options)?;
+    let candidates = retrieve_candidates(archive, &article, options)?;
+    Ok(compare_stories(article, candidates, options))
+}
+
+/// The article's bytes decoded to text, refused when larger than [`MAX_ARTICLE_BYTES`].
+pub(crate) fn decode_article(input: &[u8]) -> Result<String> {
     if input.len() > MAX_ARTICLE_BYTES {
         return Err(Error::TooLarge {
             size: input.len(),
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    check_text(archive, &decode(input).text, options)
+    Ok(decode(input).text)
 }
 
-/// Checks an article given as text (plain, or pasted HTML which is reduced to its text first).
-pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Result<Report> {
+/// The article ready to compare: pasted HTML reduced to its text, words with their offsets,
+/// boilerplate set aside (unless the options keep it). An article without words is refused.
+pub(crate) fn prepare_article(input: &str, options: &CheckOptions) -> Result<Prepared> {
     if input.len() > MAX_ARTICLE_BYTES {
         return Err(Error::TooLarge {
             size: input.len(),
@@ -89,7 +105,16 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
     if article.tokens.is_empty() {
         return Err(Error::EmptyArticle);
     }
+    Ok(article)
+}
 
+/// Retrieval: the stored stories that share fingerprints or rare words with the article, less
+/// those the options exclude.
+fn retrieve_candidates(
+    archive: &Archive,
+    article: &Prepared,
+    options: &CheckOptions,
+) -> Result<Vec<Story>> {
     let article_retrieve = options.retrieve.for_article(article.tokens.len());
     let found = retrieve::candidates(
         &fingerprints(&article.tokens),
@@ -109,12 +134,22 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
             }
         }
     }
-    let article_date = article_date(&article.text, options);
-    let candidates: Vec<Story> = archive
+    Ok(archive
         .get_many(&ids)?
         .into_iter()
         .filter(|story| eligible(story, options))
-        .collect();
+        .collect())
+}
+
+/// Every stage after retrieval: the article's date, alignment with each story, the best source
+/// of each passage, stock text, rewritten sentences, word diffs, credits, the verdict and the
+/// report. `check` runs it on the candidates retrieval found; `compare` on the one story given.
+pub(crate) fn compare_stories(
+    article: Prepared,
+    candidates: Vec<Story>,
+    options: &CheckOptions,
+) -> Report {
+    let article_date = article_date(&article.text, options);
     // Stories published after the article's date come last: compared like the others, so
     // that those which would have been sources can be listed apart, but never sources.
     let (mut stories, later) = split_by_date(candidates, article_date.as_ref());
@@ -146,7 +181,7 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
     let mut report = build_report(article, &stories, &prepared, found, &credits, options);
     report.article_date = article_date;
     report.published_later = published_later;
-    Ok(report)
+    report
 }
 
 /// Gives each passage of the article to its best source among `prepared` (aligned with the
@@ -427,26 +462,15 @@ fn build_report(
     sources.sort_by(|a, b| b.coverage.total_cmp(&a.coverage).then(a.id.cmp(&b.id)));
 
     let flags = sources
-            .iter()
-            .filter(|s| !s.credited)
-            .map(|s| Flag {
-                source_id: s.id,
-                agency: s.agency.clone(),
-                coverage: s.coverage,
-                reason: match &s.agency {
-                    Some(agency) => format!(
-                        "{:.0}% of the article is copied from {agency} story {} without crediting {agency}",
-                        s.coverage * 100.0,
-                        s.id
-                    ),
-                    None => format!(
-                        "{:.0}% of the article is copied from story {} (agency unknown) with no credit Wirecheck can match; check by hand",
-                        s.coverage * 100.0,
-                        s.id
-                    ),
-                },
-            })
-            .collect();
+        .iter()
+        .filter(|s| !s.credited)
+        .map(|s| Flag {
+            source_id: s.id,
+            agency: s.agency.clone(),
+            coverage: s.coverage,
+            reason: flag_reason(s),
+        })
+        .collect();
 
     let passages = kept
         .iter()
@@ -498,6 +522,29 @@ fn build_report(
         text: article.text,
         article_date: None,
         published_later: Vec::new(),
+    }
+}
+
+/// Why a source is flagged, in one sentence naming the story (a story given to `compare` is in
+/// no archive and has no id to name).
+fn flag_reason(source: &SourceReport) -> String {
+    let share = format!("{:.0}%", source.coverage * 100.0);
+    let stored = source.id != UNSTORED_STORY_ID;
+    match (&source.agency, stored) {
+        (Some(agency), true) => format!(
+            "{share} of the article is copied from {agency} story {} without crediting {agency}",
+            source.id
+        ),
+        (Some(agency), false) => format!(
+            "{share} of the article is copied from the {agency} story given without crediting {agency}"
+        ),
+        (None, true) => format!(
+            "{share} of the article is copied from story {} (agency unknown) with no credit Wirecheck can match; check by hand",
+            source.id
+        ),
+        (None, false) => format!(
+            "{share} of the article is copied from the story given (agency unknown) with no credit Wirecheck can match; check by hand"
+        ),
     }
 }
 

@@ -54,8 +54,12 @@ pub fn html_report(check: &LoadedCheck, sources: &[Story]) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>Wirecheck: {title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n<p class=\"meta\">Checked {} &middot; {} ({} sure) &middot; {} of the article matched \
+         <h1>{title}</h1>\n<p class=\"meta\">{} {} &middot; {} ({} sure) &middot; {} of the article matched \
          &middot; {} source(s), {} flagged</p>\n",
+        match &check.story {
+            Some(story) => format!("Compared with one wire story, {},", story_label(story)),
+            None => "Checked against the archive".to_string(),
+        },
         escape(&check.check.created_at),
         verdict(report.derived.as_str()),
         percent(report.confidence),
@@ -111,7 +115,10 @@ pub fn html_report(check: &LoadedCheck, sources: &[Story]) -> String {
 
     out.push_str("<h2>Sources</h2>\n");
     if report.sources.is_empty() {
-        out.push_str("<p>No passage of the article was found in the archive.</p>\n");
+        out.push_str(match check.story {
+            Some(_) => "<p>No passage of the article was found in the wire story.</p>\n",
+            None => "<p>No passage of the article was found in the archive.</p>\n",
+        });
     }
     for (index, source) in report.sources.iter().enumerate() {
         let story = sources.iter().find(|s| s.id == source.id);
@@ -344,6 +351,21 @@ fn full_article(out: &mut String, check: &LoadedCheck, article: &CharText<'_>) {
         for tag in close.iter().rev() {
             out.push_str(tag);
         }
+    }
+}
+
+/// The compared story as the report's header names it, escaped.
+fn story_label(story: &Story) -> String {
+    let agency = escape(story.agency.as_deref().unwrap_or("agency unknown"));
+    let headline = if story.headline.trim().is_empty() {
+        "(no headline)".to_string()
+    } else {
+        format!("&ldquo;{}&rdquo;", escape(story.headline.trim()))
+    };
+    if story.is_stored() {
+        format!("{headline} ({agency}, story {} of the archive)", story.id)
+    } else {
+        format!("{headline} ({agency}, given beside the article)")
     }
 }
 
@@ -643,5 +665,51 @@ mod tests {
         assert_eq!(text.slice(2, 99), "a");
         assert_eq!(text.slice(5, 1), "");
         assert_eq!(CharText::new("").slice(0, 4), "");
+    }
+
+    #[test]
+    fn a_saved_comparison_exports_with_its_own_story_and_decision() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        // An archive story with the id a pasted story must never be mistaken for.
+        insert(&mut archive, "Frost hits pear harvest", ORCHARD, "AFP");
+        let wire = format!("PORT ELLAN (Reuters) - {TIDE}");
+        let article = format!("Barrage news\n\n{TIDE}\n");
+        let (report, story) = crate::compare_with_story(
+            article.as_bytes(),
+            wire.as_bytes(),
+            "pasted in Compare",
+            None,
+            &Settings::default().check_options(),
+        )
+        .unwrap();
+        let id = archive
+            .save_comparison(&report, &Settings::default(), &story)
+            .unwrap()
+            .id;
+        archive
+            .decide(
+                id,
+                story.id,
+                DecisionStatus::Confirmed,
+                "Copied without credit",
+                "",
+            )
+            .unwrap();
+        let loaded = archive.load_check(id).unwrap();
+        let html = html_report(&loaded, &archive.stories_of(&loaded).unwrap());
+        assert!(
+            html.contains("Compared with one wire story")
+                && html.contains("given beside the article"),
+            "the header says it is a comparison"
+        );
+        assert!(
+            html.contains("PORT ELLAN (Reuters) - <mark class=\"hl verbatim s0\">Engineers"),
+            "the source side is the compared story's text, with the passage marked"
+        );
+        assert!(
+            !html.contains("no longer in the archive") && !html.contains("Kellan valley"),
+            "not rebuilt from the diff, and no archive story stands in for it"
+        );
+        assert!(html.contains("<td class=\"confirmed\">confirmed</td>"));
     }
 }

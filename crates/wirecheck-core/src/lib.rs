@@ -41,7 +41,9 @@ pub use archive::history::{Decision, DecisionStatus, LoadedCheck, SavedCheck};
 pub use archive::import::{SkipReason, parse_file};
 pub use archive::importer::{ImportEvent, ImportSummary, Importer, SkippedFile};
 pub use archive::settings::{AliasSetting, Preset, Settings};
-pub use archive::store::{Archive, InsertOutcome, ListQuery, Story, StoryFormat, StorySummary};
+pub use archive::store::{
+    Archive, InsertOutcome, ListQuery, Story, StoryFormat, StorySummary, UNSTORED_STORY_ID,
+};
 pub use archive::verify::{RepairSummary, VerifyCheck, VerifyReport};
 pub use archive::{NewStory, default_archive_path};
 pub use check::{CheckOptions, MAX_ARTICLE_BYTES, check, check_text};
@@ -51,7 +53,7 @@ pub use credit::detect::CreditKind;
 pub use error::{Error, Result};
 pub use export::html_report;
 pub use index::retrieve::RetrieveOptions;
-pub use pairwise::{compare, compare_with_story};
+pub use pairwise::{compare, compare_with_stored, compare_with_story};
 pub use report::{
     ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
     SourceReport,

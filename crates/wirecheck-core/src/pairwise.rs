@@ -1,34 +1,43 @@
-//! Two texts in, a report out: the article compared with one given wire story, the check an
-//! editor makes with the agency's story open beside the page.
+//! The article compared with one given wire story: the check an editor makes with the agency's
+//! story open beside the page ("what did they take, and what did they change?"), or with one
+//! stored story picked by hand ("did they use this one?").
 //!
-//! The comparison is a check against an archive that holds that one story, in memory: the same
-//! stages, the same report, with nothing written anywhere.
+//! Both run [`compare_stories`], every stage of a check after retrieval, on that one story:
+//! a check is retrieval followed by the same comparison.
 
-use crate::archive::NewStory;
 use crate::archive::import::parse_file;
 use crate::archive::importer::Importer;
-use crate::archive::store::{Archive, InsertOutcome, Story};
-use crate::check::{CheckOptions, MAX_ARTICLE_BYTES, check};
+use crate::archive::store::{Archive, Story};
+use crate::check::{
+    CheckOptions, MAX_ARTICLE_BYTES, compare_stories, decode_article, prepare_article,
+};
 use crate::report::Report;
 use crate::{Error, Result};
 
-/// Compares the article (bytes, as [`check`] takes them) with one wire story given as bytes
-/// in any format the importer reads (plain text, HTML, NITF, NewsML-G2, legacy wire text).
-/// The story's agency is read from it (dateline, credit, metadata) unless `agency` is given.
+/// Where a wire story given as bytes comes from, when the caller does not say.
+const GIVEN_ORIGIN: &str = "compare:source";
+
+/// Compares the article (bytes, as [`check`](crate::check) takes them) with one wire story given
+/// as bytes in any format the importer reads (plain text, HTML, NITF, NewsML-G2, legacy wire
+/// text). The story's agency is read from it (dateline, credit, metadata) unless `agency` is
+/// given. The story is in no archive: its id in the report is
+/// [`UNSTORED_STORY_ID`](crate::UNSTORED_STORY_ID).
 pub fn compare(
     article: &[u8],
     source: &[u8],
     agency: Option<&str>,
     options: &CheckOptions,
 ) -> Result<Report> {
-    compare_with_story(article, source, agency, options).map(|(report, _)| report)
+    compare_with_story(article, source, GIVEN_ORIGIN, agency, options).map(|(report, _)| report)
 }
 
-/// [`compare`], also giving back the story as it was read (its id is the report's source id),
-/// for a caller that shows the two texts side by side.
+/// [`compare`], also giving back the story as it was read, for a caller that shows the two
+/// texts side by side, saves the comparison or stores the story; `origin` says where the story
+/// came from (a path, "pasted").
 pub fn compare_with_story(
     article: &[u8],
     source: &[u8],
+    origin: &str,
     agency: Option<&str>,
     options: &CheckOptions,
 ) -> Result<(Report, Story)> {
@@ -38,7 +47,35 @@ pub fn compare_with_story(
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let mut stories: Vec<NewStory> = parse_file(source, "compare:source")
+    let article = decode_article(article)?;
+    let story = read_story(source, origin, agency, options)?;
+    let report = compare_one(&article, story.clone(), options)?;
+    Ok((report, story))
+}
+
+/// Compares the article (bytes, as [`check`](crate::check) takes them) with the stored story
+/// `story_id`, whether or not retrieval would propose it, and gives back the story.
+pub fn compare_with_stored(
+    archive: &Archive,
+    article: &[u8],
+    story_id: i64,
+    options: &CheckOptions,
+) -> Result<(Report, Story)> {
+    let article = decode_article(article)?;
+    let story = archive.get(story_id)?;
+    let report = compare_one(&article, story.clone(), options)?;
+    Ok((report, story))
+}
+
+/// The wire story as an import would read it: one story, its agency the name given, else the
+/// metadata's, else the story's dateline or credit.
+fn read_story(
+    source: &[u8],
+    origin: &str,
+    agency: Option<&str>,
+    options: &CheckOptions,
+) -> Result<Story> {
+    let mut stories = parse_file(source, origin)
         .map_err(|reason| Error::Invalid(format!("the wire story cannot be read: {reason}")))?;
     if stories.len() > 1 {
         return Err(Error::Invalid(format!(
@@ -46,24 +83,26 @@ pub fn compare_with_story(
             stories.len()
         )));
     }
-    // The same agency rules as an import: the name given, else the metadata's, else the
-    // story's dateline or credit.
     let importer = Importer::new()
         .agencies(options.agencies.clone())
         .agency(agency.map(str::to_string))?;
-    let story = importer.resolve_agency(stories.remove(0));
-    let mut archive = Archive::open_in_memory()?;
-    let (InsertOutcome::Inserted(id) | InsertOutcome::Duplicate(id)) = archive.insert(story)?;
-    // The story is the one source asked about: no date or agency rule may take it away.
+    let story = stories
+        .pop()
+        .ok_or_else(|| Error::Invalid("the wire story cannot be read: it holds no story".into()))?;
+    Ok(Story::unstored(importer.resolve_agency(story)))
+}
+
+/// The article compared with the one story asked about: no date or agency rule of the options
+/// may take it away.
+fn compare_one(article: &str, story: Story, options: &CheckOptions) -> Result<Report> {
     let options = CheckOptions {
         published_before: None,
         exclude_agencies: Vec::new(),
         exclude_sources: Vec::new(),
         ..options.clone()
     };
-    let report = check(&archive, article, &options)?;
-    let story = archive.get(id)?;
-    Ok((report, story))
+    let article = prepare_article(article, &options)?;
+    Ok(compare_stories(article, vec![story], &options))
 }
 
 #[cfg(test)]
@@ -93,6 +132,16 @@ mod tests {
         assert_eq!(report.sources.len(), 1);
         assert_eq!(report.sources[0].agency.as_deref(), Some("Reuters"));
         assert_eq!(report.flags.len(), 1, "not credited");
+        assert_eq!(
+            report.sources[0].id,
+            crate::UNSTORED_STORY_ID,
+            "the story given is in no archive: it has no archive id to collide with"
+        );
+        assert!(
+            report.flags[0].reason.contains("the Reuters story given"),
+            "the flag names the story given, not a stored story: {}",
+            report.flags[0].reason
+        );
     }
 
     #[test]
@@ -128,5 +177,125 @@ mod tests {
             error.to_string().contains("wire story cannot be read"),
             "{error}"
         );
+    }
+
+    const ARTICLE: &str = "Norway and the European Union agreed on Monday to share this year's \
+        mackerel quota after three weeks of talks in Bergen, ending a dispute that had kept \
+        trawlers in port since January. The deal gives Norwegian boats 31 percent of the catch, \
+        officials said.";
+
+    fn stored(archive: &mut Archive, body: &str, agency: &str) -> i64 {
+        let story = crate::NewStory {
+            headline: "Mackerel quota agreed".into(),
+            body: body.into(),
+            agency: Some(agency.into()),
+            origin: "test:mackerel".into(),
+            ..crate::NewStory::default()
+        };
+        match archive.insert(story).unwrap() {
+            crate::InsertOutcome::Inserted(id) => id,
+            other => panic!("a new story: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_given_story_comes_back_as_read_with_its_origin_and_word_count() {
+        let (_, story) = compare_with_story(
+            ARTICLE.as_bytes(),
+            WIRE.as_bytes(),
+            "pasted in Compare",
+            Some("AP"),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+        assert!(!story.is_stored());
+        assert_eq!(story.origin, "pasted in Compare");
+        assert_eq!(story.agency.as_deref(), Some("AP"), "the agency given wins");
+        assert_eq!(story.body, WIRE);
+        assert_eq!(
+            story.words,
+            crate::text::tokenize(WIRE).len() as i64,
+            "words counted as an import counts them"
+        );
+    }
+
+    #[test]
+    fn a_stored_story_gives_the_passages_compare_gives_for_its_text() {
+        // One pipeline: the story compared by id and the same story given as text.
+        let mut archive = Archive::open_in_memory().unwrap();
+        let id = stored(&mut archive, WIRE, "Reuters");
+        let options = CheckOptions::default();
+        let (by_id, story) =
+            compare_with_stored(&archive, ARTICLE.as_bytes(), id, &options).unwrap();
+        let given = compare(ARTICLE.as_bytes(), WIRE.as_bytes(), None, &options).unwrap();
+        let checked = crate::check_text(&archive, ARTICLE, &options).unwrap();
+        assert_eq!(story.id, id);
+        let spans = |r: &Report| -> Vec<_> {
+            r.passages
+                .iter()
+                .map(|p| {
+                    (
+                        p.article_start,
+                        p.article_end,
+                        p.source_start,
+                        p.source_end,
+                        p.kind,
+                    )
+                })
+                .collect()
+        };
+        assert!(!spans(&by_id).is_empty());
+        assert_eq!(spans(&by_id), spans(&given));
+        assert_eq!(
+            spans(&by_id),
+            spans(&checked),
+            "check retrieves it and compares the same way"
+        );
+        assert_eq!(by_id.sources[0].id, id, "a stored story keeps its id");
+        assert!(by_id.flags[0].reason.contains(&format!("story {id}")));
+    }
+
+    #[test]
+    fn a_stored_story_is_compared_even_when_the_check_would_leave_it_out() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let id = stored(&mut archive, WIRE, "Reuters");
+        // A check never proposes an excluded story, nor one published after a given date.
+        let options = CheckOptions {
+            exclude_sources: vec![id],
+            exclude_agencies: vec!["Reuters".into()],
+            published_before: Some("1990-01-01".into()),
+            ..CheckOptions::default()
+        };
+        let checked = crate::check_text(&archive, ARTICLE, &options).unwrap();
+        assert!(checked.sources.is_empty(), "{:?}", checked.sources);
+        let (report, _) = compare_with_stored(&archive, ARTICLE.as_bytes(), id, &options).unwrap();
+        assert_eq!(
+            report.derived,
+            Derived::Wholly,
+            "did they use this one? yes"
+        );
+        assert_eq!(report.sources.len(), 1);
+        assert!(report.article_date.is_none(), "no date rule is applied");
+    }
+
+    #[test]
+    fn a_missing_story_or_an_empty_article_is_an_error_not_a_panic() {
+        let archive = Archive::open_in_memory().unwrap();
+        let options = CheckOptions::default();
+        assert!(matches!(
+            compare_with_stored(&archive, ARTICLE.as_bytes(), 42, &options),
+            Err(Error::StoryNotFound(42))
+        ));
+        let mut archive = archive;
+        let id = stored(&mut archive, WIRE, "Reuters");
+        assert!(matches!(
+            compare_with_stored(&archive, b"  \n ", id, &options),
+            Err(Error::EmptyArticle)
+        ));
+        let big = vec![b'a'; MAX_ARTICLE_BYTES + 1];
+        assert!(matches!(
+            compare_with_stored(&archive, &big, id, &options),
+            Err(Error::TooLarge { .. })
+        ));
     }
 }

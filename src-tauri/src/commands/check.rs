@@ -53,6 +53,7 @@ pub async fn check_article<R: Runtime>(
             report,
             settings,
             decisions: Vec::new(),
+            story: None,
         };
         check_result(&archive, loaded)
     })

@@ -36,6 +36,7 @@ pub async fn compare_texts(
         let (report, story) = compare_with_story(
             request.article.as_bytes(),
             request.source.as_bytes(),
+            "pasted in Compare",
             agency.as_deref(),
             &options,
         )?;

@@ -1,10 +1,11 @@
-//! Saved checks and the editor's decisions on their flags: the history of the desktop app.
+//! Saved checks and comparisons, and the editor's decisions on their flags: the history of the
+//! desktop app.
 
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::settings::{Settings, settings_from_json, settings_to_json};
-use super::store::Archive;
+use super::store::{Archive, InsertOutcome, Story};
 use crate::report::Report;
 use crate::verdict::Derived;
 use crate::{Error, Result};
@@ -33,6 +34,9 @@ pub struct SavedCheck {
     pub coverage: f64,
     /// Number of flagged sources.
     pub flags: usize,
+    /// For a comparison, the headline of the wire story it was made with (may be empty);
+    /// `None` for a check against the archive.
+    pub compared_with: Option<String>,
 }
 
 /// A saved check with everything needed to review it again.
@@ -46,6 +50,9 @@ pub struct LoadedCheck {
     pub settings: Settings,
     /// The decisions taken so far, by source id.
     pub decisions: Vec<Decision>,
+    /// For a comparison, the wire story it was made with, as it was then (it is usually in no
+    /// archive); `None` for a check against the archive.
+    pub story: Option<Story>,
 }
 
 /// An editor's decision on one source of a saved check.
@@ -94,17 +101,43 @@ impl DecisionStatus {
     }
 }
 
-const CHECK_COLUMNS: &str = "id, created_at, title, derived, coverage, flags";
+const CHECK_COLUMNS: &str =
+    "id, created_at, title, derived, coverage, flags, json_extract(story, '$.headline')";
 
 impl Archive {
     /// Saves a check and the settings it ran with to the history.
     pub fn save_check(&mut self, report: &Report, settings: &Settings) -> Result<SavedCheck> {
+        self.save(report, settings, None)
+    }
+
+    /// Saves a comparison of an article with one wire story (`story`, the report's one
+    /// candidate source), and the settings it ran with, to the history. The story is kept
+    /// with it: it need not be in the archive.
+    pub fn save_comparison(
+        &mut self,
+        report: &Report,
+        settings: &Settings,
+        story: &Story,
+    ) -> Result<SavedCheck> {
+        self.save(report, settings, Some(story))
+    }
+
+    fn save(
+        &mut self,
+        report: &Report,
+        settings: &Settings,
+        story: Option<&Story>,
+    ) -> Result<SavedCheck> {
         let report_json = serde_json::to_string(report)
             .map_err(|e| Error::Invalid(format!("the report cannot be saved: {e}")))?;
         let settings_json = settings_to_json(settings)?;
+        let story_json = story
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| Error::Invalid(format!("the wire story cannot be saved: {e}")))?;
         let sql = format!(
-            "INSERT INTO checks (title, derived, coverage, flags, report, settings) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING {CHECK_COLUMNS}"
+            "INSERT INTO checks (title, derived, coverage, flags, report, settings, story) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING {CHECK_COLUMNS}"
         );
         let saved = self.conn.prepare_cached(&sql)?.query_row(
             params![
@@ -114,6 +147,7 @@ impl Archive {
                 report.flags.len() as i64,
                 report_json,
                 settings_json,
+                story_json,
             ],
             check_from_row,
         )?;
@@ -129,17 +163,19 @@ impl Archive {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// A saved check with its report, settings and decisions.
+    /// A saved check with its report, settings and decisions (and, for a comparison, its story).
     pub fn load_check(&self, id: i64) -> Result<LoadedCheck> {
-        let sql = format!("SELECT {CHECK_COLUMNS}, report, settings FROM checks WHERE id = ?1");
-        let (check, report, settings) = self
+        let sql =
+            format!("SELECT {CHECK_COLUMNS}, report, settings, story FROM checks WHERE id = ?1");
+        let (check, report, settings, story) = self
             .conn
             .prepare_cached(&sql)?
             .query_row(params![id], |row| {
                 Ok((
                     check_from_row(row)?,
-                    row.get::<_, String>(6)?,
                     row.get::<_, String>(7)?,
+                    row.get::<_, String>(8)?,
+                    row.get::<_, Option<String>>(9)?,
                 ))
             })
             .optional()?
@@ -148,6 +184,7 @@ impl Archive {
             format: "saved check",
             message: e.to_string(),
         })?;
+        let story = story.as_deref().map(story_from_json).transpose()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT check_id, source_id, status, reason, note, decided_at FROM decisions \
              WHERE check_id = ?1 ORDER BY source_id",
@@ -160,7 +197,40 @@ impl Archive {
             report,
             settings: settings_from_json(&settings),
             decisions,
+            story,
         })
+    }
+
+    /// The stories to show beside a saved check: for a check, its sources' stories still in the
+    /// archive, in the report's order (a removed story is missing); for a comparison, the story
+    /// kept with it, whether or not the article was found to use it.
+    pub fn stories_of(&self, check: &LoadedCheck) -> Result<Vec<Story>> {
+        match &check.story {
+            Some(story) => Ok(vec![story.clone()]),
+            None => {
+                let ids: Vec<i64> = check.report.sources.iter().map(|s| s.id).collect();
+                self.get_many(&ids)
+            }
+        }
+    }
+
+    /// Stores the wire story of saved comparison `check_id` in the archive, with its agency as
+    /// it was compared, so later checks find it. The archive's duplicate rule applies: a story
+    /// already stored (the same words) is not stored again, and its id is given back.
+    pub fn store_compared_story(&mut self, check_id: i64) -> Result<InsertOutcome> {
+        let story: Option<String> = self
+            .conn
+            .prepare_cached("SELECT story FROM checks WHERE id = ?1")?
+            .query_row(params![check_id], |r| r.get(0))
+            .optional()?
+            .ok_or(Error::CheckNotFound(check_id))?;
+        let story = story.ok_or_else(|| {
+            Error::Invalid(format!(
+                "check {check_id} is a check against the archive, not a comparison: it has no wire story of its own"
+            ))
+        })?;
+        let story = story_from_json(&story)?;
+        self.insert(story.to_new_story())
     }
 
     /// Records (or replaces) the decision on source `source_id` of check `check_id`.
@@ -258,6 +328,13 @@ fn title(text: &str) -> String {
     }
 }
 
+fn story_from_json(json: &str) -> Result<Story> {
+    serde_json::from_str(json).map_err(|e| Error::Malformed {
+        format: "saved comparison",
+        message: e.to_string(),
+    })
+}
+
 fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -285,6 +362,7 @@ fn check_from_row(row: &Row<'_>) -> rusqlite::Result<SavedCheck> {
         },
         coverage: row.get(4)?,
         flags: usize::try_from(flags).unwrap_or(0),
+        compared_with: row.get(6)?,
     })
 }
 
@@ -544,5 +622,141 @@ pub(crate) mod tests {
             1,
             "a decision outlives the story it is about"
         );
+    }
+
+    /// A comparison of the valley roundup with a wire story that is not in the archive.
+    fn compared() -> (Report, Story) {
+        let (_, _, _, article) = fixture();
+        let wire = format!("PORT ELLAN (Reuters) - {TIDE}");
+        crate::compare_with_story(
+            article.as_bytes(),
+            wire.as_bytes(),
+            "pasted in Compare",
+            None,
+            &Settings::default().check_options(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_comparison_is_saved_with_its_story_and_loads_back_whole() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let (report, story) = compared();
+        assert_eq!(
+            report.flags.len(),
+            1,
+            "the tide passage is copied without credit"
+        );
+        let settings = Settings {
+            preset: crate::Preset::Strict,
+            ..Settings::default()
+        };
+        let saved = archive.save_comparison(&report, &settings, &story).unwrap();
+        let check = archive.save_check(&report, &Settings::default()).unwrap();
+        assert_eq!(
+            saved.compared_with.as_deref(),
+            Some(story.headline.as_str())
+        );
+        assert_eq!(check.compared_with, None, "a check is not a comparison");
+        assert_eq!(saved.title, "Valley news roundup");
+
+        let listed = archive.checks(0, 0).unwrap();
+        assert_eq!(
+            listed[1], saved,
+            "the history lists it, marked as a comparison"
+        );
+        let loaded = archive.load_check(saved.id).unwrap();
+        assert_eq!(
+            loaded.story.as_ref(),
+            Some(&story),
+            "the story survives the round trip"
+        );
+        assert_eq!(loaded.report, report);
+        assert_eq!(loaded.settings, settings, "the preset it ran with is kept");
+        assert_eq!(
+            archive.stories_of(&loaded).unwrap(),
+            vec![story],
+            "the review gets the saved story, not an archive story of the same id"
+        );
+        assert_eq!(archive.load_check(check.id).unwrap().story, None);
+    }
+
+    #[test]
+    fn decisions_on_a_comparison_are_kept_and_checked_against_its_source() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let (report, story) = compared();
+        let id = archive
+            .save_comparison(&report, &Settings::default(), &story)
+            .unwrap()
+            .id;
+        let decision = archive
+            .decide(
+                id,
+                story.id,
+                DecisionStatus::Dismissed,
+                "Licensed content",
+                "",
+            )
+            .unwrap();
+        assert_eq!(decision.source_id, crate::UNSTORED_STORY_ID);
+        assert!(matches!(
+            archive.decide(id, 7, DecisionStatus::Confirmed, "copied", ""),
+            Err(Error::Invalid(_))
+        ));
+        let loaded = archive.load_check(id).unwrap();
+        assert_eq!(loaded.decisions, vec![decision]);
+        archive.clear_decision(id, story.id).unwrap();
+        assert!(archive.load_check(id).unwrap().decisions.is_empty());
+    }
+
+    #[test]
+    fn the_compared_story_is_stored_once_and_a_check_then_finds_it() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let (_, _, _, article) = fixture();
+        let options = Settings::default().check_options();
+        assert!(
+            crate::check_text(&archive, &article, &options)
+                .unwrap()
+                .sources
+                .is_empty(),
+            "an empty archive finds nothing"
+        );
+        let (report, story) = compared();
+        let id = archive
+            .save_comparison(&report, &Settings::default(), &story)
+            .unwrap()
+            .id;
+        let InsertOutcome::Inserted(stored) = archive.store_compared_story(id).unwrap() else {
+            panic!("the story was not in the archive")
+        };
+        let kept = archive.get(stored).unwrap();
+        assert_eq!(kept.body, story.body);
+        assert_eq!(
+            kept.agency.as_deref(),
+            Some("Reuters"),
+            "with its agency as compared"
+        );
+        assert_eq!(kept.origin, "pasted in Compare");
+        assert_eq!(
+            archive.store_compared_story(id).unwrap(),
+            InsertOutcome::Duplicate(stored),
+            "the archive's duplicate rule: stored once"
+        );
+        let checked = crate::check_text(&archive, &article, &options).unwrap();
+        assert_eq!(
+            checked.sources.iter().map(|s| s.id).collect::<Vec<_>>(),
+            vec![stored],
+            "a later check finds it"
+        );
+
+        let check = archive.save_check(&checked, &Settings::default()).unwrap();
+        assert!(matches!(
+            archive.store_compared_story(check.id),
+            Err(Error::Invalid(m)) if m.contains("not a comparison")
+        ));
+        assert!(matches!(
+            archive.store_compared_story(999),
+            Err(Error::CheckNotFound(999))
+        ));
     }
 }

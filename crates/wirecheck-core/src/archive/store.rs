@@ -7,7 +7,7 @@ use std::time::Duration;
 use rusqlite::{
     Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior, params,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{NewStory, migrations};
 use crate::index::fingerprint;
@@ -15,7 +15,7 @@ use crate::text::tokenize;
 use crate::{Error, Result};
 
 /// The format a story was read from.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StoryFormat {
@@ -61,10 +61,14 @@ impl StoryFormat {
     }
 }
 
-/// A stored story.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// The id of a story that is in no archive: the wire story given to
+/// [`compare`](crate::compare), and kept with a saved comparison.
+pub const UNSTORED_STORY_ID: i64 = 0;
+
+/// A stored story, or the story a comparison was given (then its id is [`UNSTORED_STORY_ID`]).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Story {
-    /// The id in the archive.
+    /// The id in the archive; [`UNSTORED_STORY_ID`] for a story that is in none.
     pub id: i64,
     /// The agency, canonical name, or `None` when unknown.
     pub agency: Option<String>,
@@ -88,8 +92,51 @@ pub struct Story {
     pub body: String,
     /// Number of words in the body.
     pub words: i64,
-    /// When it was imported (UTC, ISO 8601).
+    /// When it was imported (UTC, ISO 8601); empty for a story that is in no archive.
     pub imported_at: String,
+}
+
+impl Story {
+    /// A story read from a file or a paste that is not stored: id [`UNSTORED_STORY_ID`], its
+    /// words counted as an import would count them.
+    pub(crate) fn unstored(story: NewStory) -> Story {
+        Story {
+            id: UNSTORED_STORY_ID,
+            words: i64::try_from(tokenize(&story.body).len()).unwrap_or(i64::MAX),
+            agency: story.agency,
+            headline: story.headline,
+            byline: story.byline,
+            dateline: story.dateline,
+            published: story.published,
+            version_created: story.version_created,
+            external_id: story.external_id,
+            origin: story.origin,
+            format: story.format,
+            body: story.body,
+            imported_at: String::new(),
+        }
+    }
+
+    /// Whether the story is in an archive (a story given to a comparison is not).
+    pub fn is_stored(&self) -> bool {
+        self.id != UNSTORED_STORY_ID
+    }
+
+    /// The story as an import would give it, to store it.
+    pub(crate) fn to_new_story(&self) -> NewStory {
+        NewStory {
+            headline: self.headline.clone(),
+            body: self.body.clone(),
+            agency: self.agency.clone(),
+            byline: self.byline.clone(),
+            dateline: self.dateline.clone(),
+            published: self.published.clone(),
+            version_created: self.version_created.clone(),
+            external_id: self.external_id.clone(),
+            origin: self.origin.clone(),
+            format: self.format,
+        }
+    }
 }
 
 /// A line of a listing or a search result.
