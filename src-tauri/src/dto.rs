@@ -304,6 +304,9 @@ pub struct SavedCheck {
     pub derived: Derived,
     pub coverage: f64,
     pub flags: usize,
+    /// For a comparison, the headline of the wire story it was made with (may be empty);
+    /// `null` for a check against the archive.
+    pub compared_with: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, TS, PartialEq, Eq)]
@@ -350,6 +353,44 @@ pub struct CompareRequest {
     /// The story's agency; `null` or empty to read it from the story.
     pub agency: Option<String>,
     pub preset: Preset,
+}
+
+/// An article and the stored story to compare it with ("did they use this one?").
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CompareStoredRequest {
+    /// Plain text, or HTML (reduced to text in Rust).
+    pub article: String,
+    #[ts(type = "number")]
+    pub story_id: i64,
+    /// `null` for the preset of the saved settings.
+    pub preset: Option<Preset>,
+}
+
+/// A comparison's wire story, stored in the archive (or found there already).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredStory {
+    /// Its id in the archive.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The archive already held the same story (the same words), which was kept as it was.
+    pub already_stored: bool,
+}
+
+impl From<core::InsertOutcome> for StoredStory {
+    fn from(outcome: core::InsertOutcome) -> Self {
+        match outcome {
+            core::InsertOutcome::Inserted(id) => StoredStory {
+                id,
+                already_stored: false,
+            },
+            core::InsertOutcome::Duplicate(id) => StoredStory {
+                id,
+                already_stored: true,
+            },
+        }
+    }
 }
 
 /// An article to check.
@@ -669,25 +710,7 @@ impl From<core::SavedCheck> for SavedCheck {
             derived: c.derived.into(),
             coverage: c.coverage,
             flags: c.flags,
-        }
-    }
-}
-
-impl SavedCheck {
-    /// The history entry of a result that is not saved (a comparison): id 0, no date.
-    pub fn unsaved(report: &core::Report, story: &core::Story) -> Self {
-        let headline: String = story.headline.chars().take(80).collect();
-        SavedCheck {
-            id: 0,
-            created_at: String::new(),
-            title: if headline.trim().is_empty() {
-                "Comparison with the wire story".to_string()
-            } else {
-                format!("Comparison with \"{}\"", headline.trim())
-            },
-            derived: report.derived.into(),
-            coverage: report.coverage,
-            flags: report.flags.len(),
+            compared_with: c.compared_with,
         }
     }
 }

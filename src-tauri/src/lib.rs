@@ -25,6 +25,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::check::html_to_text,
             commands::check::demo_articles,
             commands::compare::compare_texts,
+            commands::compare::compare_stored,
+            commands::compare::add_compared_story,
             commands::archive::archive_overview,
             commands::archive::import_paths,
             commands::archive::load_demo,

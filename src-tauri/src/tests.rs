@@ -398,20 +398,27 @@ fn demo_articles_and_pasted_html() {
     assert_eq!(text, "First para.\n\nSecond.");
 }
 
+const WIRE_HTML: &str = "<html><body><h1>Mackerel deal</h1><p>OSLO, March 3 (Reuters) - Norway \
+    and the European Union agreed on Monday to share this year's mackerel quota after three \
+    weeks of talks in Bergen, ending a dispute that had kept trawlers in port since January. The \
+    deal gives Norwegian boats 31 percent of the catch, officials said.</p></body></html>";
+const MACKEREL_ARTICLE: &str = "<p>Norway and the European Union agreed on Monday to share this \
+    year's mackerel quota after three weeks of talks in Bergen, ending a dispute that had kept \
+    trawlers in port since January.</p>";
+
+fn compare_request(article: &str, source: &str, agency: Value, preset: &str) -> Value {
+    json!({ "request": { "article": article, "source": source, "agency": agency, "preset": preset } })
+}
+
 #[test]
-fn compare_an_article_with_one_pasted_story_without_saving_it() {
+fn compare_an_article_with_one_pasted_story_and_find_it_in_the_history() {
     let (_dir, db) = temp_db();
     let app = TestApp::new(&db);
-    let wire = "<html><body><h1>Mackerel deal</h1><p>OSLO, March 3 (Reuters) - Norway and the \
-        European Union agreed on Monday to share this year's mackerel quota after three weeks of \
-        talks in Bergen, ending a dispute that had kept trawlers in port since January. The deal \
-        gives Norwegian boats 31 percent of the catch, officials said.</p></body></html>";
-    let article = "<p>Norway and the European Union agreed on Monday to share this year's \
-        mackerel quota after three weeks of talks in Bergen, ending a dispute that had kept \
-        trawlers in port since January.</p>";
+    // Demo stories hold ids 1.., which the pasted story must never be taken for.
+    app.ok("load_demo", json!({}));
     let result = app.ok(
         "compare_texts",
-        json!({ "request": { "article": article, "source": wire, "agency": null, "preset": "standard" } }),
+        compare_request(MACKEREL_ARTICLE, WIRE_HTML, Value::Null, "standard"),
     );
     let report = &result["report"];
     assert_eq!(report["derived"], "wholly", "{report}");
@@ -419,27 +426,42 @@ fn compare_an_article_with_one_pasted_story_without_saving_it() {
         report["sources"][0]["agency"], "Reuters",
         "agency read from the story"
     );
+    assert_eq!(
+        report["sources"][0]["id"], 0,
+        "the pasted story is in no archive"
+    );
     assert_eq!(report["flags"].as_array().unwrap().len(), 1, "not credited");
     assert!(
         !report["text"].as_str().unwrap().contains("<p>"),
         "pasted HTML is reduced to text in Rust"
     );
-    assert_eq!(result["check"]["id"], 0, "a comparison is not saved");
-    assert_eq!(
-        result["stories"][0]["id"], report["sources"][0]["id"],
+    let id = result["check"]["id"].as_i64().unwrap();
+    assert!(id > 0, "the comparison is saved: {}", result["check"]);
+    assert_eq!(result["check"]["comparedWith"], "Mackerel deal");
+    assert_eq!(result["stories"][0]["id"], 0);
+    assert!(
+        result["stories"][0]["body"]
+            .as_str()
+            .unwrap()
+            .contains("31 percent"),
         "the story for the side-by-side review"
     );
-    assert!(
-        app.ok("list_checks", json!({ "limit": 10, "offset": 0 }))
-            .as_array()
-            .unwrap()
-            .is_empty(),
-        "nothing in the history"
+
+    let history = app.ok("list_checks", json!({ "limit": 10, "offset": 0 }));
+    assert_eq!(history[0]["id"], id, "{history}");
+    assert_eq!(
+        history[0]["comparedWith"], "Mackerel deal",
+        "listed as a comparison"
+    );
+    let reopened = app.ok("open_check", json!({ "id": id }));
+    assert_eq!(
+        reopened["stories"], result["stories"],
+        "reopened with its own story, not demo story 0 or 1"
     );
 
     let given = app.ok(
         "compare_texts",
-        json!({ "request": { "article": article, "source": wire, "agency": "afp", "preset": "strict" } }),
+        compare_request(MACKEREL_ARTICLE, WIRE_HTML, json!("afp"), "strict"),
     );
     assert_eq!(
         given["report"]["sources"][0]["agency"], "AFP",
@@ -447,12 +469,12 @@ fn compare_an_article_with_one_pasted_story_without_saving_it() {
     );
 
     for (article, source, needle) in [
-        (" ", wire, "article is empty"),
-        (article, "\n", "wire story is empty"),
+        (" ", WIRE_HTML, "article is empty"),
+        (MACKEREL_ARTICLE, "\n", "wire story is empty"),
     ] {
         let error = app.err(
             "compare_texts",
-            json!({ "request": { "article": article, "source": source, "agency": null, "preset": "standard" } }),
+            compare_request(article, source, Value::Null, "standard"),
         );
         assert_eq!(error["code"], "invalid_input");
         assert!(
@@ -460,4 +482,156 @@ fn compare_an_article_with_one_pasted_story_without_saving_it() {
             "{error}"
         );
     }
+}
+
+#[test]
+fn decisions_and_exports_work_on_a_saved_comparison() {
+    let (dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    let result = app.ok(
+        "compare_texts",
+        compare_request(MACKEREL_ARTICLE, WIRE_HTML, Value::Null, "standard"),
+    );
+    let check_id = result["check"]["id"].clone();
+    let source_id = result["report"]["flags"][0]["sourceId"].clone();
+    app.ok(
+        "decide",
+        json!({ "request": { "checkId": check_id, "sourceId": source_id, "status": "confirmed",
+                             "reason": "Copied without credit", "note": "" } }),
+    );
+    let reopened = app.ok("open_check", json!({ "id": check_id }));
+    assert_eq!(
+        reopened["decisions"][0]["status"], "confirmed",
+        "{reopened}"
+    );
+
+    let html = dir.path().join("comparison.html");
+    app.ok(
+        "export_html",
+        json!({ "checkId": check_id, "path": html.to_str().unwrap() }),
+    );
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(html.contains("Compared with one wire story"), "{html}");
+    assert!(
+        html.contains("<mark class=\"hl verbatim s0\">Norway"),
+        "the story's side comes from the saved story"
+    );
+    assert!(html.contains("<td class=\"confirmed\">confirmed</td>"));
+    let json_path = dir.path().join("comparison.json");
+    app.ok(
+        "export_json",
+        json!({ "checkId": check_id, "path": json_path.to_str().unwrap() }),
+    );
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(json_path).unwrap()).unwrap();
+    assert_eq!(report["sources"][0]["id"], 0, "the CLI's schema: {report}");
+    assert_eq!(report["sources"][0]["origin"], "pasted in Compare");
+}
+
+#[test]
+fn a_compared_story_added_to_the_archive_is_found_by_a_check() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    let article = "Trawlers back at sea\n\nNorway and the European Union agreed on Monday to \
+        share this year's mackerel quota after three weeks of talks in Bergen, ending a dispute \
+        that had kept trawlers in port since January. The deal gives Norwegian boats 31 percent \
+        of the catch, officials said.";
+    let result = app.ok(
+        "compare_texts",
+        compare_request(article, WIRE_HTML, json!("AP"), "standard"),
+    );
+    let check_id = result["check"]["id"].clone();
+    let added = app.ok("add_compared_story", json!({ "checkId": check_id }));
+    assert_eq!(added["alreadyStored"], false, "{added}");
+    let story = app.ok("get_story", json!({ "id": added["id"] }));
+    assert_eq!(
+        story["agency"], "AP",
+        "stored with the agency set in the field"
+    );
+    assert_eq!(story["origin"], "pasted in Compare");
+    let again = app.ok("add_compared_story", json!({ "checkId": check_id }));
+    assert_eq!(again["alreadyStored"], true, "the duplicate rule: {again}");
+    assert_eq!(again["id"], added["id"]);
+    assert_eq!(app.ok("archive_overview", json!({}))["stories"], 1);
+
+    let checked = app.ok(
+        "check_article",
+        json!({ "request": { "text": article, "publishedBefore": null } }),
+    );
+    assert_eq!(
+        checked["report"]["sources"][0]["id"], added["id"],
+        "a check of the article now finds the story: {}",
+        checked["report"]
+    );
+    assert_eq!(checked["check"]["comparedWith"], Value::Null, "a check");
+    let not_comparison = app.err(
+        "add_compared_story",
+        json!({ "checkId": checked["check"]["id"] }),
+    );
+    assert_eq!(not_comparison["code"], "invalid_input", "{not_comparison}");
+    assert_eq!(
+        app.err("add_compared_story", json!({ "checkId": 999 }))["code"],
+        "not_found"
+    );
+}
+
+#[test]
+fn compare_a_check_result_with_any_stored_story() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    app.ok("load_demo", json!({}));
+    let checked = app.ok(
+        "check_article",
+        json!({ "request": { "text": demo_article("uncredited-reuters.txt"), "publishedBefore": null } }),
+    );
+    let text = checked["report"]["text"].as_str().unwrap().to_string();
+    let source = checked["report"]["sources"][0]["id"].as_i64().unwrap();
+    // A story the check did not propose: another story of the demo archive.
+    let other = app
+        .ok(
+            "list_stories",
+            json!({ "agency": null, "limit": 100, "offset": 0 }),
+        )
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_i64().unwrap())
+        .find(|id| *id != source)
+        .unwrap();
+    let result = app.ok(
+        "compare_stored",
+        json!({ "request": { "article": text, "storyId": other, "preset": null } }),
+    );
+    assert!(result["check"]["id"].as_i64().unwrap() > checked["check"]["id"].as_i64().unwrap());
+    assert!(
+        result["check"]["comparedWith"].is_string(),
+        "{}",
+        result["check"]
+    );
+    assert_eq!(
+        result["stories"][0]["id"], other,
+        "the stored story, by its id"
+    );
+    let same = app.ok(
+        "compare_stored",
+        json!({ "request": { "article": text, "storyId": source, "preset": "lenient" } }),
+    );
+    assert_eq!(same["report"]["derived"], "wholly");
+    assert_eq!(same["report"]["sources"][0]["id"], source);
+    let history = app.ok("list_checks", json!({ "limit": 10, "offset": 0 }));
+    assert_eq!(
+        history.as_array().unwrap().len(),
+        3,
+        "both comparisons are saved"
+    );
+
+    let missing = app.err(
+        "compare_stored",
+        json!({ "request": { "article": text, "storyId": 424242, "preset": null } }),
+    );
+    assert_eq!(missing["code"], "not_found", "{missing}");
+    let empty = app.err(
+        "compare_stored",
+        json!({ "request": { "article": "  ", "storyId": source, "preset": null } }),
+    );
+    assert_eq!(empty["code"], "invalid_input", "{empty}");
 }

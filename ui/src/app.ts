@@ -1,7 +1,7 @@
 // The shell: the top bar, which view is shown, and the check result the views share.
 // Only the shown view is in the document, so each data-testid appears once.
 
-import type { CheckResult, Decision } from "./bindings";
+import type { CheckResult, Decision, Story } from "./bindings";
 import { h, replace } from "./dom";
 import { VIEWS, viewShortcut, type ViewName } from "./nav";
 
@@ -29,6 +29,8 @@ export class App {
   result: CheckResult | null = null;
   /** Set by whoever opens the review; read (and cleared) by the review when shown. */
   reviewFocus: ReviewFocus | null = null;
+  /** A stored story to put in the compare view's wire-story area; read (and cleared) by it when shown. */
+  compareStory: Story | null = null;
   current: ViewName = "check";
   private views = new Map<ViewName, View>();
   private navButtons = new Map<ViewName, HTMLButtonElement>();
@@ -96,6 +98,12 @@ export class App {
     this.result.decisions = decision ? [...rest, decision] : rest;
   }
 
+  /** Opens the compare view with a stored story as the wire story. */
+  openCompare(story: Story): void {
+    this.compareStory = story;
+    this.go("compare");
+  }
+
   openReview(focus: ReviewFocus): void {
     this.reviewFocus = focus;
     this.go("review");
@@ -114,9 +122,13 @@ export class App {
   }
 }
 
-/** Whether a result is a comparison of two pasted texts: not saved, so no decisions or exports. */
+/**
+ * Whether a result is a comparison with one wire story (pasted, or picked from the archive)
+ * rather than a check against the archive. Both are saved, with decisions and exports; a
+ * comparison is shown in the compare view.
+ */
 export function isComparison(result: CheckResult): boolean {
-  return result.check.id === 0;
+  return typeof result.check.comparedWith === "string";
 }
 
 /** Whether a key press is typing into a field (shortcuts must not steal it). */

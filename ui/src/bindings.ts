@@ -39,6 +39,26 @@ source: string,
  */
 agency: string | null, preset: Preset, };
 
+export type CompareStoredRequest = { 
+/**
+ * Plain text, or HTML (reduced to text in Rust).
+ */
+article: string, storyId: number, 
+/**
+ * `null` for the preset of the saved settings.
+ */
+preset: Preset | null, };
+
+export type StoredStory = { 
+/**
+ * Its id in the archive.
+ */
+id: number, 
+/**
+ * The archive already held the same story (the same words), which was kept as it was.
+ */
+alreadyStored: boolean, };
+
 export type CheckResult = { check: SavedCheck, report: Report, 
 /**
  * The sources' stored stories, in the order of `report.sources`.
@@ -239,7 +259,12 @@ export type StorySummary = { id: number, agency: string | null, headline: string
  */
 snippet: string | null, };
 
-export type SavedCheck = { id: number, createdAt: string, title: string, derived: Derived, coverage: number, flags: number, };
+export type SavedCheck = { id: number, createdAt: string, title: string, derived: Derived, coverage: number, flags: number, 
+/**
+ * For a comparison, the headline of the wire story it was made with (may be empty);
+ * `null` for a check against the archive.
+ */
+comparedWith: string | null, };
 
 export type Decision = { checkId: number, sourceId: number, status: DecisionStatus, reason: string, note: string, decidedAt: string, };
 

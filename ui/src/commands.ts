@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p wirecheck-app bindings
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ArchiveOverview, CheckRequest, CheckResult, CompareRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, Story, StorySummary } from "./bindings";
+import type { ArchiveOverview, CheckRequest, CheckResult, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, StoredStory, Story, StorySummary } from "./bindings";
 
 export function checkArticle(request: CheckRequest): Promise<CheckResult> {
   return invoke("check_article", { request });
@@ -10,6 +10,14 @@ export function checkArticle(request: CheckRequest): Promise<CheckResult> {
 
 export function compareTexts(request: CompareRequest): Promise<CheckResult> {
   return invoke("compare_texts", { request });
+}
+
+export function compareStored(request: CompareStoredRequest): Promise<CheckResult> {
+  return invoke("compare_stored", { request });
+}
+
+export function addComparedStory(checkId: number): Promise<StoredStory> {
+  return invoke("add_compared_story", { checkId });
 }
 
 export function htmlToText(html: string): Promise<string> {

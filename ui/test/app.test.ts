@@ -1,5 +1,6 @@
 // The views wired together in happy-dom, with the Rust side mocked at `invoke`.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CheckResult, Story } from "../src/bindings";
 import { syntheticResult } from "./fixtures";
 
 type Handler = (args: Record<string, unknown> | undefined) => unknown;
@@ -359,23 +360,42 @@ describe("history, archive, settings, export", () => {
 });
 
 describe("compare view", () => {
-  const comparison = () => {
+  /** A saved comparison with one story: pasted (id 0) unless a stored id is given. */
+  const comparison = (storyId = 0, checkId = 5) => {
     const r = syntheticResult(300, 10, 1);
-    return { ...r, check: { ...r.check, id: 0, createdAt: "", title: "Comparison with \"Synthetic\"" } };
+    const story = { ...(r.stories[0] as Story), id: storyId, headline: "Mackerel deal", origin: "pasted in Compare" };
+    return {
+      ...r,
+      check: { ...r.check, id: checkId, title: "Trawlers back at sea", comparedWith: "Mackerel deal" },
+      report: {
+        ...r.report,
+        flags: [{ sourceId: storyId, agency: "Reuters", coverage: 0.17, reason: "copied from the Reuters story given" }],
+        sources: r.report.sources.map((s) => ({ ...s, id: storyId, credited: false, credit: null })),
+        passages: r.report.passages.map((p) => ({ ...p, sourceId: storyId })),
+      },
+      stories: [story],
+    };
   };
   const fill = (article: string, story: string, agency = "") => {
     ($<HTMLTextAreaElement>("compare-article") as HTMLTextAreaElement).value = article;
     ($<HTMLTextAreaElement>("compare-story") as HTMLTextAreaElement).value = story;
     ($<HTMLInputElement>("compare-agency") as HTMLInputElement).value = agency;
   };
+  const settings = (preset = "standard") => ({ preset, minPassageWords: 8, aliases: [], excludeAgencies: [], excludeSources: [] });
+  const area = (id: string) => $<HTMLTextAreaElement>(id) as HTMLTextAreaElement;
 
-  it("is reached with Alt+6 and shows the two paste areas, the agency field and the buttons", () => {
+  beforeEach(() => {
+    handlers["get_settings"] = () => settings();
+  });
+
+  it("is reached with Alt+6 and shows the two paste areas, the agency field, the preset and the buttons", () => {
     boot();
     key("6", { altKey: true, code: "Digit6" });
     expect($("nav-compare")?.getAttribute("aria-current")).toBe("page");
     expect(document.querySelector('label[for="compare-article"]')?.textContent).toBe("Article");
     expect(document.querySelector('label[for="compare-story"]')?.textContent).toBe("Wire story");
     expect($("compare-agency")).not.toBeNull();
+    expect($("compare-preset")).not.toBeNull();
     expect($("compare-button")?.textContent).toBe("Compare");
     expect($("compare-swap")?.textContent).toBe("Swap");
   });
@@ -385,23 +405,33 @@ describe("compare view", () => {
     $("nav-compare")?.click();
     fill("the article", "the story");
     $("compare-swap")?.click();
-    expect($<HTMLTextAreaElement>("compare-article")?.value).toBe("the story");
-    expect($<HTMLTextAreaElement>("compare-story")?.value).toBe("the article");
+    expect(area("compare-article").value).toBe("the story");
+    expect(area("compare-story").value).toBe("the article");
   });
 
-  it("compares on Ctrl+Enter with both texts, the agency and the saved preset, and shows the summary", async () => {
-    handlers["get_settings"] = () => ({ preset: "strict", minPassageWords: 8, aliases: [], excludeAgencies: [], excludeSources: [] });
+  it("compares on Ctrl+Enter with both texts, the agency and the saved preset; the result is saved, with decisions and exports", async () => {
+    handlers["get_settings"] = () => settings("strict");
     handlers["compare_texts"] = () => comparison();
+    handlers["decide"] = (a) => ({ ...(a as { request: object }).request, decidedAt: "2026-05-09T13:00:00Z" });
     boot();
     $("nav-compare")?.click();
+    await flush();
     fill("An article", "OSLO (Reuters) - A story", " AFP ");
     $("compare-story")?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true }));
     for (let i = 0; i < 5; i++) await flush();
     const call = calls.find(([n]) => n === "compare_texts");
     expect(call?.[1]).toEqual({ request: { article: "An article", source: "OSLO (Reuters) - A story", agency: "AFP", preset: "strict" } });
     expect($("verdict")).not.toBeNull();
-    expect(document.body.textContent).toMatch(/not saved/);
-    expect($("export-html")).toBeNull();
+    expect($("check-meta")?.textContent).toMatch(/^Comparison #5 with “Mackerel deal”/);
+    expect(area("compare-article").value, "the editor's texts stay as they were").toBe("An article");
+    expect($("export-html")).not.toBeNull();
+    expect($("export-json")).not.toBeNull();
+    // Decisions work as on a check.
+    $("flag-confirm")?.click();
+    $("decision-save")?.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    for (let i = 0; i < 3; i++) await flush();
+    expect(calls.find(([n]) => n === "decide")?.[1]).toMatchObject({ request: { checkId: 5, sourceId: 0, status: "confirmed" } });
+    expect($("decision-status")?.dataset["status"]).toBe("confirmed");
     // The review opens on it, and Esc comes back here.
     document.querySelector<HTMLButtonElement>(".open-review")?.click();
     expect($("review-article")).not.toBeNull();
@@ -409,23 +439,78 @@ describe("compare view", () => {
     expect($("compare-article")).not.toBeNull();
   });
 
-  it("sends a null agency when the field is empty", async () => {
+  it("sends the preset chosen here, and a null agency when the field is empty", async () => {
     handlers["compare_texts"] = () => comparison();
+    boot();
+    $("nav-compare")?.click();
+    await flush();
+    fill("An article", "A story");
+    const preset = $<HTMLSelectElement>("compare-preset") as HTMLSelectElement;
+    expect(preset.value).toBe("standard");
+    preset.value = "lenient";
+    preset.dispatchEvent(new Event("change"));
+    $("compare-button")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    const call = calls.find(([n]) => n === "compare_texts")?.[1] as { request: { agency: unknown; preset: unknown } };
+    expect(call.request.agency).toBeNull();
+    expect(call.request.preset).toBe("lenient");
+    // Shown again, the view keeps the editor's choice over the saved settings.
+    $("nav-check")?.click();
+    $("nav-compare")?.click();
+    await flush();
+    expect(preset.value).toBe("lenient");
+  });
+
+  it("adds the pasted story to the archive in one click, and says when it was already there", async () => {
+    handlers["compare_texts"] = () => comparison();
+    let stored = false;
+    handlers["add_compared_story"] = () => {
+      const answer = { id: 14, alreadyStored: stored };
+      stored = true;
+      return answer;
+    };
     boot();
     $("nav-compare")?.click();
     fill("An article", "A story");
     $("compare-button")?.click();
     for (let i = 0; i < 5; i++) await flush();
-    const call = calls.find(([n]) => n === "compare_texts")?.[1] as { request: { agency: unknown; preset: unknown } };
-    expect(call.request.agency).toBeNull();
-    expect(call.request.preset).toBe("standard");
+    expect($("compare-add-story")?.textContent).toMatch(/Add this story to the archive \(Reuters\)/);
+    $("compare-add-story")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    expect(calls.find(([n]) => n === "add_compared_story")?.[1]).toEqual({ checkId: 5 });
+    expect($("compare-add-status")?.textContent).toMatch(/Added to the archive as story #14/);
+    expect(($("compare-add-story") as HTMLButtonElement).disabled).toBe(true);
+    // Reopened later, the story is found already stored.
+    handlers["open_check"] = () => comparison();
+    handlers["list_checks"] = () => [comparison().check];
+    $("nav-history")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    $("history-item")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    $("compare-add-story")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    expect($("compare-add-status")?.textContent).toMatch(/Already in the archive as story #14/);
+  });
+
+  it("offers no archive button for a stored story, and names it", async () => {
+    handlers["compare_stored"] = () => comparison(12, 6);
+    handlers["search_stories"] = () => [{ id: 12, agency: "Reuters", headline: "Mackerel deal", published: null, origin: "/w/m.txt", words: 40, snippet: "the [mackerel] quota" }];
+    boot();
+    await checkSomething();
+    ($<HTMLInputElement>("compare-with-search") as HTMLInputElement).value = "mackerel";
+    $("compare-with-search")?.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    for (let i = 0; i < 3; i++) await flush();
+    $("compare-with-result")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    expect($("compare-add-story")).toBeNull();
+    expect($("compare-stored-story")?.textContent).toMatch(/story #12 of the archive/);
   });
 
   it("pastes a web page's HTML into either area as the text Rust reads from it", async () => {
     handlers["html_to_text"] = (args) => `text of ${String(args?.["html"])}`;
     boot();
     $("nav-compare")?.click();
-    const story = $<HTMLTextAreaElement>("compare-story") as HTMLTextAreaElement;
+    const story = area("compare-story");
     const event = new Event("paste", { bubbles: true, cancelable: true }) as ClipboardEvent;
     Object.defineProperty(event, "clipboardData", {
       value: { getData: (kind: string) => (kind === "text/html" ? "<p>wire</p>" : "wire") },
@@ -452,5 +537,142 @@ describe("compare view", () => {
     for (let i = 0; i < 5; i++) await flush();
     expect($("compare-error")?.textContent).toBe("The wire story holds 3 stories; compare takes one.");
     expect($("verdict")).toBeNull();
+  });
+
+  it("keeps the pasted texts when the editor goes to another view and back", () => {
+    boot();
+    key("6", { altKey: true, code: "Digit6" });
+    fill("My article", "Their story", "PA");
+    key("4", { altKey: true, code: "Digit4" });
+    expect($("compare-article")).toBeNull();
+    key("1", { altKey: true, code: "Digit1" });
+    key("6", { altKey: true, code: "Digit6" });
+    expect(area("compare-article").value).toBe("My article");
+    expect(area("compare-story").value).toBe("Their story");
+    expect($<HTMLInputElement>("compare-agency")?.value).toBe("PA");
+  });
+});
+
+describe("compare with a stored story", () => {
+  const searchResult = [{ id: 12, agency: "Reuters", headline: "Mackerel deal", published: "2026-03-03T08:00:00Z", origin: "/w/m.txt", words: 40, snippet: "the [mackerel] quota" }];
+  const stored = (): CheckResult => {
+    const r = syntheticResult(300, 10, 1);
+    const story = { ...(r.stories[0] as Story), id: 12, headline: "Mackerel deal", body: "OSLO (Reuters) - Norway and the EU agreed." };
+    return {
+      ...r,
+      check: { ...r.check, id: 8, comparedWith: "Mackerel deal" },
+      report: { ...r.report, sources: r.report.sources.map((s) => ({ ...s, id: 12 })), passages: r.report.passages.map((p) => ({ ...p, sourceId: 12 })), flags: [] },
+      stories: [story],
+    };
+  };
+
+  beforeEach(() => {
+    handlers["get_settings"] = () => ({ preset: "standard", minPassageWords: 8, aliases: [], excludeAgencies: [], excludeSources: [] });
+  });
+
+  it("searches the archive from a check's result with /, and compares the checked article with the story picked", async () => {
+    handlers["search_stories"] = () => searchResult;
+    handlers["compare_stored"] = () => stored();
+    boot();
+    await checkSomething();
+    const checkedText = syntheticResult(600, 20).report.text;
+    key("/");
+    const box = $<HTMLInputElement>("compare-with-search") as HTMLInputElement;
+    expect(document.activeElement).toBe(box);
+    box.value = "mackerel";
+    box.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    for (let i = 0; i < 3; i++) await flush();
+    expect(calls.find(([n]) => n === "search_stories")?.[1]).toEqual({ query: "mackerel", limit: 20 });
+    expect($$("compare-with-result")).toHaveLength(1);
+    expect($("compare-with-result")?.querySelector("mark")?.textContent).toBe("mackerel");
+    $("compare-with-result")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    expect(calls.find(([n]) => n === "compare_stored")?.[1]).toEqual({ request: { article: checkedText, storyId: 12, preset: null } });
+    // The comparison opens in Compare, with its two texts.
+    expect($("nav-compare")?.getAttribute("aria-current")).toBe("page");
+    expect(($<HTMLTextAreaElement>("compare-article") as HTMLTextAreaElement).value).toBe(stored().report.text);
+    expect(($<HTMLTextAreaElement>("compare-story") as HTMLTextAreaElement).value).toBe("Mackerel deal\n\nOSLO (Reuters) - Norway and the EU agreed.");
+    expect($("compare-stored-note")?.hidden).toBe(false);
+    expect($("verdict")).not.toBeNull();
+  });
+
+  it("lists the newest stories for an empty search, and shows errors inline", async () => {
+    handlers["list_stories"] = () => searchResult;
+    handlers["compare_stored"] = () => {
+      throw { code: "not_found", message: "no story with id 12" };
+    };
+    boot();
+    await checkSomething();
+    $("compare-with-search")?.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    for (let i = 0; i < 3; i++) await flush();
+    expect(calls.find(([n]) => n === "list_stories")?.[1]).toEqual({ agency: null, limit: 20, offset: 0 });
+    $("compare-with-result")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    expect($("compare-with-error")?.textContent).toBe("no story with id 12");
+    expect($("nav-check")?.getAttribute("aria-current")).toBe("page");
+    handlers["search_stories"] = () => [];
+    ($<HTMLInputElement>("compare-with-search") as HTMLInputElement).value = "nothing";
+    $("compare-with-search")?.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    for (let i = 0; i < 3; i++) await flush();
+    expect($("compare-with-empty")?.textContent).toMatch(/No stored story matches “nothing”/);
+  });
+
+  it("opens Compare from the archive with the story as the wire story, compares it by id, and as text once edited", async () => {
+    handlers["search_stories"] = () => searchResult;
+    handlers["get_story"] = () => stored().stories[0];
+    handlers["compare_stored"] = () => stored();
+    handlers["compare_texts"] = () => ({ ...stored(), check: { ...stored().check, id: 9 } });
+    boot();
+    await checkSomething();
+    $("nav-archive")?.click();
+    await flush();
+    key("/");
+    expect(document.activeElement).toBe($("archive-search"));
+    ($<HTMLInputElement>("archive-search") as HTMLInputElement).value = "mackerel";
+    $("archive-search")?.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    for (let i = 0; i < 3; i++) await flush();
+    $("search-result")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    $("story-compare")?.click();
+    await flush();
+    expect($("nav-compare")?.getAttribute("aria-current")).toBe("page");
+    const article = $<HTMLTextAreaElement>("compare-article") as HTMLTextAreaElement;
+    const story = $<HTMLTextAreaElement>("compare-story") as HTMLTextAreaElement;
+    expect(article.value, "the checked article, as the compare area was empty").toBe(syntheticResult(600, 20).report.text);
+    expect(story.value).toBe("Mackerel deal\n\nOSLO (Reuters) - Norway and the EU agreed.");
+    expect($<HTMLInputElement>("compare-agency")?.value).toBe("Reuters");
+    expect($("compare-stored-note")?.textContent).toMatch(/Story #12 of the archive/);
+    $("compare-button")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    expect(calls.find(([n]) => n === "compare_stored")?.[1]).toEqual({ request: { article: article.value, storyId: 12, preset: "standard" } });
+    story.value += " Edited.";
+    story.dispatchEvent(new Event("input"));
+    expect($("compare-stored-note")?.hidden).toBe(true);
+    $("compare-button")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    expect(calls.filter(([n]) => n === "compare_texts")).toHaveLength(1);
+  });
+
+  it("lists a comparison in History as one and reopens it in Compare", async () => {
+    handlers["list_checks"] = () => [stored().check, { ...stored().check, id: 2, comparedWith: null, title: "A check" }];
+    handlers["open_check"] = () => stored();
+    boot();
+    $("nav-history")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    const items = $$("history-item");
+    expect(items[0]?.dataset["kind"]).toBe("comparison");
+    expect(items[0]?.textContent).toMatch(/Comparison.*with “Mackerel deal”/);
+    expect(items[1]?.dataset["kind"]).toBe("check");
+    expect($$("history-comparison")).toHaveLength(1);
+    items[0]?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    expect($("nav-compare")?.getAttribute("aria-current")).toBe("page");
+    expect($("verdict")).not.toBeNull();
+    expect(($<HTMLTextAreaElement>("compare-article") as HTMLTextAreaElement).value).toBe(stored().report.text);
+    // The check view does not take it for its own; it points to Compare.
+    $("nav-check")?.click();
+    expect($("verdict")).toBeNull();
+    $("open-in-compare")?.click();
+    expect($("nav-compare")?.getAttribute("aria-current")).toBe("page");
   });
 });

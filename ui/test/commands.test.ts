@@ -16,6 +16,13 @@ const CASES: [string, () => Promise<unknown>, string, Record<string, unknown> | 
     "compare_texts",
     { request: { article: "a", source: "s", agency: null, preset: "standard" } },
   ],
+  [
+    "compareStored",
+    () => cmd.compareStored({ article: "a", storyId: 12, preset: null }),
+    "compare_stored",
+    { request: { article: "a", storyId: 12, preset: null } },
+  ],
+  ["addComparedStory", () => cmd.addComparedStory(4), "add_compared_story", { checkId: 4 }],
   ["htmlToText", () => cmd.htmlToText("<p>x</p>"), "html_to_text", { html: "<p>x</p>" }],
   ["demoArticles", () => cmd.demoArticles(), "demo_articles", undefined],
   ["archiveOverview", () => cmd.archiveOverview(), "archive_overview", undefined],

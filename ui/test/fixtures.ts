@@ -78,7 +78,7 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
   }));
   const creditStart = (starts[1] as number);
   return {
-    check: { id: 1, createdAt: "2026-05-09T12:00:00Z", title: "Synthetic", derived: "partially", coverage: 0.5, flags: 1 },
+    check: { id: 1, createdAt: "2026-05-09T12:00:00Z", title: "Synthetic", derived: "partially", coverage: 0.5, flags: 1, comparedWith: null },
     report: {
       derived: "partially",
       confidence: 0.88,

@@ -1,16 +1,23 @@
-//! Comparing an article with one wire story given beside it.
+//! Comparing an article with one wire story: given beside it, or stored and picked by hand.
+//! Comparisons are saved in the history like checks, with their story.
 
 use tauri::State;
-use wirecheck_core::{MAX_ARTICLE_BYTES, compare_with_story};
+use wirecheck_core::{
+    Archive, LoadedCheck, MAX_ARTICLE_BYTES, Report, Settings, Story, compare_with_stored,
+    compare_with_story,
+};
 
-use super::blocking;
-use crate::dto::{CheckResult, CompareRequest, SavedCheck};
+use super::{blocking, check_result};
+use crate::dto::{CheckResult, CompareRequest, CompareStoredRequest, StoredStory};
 use crate::error::{AppError, CmdResult};
 use crate::state::AppState;
 
+/// Where a pasted wire story comes from, as the archive keeps it if it is added.
+const PASTED_ORIGIN: &str = "pasted in Compare";
+
 /// Compares an article (plain text or HTML) with one wire story (text, HTML, NITF or NewsML),
-/// with the archive's aliases and the preset asked for. Nothing is saved: the result's check id
-/// is 0.
+/// with the archive's aliases and the preset asked for, and saves the comparison with its story
+/// to the history.
 #[tauri::command]
 pub async fn compare_texts(
     state: State<'_, AppState>,
@@ -29,26 +36,73 @@ pub async fn compare_texts(
     }
     let state = state.inner().clone();
     blocking(move || {
-        let archive = state.open()?;
+        let mut archive = state.open()?;
         let mut settings = archive.settings()?;
         settings.preset = request.preset.into();
-        let options = settings.check_options();
         let (report, story) = compare_with_story(
             request.article.as_bytes(),
             request.source.as_bytes(),
-            "pasted in Compare",
+            PASTED_ORIGIN,
             agency.as_deref(),
-            &options,
+            &settings.check_options(),
         )?;
-        let check = SavedCheck::unsaved(&report, &story);
-        Ok(CheckResult {
-            check,
-            report: report.into(),
-            stories: vec![story.into()],
-            decisions: Vec::new(),
-        })
+        saved(&mut archive, report, settings, story)
     })
     .await
+}
+
+/// Compares an article with one stored story, whether or not a check would propose it, and
+/// saves the comparison to the history.
+#[tauri::command]
+pub async fn compare_stored(
+    state: State<'_, AppState>,
+    request: CompareStoredRequest,
+) -> CmdResult<CheckResult> {
+    validate("article", "Paste the article", &request.article)?;
+    let state = state.inner().clone();
+    blocking(move || {
+        let mut archive = state.open()?;
+        let mut settings = archive.settings()?;
+        if let Some(preset) = request.preset {
+            settings.preset = preset.into();
+        }
+        let (report, story) = compare_with_stored(
+            &archive,
+            request.article.as_bytes(),
+            request.story_id,
+            &settings.check_options(),
+        )?;
+        saved(&mut archive, report, settings, story)
+    })
+    .await
+}
+
+/// Stores the wire story of a saved comparison in the archive, so later checks find it.
+#[tauri::command]
+pub async fn add_compared_story(
+    state: State<'_, AppState>,
+    check_id: i64,
+) -> CmdResult<StoredStory> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.open()?.store_compared_story(check_id)?.into())).await
+}
+
+/// Saves a comparison to the history and gives it back as the review shows it.
+fn saved(
+    archive: &mut Archive,
+    report: Report,
+    settings: Settings,
+    story: Story,
+) -> CmdResult<CheckResult> {
+    let check = archive.save_comparison(&report, &settings, &story)?;
+    let loaded = LoadedCheck {
+        check,
+        report,
+        settings,
+        decisions: Vec::new(),
+        story: Some(story),
+    };
+    check_result(archive, loaded)
 }
 
 /// Refuses an empty or oversized text with a sentence naming which one.

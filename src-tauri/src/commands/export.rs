@@ -21,8 +21,7 @@ pub async fn export_html(
     blocking(move || {
         let archive = state.open()?;
         let loaded = archive.load_check(check_id)?;
-        let ids: Vec<i64> = loaded.report.sources.iter().map(|s| s.id).collect();
-        let stories = archive.get_many(&ids)?;
+        let stories = archive.stories_of(&loaded)?;
         write(&path, html_report(&loaded, &stories).as_bytes())
     })
     .await

@@ -21,10 +21,10 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| AppError::internal(format!("background task failed: {e}")))?
 }
 
-/// A saved check with its sources' stories, for the review view.
+/// A saved check with the stories to show beside it (for a comparison, its own story), for
+/// the review view.
 fn check_result(archive: &Archive, loaded: LoadedCheck) -> CmdResult<CheckResult> {
-    let ids: Vec<i64> = loaded.report.sources.iter().map(|s| s.id).collect();
-    let stories = archive.get_many(&ids)?;
+    let stories = archive.stories_of(&loaded)?;
     Ok(CheckResult {
         check: loaded.check.into(),
         report: loaded.report.into(),

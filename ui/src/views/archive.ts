@@ -13,7 +13,7 @@ import { agencyName, plural, snippetParts, when } from "../format";
 
 export type ArchiveView = View & { importPaths(paths: string[]): Promise<void> };
 
-export function createArchiveView(_app: App): ArchiveView {
+export function createArchiveView(app: App): ArchiveView {
   // Overview
   const count = h("span", { class: "big-number", "data-testid": "archive-count" }, "…");
   const agencies = h("ul", { class: "agency-list", "aria-label": "Stories by agency" });
@@ -39,7 +39,7 @@ export function createArchiveView(_app: App): ArchiveView {
   let importing = false;
 
   // Search and reader
-  const search = h("input", { id: "archive-search", type: "search", "data-testid": "archive-search", placeholder: "Words, a phrase, a name…" });
+  const search = h("input", { id: "archive-search", type: "search", "data-testid": "archive-search", placeholder: "Words, a phrase, a name… (press /)" });
   const results = h("ol", { class: "results", "aria-label": "Stories" });
   const reader = h("section", { class: "reader", "aria-label": "Story" });
   const searchStatus = messageArea("search-error", "alert");
@@ -330,7 +330,21 @@ export function createArchiveView(_app: App): ArchiveView {
         { class: "story-view", "data-testid": "story-view", "data-story-id": story.id },
         h("h2", null, story.headline),
         h("dl", { class: "story-meta" }, meta.filter(([, v]) => v).map(([k, v]) => [h("dt", null, k), h("dd", null, v ?? "")])),
-        h("div", { class: "actions" }, remove),
+        h(
+          "div",
+          { class: "actions" },
+          h(
+            "button",
+            {
+              type: "button",
+              "data-testid": "story-compare",
+              title: "Open Compare with this story as the wire story: did an article use it?",
+              onclick: () => app.openCompare(story),
+            },
+            "Compare with…",
+          ),
+          remove,
+        ),
         confirmBox,
         h("div", { class: "text story-body" }, story.body),
       ),
@@ -342,6 +356,14 @@ export function createArchiveView(_app: App): ArchiveView {
     importPaths,
     show() {
       void refresh();
+    },
+    onKey(e) {
+      if (e.key === "/" && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        search.focus();
+        search.select();
+        return true;
+      }
+      return false;
     },
   };
 }

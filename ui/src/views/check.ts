@@ -7,6 +7,7 @@ import * as cmd from "../commands";
 import { h, replace } from "../dom";
 import { errorText, toAppError } from "../errors";
 import { onCheckProgress } from "../events";
+import { focusCompareWith } from "./compare-with";
 import { renderSummary } from "./summary";
 
 const STAGES: Record<string, string> = {
@@ -146,9 +147,21 @@ export function createCheckView(app: App): View {
   });
 
   function renderResult(): void {
-    // A comparison belongs to the compare view.
-    if (!app.result || isComparison(app.result)) {
+    if (!app.result) {
       replace(summary);
+      return;
+    }
+    // A comparison belongs to the compare view (the review's "Summary" link may bring it here).
+    if (isComparison(app.result)) {
+      replace(
+        summary,
+        h(
+          "p",
+          { class: "muted" },
+          "The result shown is a comparison with one wire story. ",
+          h("button", { type: "button", class: "link", "data-testid": "open-in-compare", onclick: () => app.go("compare") }, "Open it in Compare"),
+        ),
+      );
       return;
     }
     if (app.result.check.id !== ownCheckId) {
@@ -177,6 +190,11 @@ export function createCheckView(app: App): View {
           });
       }
       if (!app.result) paste.focus();
+    },
+    onKey(e) {
+      // "/" goes to the "Compare with…" search under the result.
+      if (e.key === "/" && !e.ctrlKey && !e.altKey && !e.metaKey) return focusCompareWith(el);
+      return false;
     },
   };
 }

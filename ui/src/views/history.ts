@@ -1,7 +1,8 @@
-// Past checks, newest first; opening one brings back its report and decisions.
+// Past checks and comparisons, newest first; opening one brings back its report and decisions
+// (a comparison in the compare view, with its two texts).
 
 import type { App, View } from "../app";
-import { messageArea, showMessage, hideMessage } from "../app";
+import { isComparison, messageArea, showMessage, hideMessage } from "../app";
 import * as cmd from "../commands";
 import { h, replace } from "../dom";
 import { errorText } from "../errors";
@@ -17,13 +18,14 @@ export function createHistoryView(app: App): View {
     try {
       const checks = await cmd.listChecks(200, 0);
       if (checks.length === 0) {
-        replace(list, h("li", { class: "muted" }, "No checks yet."));
+        replace(list, h("li", { class: "muted" }, "No checks or comparisons yet."));
         return;
       }
       replace(
         list,
-        checks.map((c) =>
-          h(
+        checks.map((c) => {
+          const compared = typeof c.comparedWith === "string" ? c.comparedWith.trim() : null;
+          return h(
             "li",
             null,
             h(
@@ -33,14 +35,23 @@ export function createHistoryView(app: App): View {
                 class: "history-item",
                 "data-testid": "history-item",
                 "data-check-id": c.id,
+                "data-kind": compared !== null ? "comparison" : "check",
                 onclick: () => void reopen(c.id),
               },
               h("span", { class: `verdict-chip verdict-${c.derived}` }, derivedLabel(c.derived)),
-              h("span", { class: "history-title" }, c.title),
+              h(
+                "span",
+                { class: "history-title" },
+                compared !== null
+                  ? h("span", { class: "kind-chip", "data-testid": "history-comparison", title: "A comparison with one wire story" }, "Comparison")
+                  : null,
+                c.title,
+                compared ? h("span", { class: "muted" }, ` · with “${compared}”`) : null,
+              ),
               h("span", { class: "muted" }, `${percent(c.coverage)} copied · ${plural(c.flags, "flag")} · ${when(c.createdAt)}`),
             ),
-          ),
-        ),
+          );
+        }),
       );
     } catch (e) {
       showMessage(status, "error", errorText(e));
@@ -49,8 +60,9 @@ export function createHistoryView(app: App): View {
 
   async function reopen(id: number): Promise<void> {
     try {
-      app.setResult(await cmd.openCheck(id));
-      app.go("check");
+      const result = await cmd.openCheck(id);
+      app.setResult(result);
+      app.go(isComparison(result) ? "compare" : "check");
     } catch (e) {
       showMessage(status, "error", errorText(e));
     }

@@ -1,5 +1,6 @@
 // The result summary: verdict and share copied, the flags with their decisions, one card per
-// source, and the exports.
+// source, "Compare with…" a stored story, and the exports. Checks and comparisons alike: both
+// are saved in the history.
 
 import type { App } from "../app";
 import { isComparison, messageArea, showMessage } from "../app";
@@ -11,6 +12,7 @@ import { errorText } from "../errors";
 import { probabilityText, renderEvidence, verdictConfidenceText } from "../evidence";
 import { agencyName, derivedLabel, percent, when } from "../format";
 import { colourClass } from "../review-render";
+import { renderCompareWith } from "./compare-with";
 import { renderArticleDate, renderPublishedLater } from "./dating";
 import { renderFlagDecision } from "./decisions";
 
@@ -36,7 +38,7 @@ export function renderSummary(app: App): HTMLElement {
     "div",
     { class: "coverage", "data-testid": "coverage" },
     h("strong", null, percent(report.coverage)),
-    ` of the article's ${report.articleWords.toLocaleString("en-GB")} words match stored wire stories`,
+    ` of the article's ${report.articleWords.toLocaleString("en-GB")} words match ${isComparison(result) ? "the wire story" : "stored wire stories"}`,
     report.rewritten > 0 ? h("span", { class: "muted", "data-testid": "rewritten" }, ` (${percent(report.rewritten)} rewritten: similar wording, less certain)`) : null,
   );
   const head = h(
@@ -49,8 +51,10 @@ export function renderSummary(app: App): HTMLElement {
       h("div", { class: "check-title" }, result.check.title),
       h(
         "div",
-        { class: "muted" },
-        isComparison(result) ? "Comparison with one wire story · not saved" : `Check #${result.check.id} · ${when(result.check.createdAt)}`,
+        { class: "muted", "data-testid": "check-meta" },
+        isComparison(result)
+          ? `Comparison #${result.check.id} with ${comparedName(result)} · ${when(result.check.createdAt)}`
+          : `Check #${result.check.id} · ${when(result.check.createdAt)}`,
       ),
     ),
   );
@@ -71,9 +75,24 @@ export function renderSummary(app: App): HTMLElement {
     h("div", { class: "source-cards" }, report.sources.map((s, slot) => renderSourceCard(app, s, slot))),
   );
 
-  // A comparison is not saved: there is no check to record decisions on or to export.
-  const saved = !isComparison(result);
-  return h("div", { class: "summary-body" }, head, flags, cards, renderPublishedLater(report), saved ? renderExport(result) : null);
+  return h(
+    "div",
+    { class: "summary-body" },
+    head,
+    flags,
+    cards,
+    renderPublishedLater(report),
+    renderCompareWith(app, report.text),
+    renderExport(result),
+  );
+}
+
+/** The story a comparison was made with, as the summary names it. */
+function comparedName(result: CheckResult): string {
+  const headline = result.check.comparedWith?.trim() ?? "";
+  const story = result.stories[0];
+  const where = story && story.id !== 0 ? ` (story #${story.id} of the archive)` : "";
+  return headline === "" ? `one wire story${where}` : `“${headline}”${where}`;
 }
 
 function renderFlag(app: App, flag: Flag): HTMLElement {
@@ -97,7 +116,7 @@ function renderFlag(app: App, flag: Flag): HTMLElement {
     ),
     h("p", { class: "flag-reason" }, flag.reason),
   );
-  if (app.result && !isComparison(app.result)) item.appendChild(renderFlagDecision(app, flag));
+  item.appendChild(renderFlagDecision(app, flag));
   return item;
 }
 
@@ -168,7 +187,7 @@ function renderSourceCard(app: App, source: Source, slot: number): HTMLElement {
 function renderExport(result: CheckResult): HTMLElement {
   const status = messageArea("export-status");
   const exporter = (kind: "html" | "json") => async () => {
-    const name = `wirecheck-check-${result.check.id}.${kind}`;
+    const name = `wirecheck-${isComparison(result) ? "comparison" : "check"}-${result.check.id}.${kind}`;
     try {
       const path = await saveDialog({
         defaultPath: name,
