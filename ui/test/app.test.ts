@@ -539,6 +539,25 @@ describe("compare view", () => {
     expect($("verdict")).toBeNull();
   });
 
+  it("fills the areas again when the comparison run here is reopened from History", async () => {
+    // Regression (e2e): the areas stayed empty, as the reopened comparison had the id of the one run here.
+    handlers["compare_texts"] = () => comparison();
+    handlers["list_checks"] = () => [comparison().check];
+    handlers["open_check"] = () => comparison();
+    boot();
+    $("nav-compare")?.click();
+    fill("An article", "A story");
+    $("compare-button")?.click();
+    for (let i = 0; i < 5; i++) await flush();
+    fill("", "");
+    $("nav-history")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    $("history-item")?.click();
+    for (let i = 0; i < 3; i++) await flush();
+    expect(area("compare-article").value).toBe(comparison().report.text);
+    expect(area("compare-story").value).toBe(`Mackerel deal\n\n${comparison().stories[0]?.body}`);
+  });
+
   it("keeps the pasted texts when the editor goes to another view and back", () => {
     boot();
     key("6", { altKey: true, code: "Digit6" });

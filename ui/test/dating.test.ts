@@ -44,7 +44,8 @@ describe("article date", () => {
   });
 
   it("says when no date was found", () => {
-    expect(renderArticleDate(report({ articleDate: null })).dataset["from"]).toBe("none");
+    expect(renderArticleDate(report({ articleDate: null }))?.dataset["from"]).toBe("none");
+    expect(renderArticleDate(report({ articleDate: null }), false), "a comparison has no date field to suggest").toBeNull();
   });
 });
 

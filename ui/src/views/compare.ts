@@ -52,8 +52,9 @@ export function createCompareView(app: App): View {
   const summary = h("section", { class: "summary", "aria-label": "Result" });
   /** The stored story in the wire-story area, as it was put there. */
   let stored: StoredDraft | null = null;
-  /** The comparison whose texts the areas hold (run here, or reopened and filled in). */
-  let shownId: number | null = null;
+  /** The result whose texts the areas hold (run here, or reopened and filled in): a result
+   *  opened again, even the same comparison, fills them anew. */
+  let filledFrom: CheckResult | null = null;
   /** The preset follows the saved settings until the editor picks one here. */
   let presetChosen = false;
   let busy = false;
@@ -135,7 +136,7 @@ export function createCompareView(app: App): View {
     try {
       const call = compareCall(draft(), stored);
       const result = call.kind === "stored" ? await cmd.compareStored(call.request) : await cmd.compareTexts(call.request);
-      shownId = result.check.id;
+      filledFrom = result;
       app.setResult(result);
       summary.scrollIntoView?.({ block: "start", behavior: "smooth" });
     } catch (e) {
@@ -201,9 +202,9 @@ export function createCompareView(app: App): View {
       replace(summary);
       return;
     }
-    if (r.check.id !== shownId) {
+    if (r !== filledFrom) {
       // A comparison reopened from the history or run from a check's result: its texts.
-      shownId = r.check.id;
+      filledFrom = r;
       article.value = r.report.text;
       const s = r.stories[0];
       if (s) {

@@ -9,10 +9,17 @@ import { CharIndex } from "../text";
 /** Characters of context shown on each side of the date read. */
 const CONTEXT = 40;
 
-/** The inline note under the verdict: the date and where it comes from. */
-export function renderArticleDate(report: Report): HTMLElement {
+/**
+ * The inline note under the verdict: the date and where it comes from. A comparison has no
+ * "Only stories published before" field (`withField` false): the note then names none, and is
+ * left out when no date was read.
+ */
+export function renderArticleDate(report: Report, withField?: true): HTMLElement;
+export function renderArticleDate(report: Report, withField: boolean): HTMLElement | null;
+export function renderArticleDate(report: Report, withField = true): HTMLElement | null {
   const date = report.articleDate;
   if (!date) {
+    if (!withField) return null;
     return h(
       "p",
       { class: "article-date muted", "data-testid": "article-date", "data-from": "none" },
@@ -50,7 +57,7 @@ export function renderArticleDate(report: Report): HTMLElement {
       trail,
       newline < 0 && date.end + CONTEXT < ix.length ? "…" : "",
     ),
-    h("span", { class: "muted" }, ". “Only stories published before” overrides it."),
+    h("span", { class: "muted" }, withField ? ". “Only stories published before” overrides it." : "."),
   );
 }
 

@@ -44,7 +44,7 @@ export function renderSummary(app: App): HTMLElement {
   const head = h(
     "div",
     { class: "summary-head" },
-    h("div", null, verdict, confidence, coverage, renderArticleDate(report)),
+    h("div", null, verdict, confidence, coverage, renderArticleDate(report, !isComparison(result))),
     h(
       "div",
       { class: "summary-meta" },
