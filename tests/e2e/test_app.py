@@ -4,9 +4,11 @@ import json
 import os
 import random
 import re
+import time
 from pathlib import Path
 
 from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -303,3 +305,164 @@ def test_review_render_time_of_a_long_article(app, tmp_path):
     record_figure("review_render_ms_5000_words", {"ms": ms, "passages": passages, "parts": app.js("return window.__wirecheckPerf.parts")})
     assert ms is not None, "the UI reports its review render time"
     assert passages >= 150, f"the synthetic article has about 200 passages, found {passages}"
+
+
+# A fictional wire story and an article that copies most of it without credit.
+FERRY_WIRE = (
+    "Island ferry to run all night from June\n\n"
+    "KIRKWALL, April 14 (Reuters) - The ferry between Kirkwall and the island of Vessa will run "
+    "through the night from the first of June, the islands council said on Tuesday, after "
+    "fishermen and hospital staff asked for a late crossing for more than two years.\n\n"
+    "The council will pay for two extra crews out of a fund for rural transport, and the last "
+    "boat of the day will leave Kirkwall at half past two in the morning instead of ten in the "
+    "evening, transport officer Maren Thule said.\n\n"
+    "Ticket prices will not change, and the night crossings will be reviewed after one year."
+)
+FERRY_ARTICLE = (
+    "Late ferry for Vessa at last\n\n"
+    "The ferry between Kirkwall and the island of Vessa will run through the night from the "
+    "first of June, the islands council said on Tuesday, after fishermen and hospital staff "
+    "asked for a late crossing for more than two years.\n\n"
+    "The council will pay for two extra crews out of a fund for rural transport, and the last "
+    "boat of the day will leave Kirkwall at 2.30am instead of 10pm, transport officer Maren "
+    "Thule said.\n\n"
+    "Residents we spoke to on the quay were delighted."
+)
+
+
+def fill(app, testid, text):
+    """Sets a text area or field as a paste would, and lets the UI see an input event."""
+    el = app.find(testid)
+    app.js(
+        "arguments[0].value = arguments[1];"
+        "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        el,
+        text,
+    )
+    return el
+
+
+def text_of(app, testid):
+    """The text of an element read in the page (views re-render; a found element may be gone)."""
+    return app.js(f"return document.querySelector('[data-testid=\"{testid}\"]')?.textContent || ''")
+
+
+def click_where(app, testid, pick, what):
+    """Clicks the first element of `testid` that `pick(element)` accepts, scrolled into view;
+    found again when the view re-renders under it (a list arriving twice)."""
+    for attempt in range(5):
+        try:
+            element = next(e for e in app.all(testid) if pick(e))
+            app.js("arguments[0].scrollIntoView({block: 'center'})", element)
+            element.click()
+            return
+        except (StaleElementReferenceException, StopIteration):
+            if attempt == 4:
+                raise AssertionError(f"cannot click {what}")
+            time.sleep(0.2)
+
+
+def ctrl_enter(app, element):
+    element.click()
+    ActionChains(app.driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+
+
+def test_compare_two_pasted_texts_add_the_story_and_a_check_finds_it(app):
+    ActionChains(app.driver).key_down(Keys.ALT).send_keys("6").key_up(Keys.ALT).perform()
+    app.until(lambda: app.find("nav-compare").get_attribute("aria-current") == "page", "Alt+6 opens Compare")
+    fill(app, "compare-article", FERRY_ARTICLE)
+    story = fill(app, "compare-story", FERRY_WIRE)
+    ctrl_enter(app, story)
+    verdict = app.find("verdict", timeout=60)
+    app.until(lambda: verdict.get_attribute("data-derived") == "wholly", "the verdict of the comparison")
+    cards = app.all("source-card")
+    assert len(cards) == 1, "the story given is the only source"
+    assert "Reuters" in cards[0].text, "the agency is read from the story's dateline"
+    assert cards[0].get_attribute("data-credited") == "false"
+    assert len(app.all("flag")) == 1, "copied without credit is flagged"
+    assert "Comparison #" in app.find("check-meta").text, "saved, as a comparison"
+    assert app.all("export-html") and app.all("flag-confirm"), "exports and decisions, as on a check"
+    assert app.find("compare-add-story").is_displayed()
+    # The result was scrolled into view: back to the top, to show the texts and the verdict.
+    app.js("for (const el of [document.scrollingElement, ...document.querySelectorAll('*')]) if (el && el.scrollTop) el.scrollTop = 0;")
+    time.sleep(0.5)
+    app.screenshot("compare")
+
+    app.click("nav-review")
+    passages = app.all("passage") or [app.find("passage")]
+    assert passages, "the copied passages are marked in the article"
+    assert any(p.get_attribute("data-kind") == "edited" for p in passages), "the times were edited"
+    source = app.find("review-source")
+    assert "half past two in the morning" in source.text, "the wire story is shown beside it"
+    app.keys(Keys.ESCAPE)
+    app.find("compare-add-story")
+
+    app.click("compare-add-story")
+    app.until(lambda: "Added to the archive as story #" in text_of(app, "compare-add-status"), "the story is stored")
+    story_id = re.search(r"#(\d+)", text_of(app, "compare-add-status")).group(1)
+
+    verdict = check_article(app, FERRY_ARTICLE)
+    assert verdict.get_attribute("data-derived") == "wholly", "a check of the article now finds the story"
+    assert [c.get_attribute("data-source-id") for c in app.all("source-card")] == [story_id]
+
+    app.click("nav-history")
+    app.until(lambda: len(app.all("history-item")) == 2, "the check and the comparison in History")
+    kinds = [i.get_attribute("data-kind") for i in app.all("history-item")]
+    assert kinds == ["check", "comparison"], kinds
+    # Empty the compare areas, to see the reopened comparison fill them.
+    app.click("nav-compare")
+    fill(app, "compare-article", "")
+    fill(app, "compare-story", "")
+    app.click("nav-history")
+    app.until(lambda: len(app.all("history-item")) == 2, "the history again")
+    click_where(app, "history-item", lambda e: e.get_attribute("data-kind") == "comparison", "the comparison")
+    app.until(lambda: app.find("nav-compare").get_attribute("aria-current") == "page", "a comparison reopens in Compare")
+    app.find("verdict")
+    app.until(lambda: "Vessa" in app.find("compare-article").get_attribute("value"), "with its article")
+    assert "half past two" in app.find("compare-story").get_attribute("value"), "and its wire story"
+    app.click("compare-add-story")
+    app.until(
+        lambda: f"Already in the archive as story #{story_id}" in text_of(app, "compare-add-status"),
+        "the duplicate rule is said",
+    )
+
+
+def test_compare_a_check_result_with_another_stored_story(app):
+    load_demo_archive(app)
+    check_article(app, demo_text("uncredited-reuters.txt"))
+    checked = app.find("source-card").get_attribute("data-source-id")
+    app.keys("/")
+    box = app.find("compare-with-search")
+    app.until(lambda: app.js("return document.activeElement === arguments[0]", box), "/ goes to the search box")
+    box.send_keys("denuclearization", Keys.ENTER)
+    app.until(lambda: len(app.all("compare-with-result")) >= 2, "both versions of the summit story are listed")
+    other_id = next(
+        r.get_attribute("data-story-id") for r in app.all("compare-with-result") if r.get_attribute("data-story-id") != checked
+    )
+    click_where(app, "compare-with-result", lambda e: e.get_attribute("data-story-id") == other_id, "another story")
+    app.until(lambda: app.find("nav-compare").get_attribute("aria-current") == "page", "the comparison opens in Compare")
+    verdict = app.find("verdict", timeout=60)
+    app.until(lambda: verdict.get_attribute("data-derived") in ("wholly", "partially", "none"), "a verdict")
+    assert f"story #{other_id} of the archive" in text_of(app, "compare-stored-story")
+    assert not app.all("compare-add-story"), "a stored story is not offered to the archive again"
+    assert "denuclearization" in app.find("compare-story").get_attribute("value").lower()
+
+    # From the archive view: the story is put in Compare as the wire story.
+    app.click("nav-archive")
+    app.keys("/")
+    search = app.find("archive-search")
+    app.until(lambda: app.js("return document.activeElement === arguments[0]", search), "/ goes to the archive search")
+    search.send_keys("Merwehaven", Keys.ENTER)
+    app.until(lambda: app.all("search-result"), "the bridge story is found")
+    bridge_id = app.all("search-result")[0].get_attribute("data-story-id")
+    click_where(app, "search-result", lambda e: e.get_attribute("data-story-id") == bridge_id, "the bridge story")
+    app.click("story-compare")
+    app.until(lambda: app.find("nav-compare").get_attribute("aria-current") == "page", "Compare opens")
+    assert "Merwehaven" in app.find("compare-story").get_attribute("value"), "the story is the wire story"
+    assert app.find("compare-stored-note").is_displayed(), "compared as the stored story"
+    app.click("compare-button")
+    app.until(
+        lambda: f"story #{bridge_id} of the archive" in text_of(app, "compare-stored-story"),
+        "the comparison with the bridge story",
+    )
+    app.find("verdict")
