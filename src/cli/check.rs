@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 use wirecheck_core::{
-    Archive, CheckOptions, DateFrom, DiffTag, Report, Thresholds, Tier, canonical_agency, check,
+    Archive, CheckOptions, DateFrom, DiffTag, Report, Thresholds, Tier, UNSTORED_STORY_ID,
+    canonical_agency, check,
 };
 
 use super::args::{CheckArgs, CompareArgs, Preset};
@@ -172,6 +173,15 @@ fn print_published_later(report: &Report) {
     }
 }
 
+/// `#12` for a stored story; `given` for the story a comparison was given.
+fn story_ref(id: i64) -> String {
+    if id == UNSTORED_STORY_ID {
+        "given".to_string()
+    } else {
+        format!("#{id}")
+    }
+}
+
 fn tier_name(tier: Tier) -> &'static str {
     match tier {
         Tier::Identical => "identical",
@@ -186,8 +196,16 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
         wirecheck_core::Derived::Partially => (YELLOW, "PARTIALLY DERIVED"),
         wirecheck_core::Derived::None => (GREEN, "NOT DERIVED"),
     };
+    // A comparison's one story is the file given, not a story of the archive.
+    let given =
+        !report.sources.is_empty() && report.sources.iter().all(|s| s.id == UNSTORED_STORY_ID);
+    let matched_to = if given {
+        "the story given"
+    } else {
+        "the archive"
+    };
     anstream::println!(
-        "{BOLD}{name}{BOLD:#}: {style}{label}{style:#} ({} sure), {} of {} words matched to the archive",
+        "{BOLD}{name}{BOLD:#}: {style}{label}{style:#} ({} sure), {} of {} words matched to {matched_to}",
         percent(report.confidence),
         percent(report.coverage),
         report.article_words
@@ -208,10 +226,10 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
             None => format!("{RED}not credited{RED:#}"),
         };
         anstream::println!(
-            "  {}. {BOLD}{}{BOLD:#} #{} {}  {DIM}{}{DIM:#}\n     {} of the article, {credit}",
+            "  {}. {BOLD}{}{BOLD:#} {} {}  {DIM}{}{DIM:#}\n     {} of the article, {credit}",
             n + 1,
             source.agency.as_deref().unwrap_or("(agency unknown)"),
-            source.id,
+            story_ref(source.id),
             source.headline,
             source.published.as_deref().unwrap_or(""),
             percent(source.coverage),
@@ -228,7 +246,7 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
     if report.passages.is_empty() {
         return;
     }
-    anstream::println!("  {DIM}passages (article chars <- source #id chars):{DIM:#}");
+    anstream::println!("  {DIM}passages (article chars <- source chars):{DIM:#}");
     for passage in &report.passages {
         let changes: Vec<String> = passage
             .diff
@@ -246,10 +264,10 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
         };
         let more = changes.len() - shown;
         anstream::println!(
-            "   {:>6}-{:<6} <- #{} {}-{}  {:?}, {} words{}{}",
+            "   {:>6}-{:<6} <- {} {}-{}  {:?}, {} words{}{}",
             passage.article_start,
             passage.article_end,
-            passage.source_id,
+            story_ref(passage.source_id),
             passage.source_start,
             passage.source_end,
             passage.kind,

@@ -73,6 +73,11 @@ fn the_agency_given_overrides_the_story_and_the_terminal_report_reads_like_check
     );
     assert!(run.stdout().contains("WHOLLY DERIVED"), "{}", run.stdout());
     assert!(run.stdout().contains("credited"), "{}", run.stdout());
+    assert!(
+        run.stdout().contains("matched to the story given") && !run.stdout().contains("#0"),
+        "the story is named as the one given, not as a story of the archive: {}",
+        run.stdout()
+    );
 }
 
 #[test]
