@@ -132,6 +132,9 @@ pub struct ListArgs {
     /// Only this agency
     #[arg(long)]
     pub agency: Option<String>,
+    /// Only stories in this language (ISO 639-1 code: en, fr, de, es, pt, it)
+    #[arg(long, value_name = "CODE")]
+    pub language: Option<String>,
     /// Most stories shown
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
@@ -148,6 +151,9 @@ pub struct SearchArgs {
     /// Words to find (all must occur)
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
+    /// Only stories in this language (ISO 639-1 code: en, fr, de, es, pt, it)
+    #[arg(long, value_name = "CODE")]
+    pub language: Option<String>,
     /// Most results
     #[arg(long, default_value_t = 20)]
     pub limit: usize,

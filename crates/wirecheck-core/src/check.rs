@@ -20,7 +20,7 @@ use crate::text::dates::{self, Date};
 use crate::text::decode::decode;
 use crate::text::sentences::sentences;
 use crate::text::tokens::CharMap;
-use crate::text::{Prepared, Token, html, quotes};
+use crate::text::{Prepared, Token, html, language, quotes};
 use crate::verdict::evidence::{self, Evidence};
 use crate::verdict::features::{Context, Features, PassageView, TextCache, function_words};
 use crate::verdict::{Derived, Thresholds};
@@ -81,10 +81,13 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
     } else {
         input.to_string()
     };
+    // Candidates are read with the article's language too, so that both sides of a
+    // comparison have the same words.
+    let language = language::detect(&text);
     let article = if options.keep_boilerplate {
-        Prepared::without_boilerplate(text)
+        Prepared::without_boilerplate_in(text, language)
     } else {
-        Prepared::new(text)
+        Prepared::new_in(text, language)
     };
     if article.tokens.is_empty() {
         return Err(Error::EmptyArticle);
@@ -99,7 +102,12 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
     let mut ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
     if article_retrieve.rare_words > 0 {
         let rare = retrieve::rare_word_candidates(
-            &retrieve::query_words(&article.text, &article.tokens, article_retrieve.rare_words),
+            &retrieve::query_words(
+                &article.text,
+                &article.tokens,
+                article_retrieve.rare_words,
+                article.language,
+            ),
             &article_retrieve,
             |word, limit| archive.stories_with_word(word, limit),
         )?;
@@ -122,7 +130,7 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
     stories.extend(later);
     let mut prepared: Vec<Prepared> = stories
         .iter()
-        .map(|story| Prepared::without_boilerplate(story.body.clone()))
+        .map(|story| Prepared::without_boilerplate_in(story.body.clone(), language))
         .collect();
     let mut alignments: Vec<Vec<Alignment>> = prepared
         .iter()
@@ -336,7 +344,7 @@ fn build_report(
     let source_tokens: Vec<&[Token]> = prepared.iter().map(|p| p.tokens.as_slice()).collect();
     let sentence_spans = sentences(&article.text, &article.tokens);
     let text_cache = TextCache::new(prepared.len());
-    let function = function_words(&article.tokens);
+    let function = function_words(&article.tokens, article.language);
     let context = Context {
         text: &text_cache,
         article: &article.tokens,
@@ -344,6 +352,7 @@ fn build_report(
         sources: &source_tokens,
         sentences: &sentence_spans,
         function: &function,
+        language: article.language,
     };
     let views: Vec<PassageView<'_>> = kept.iter().zip(&diffs).map(|(f, d)| view(f, d)).collect();
     let features = Features::measure(&context, &views);
@@ -422,6 +431,7 @@ fn build_report(
             credited: credit.is_some(),
             credit,
             evidence: evidence::evidence(&measured, judged.probabilities.derived()),
+            language: story.language.clone(),
         });
     }
     sources.sort_by(|a, b| b.coverage.total_cmp(&a.coverage).then(a.id.cmp(&b.id)));
@@ -495,6 +505,7 @@ fn build_report(
             })
             .collect(),
         article_words: total,
+        language: language::code_of(article.language),
         text: article.text,
         article_date: None,
         published_later: Vec::new(),

@@ -27,9 +27,10 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Alignment;
+use crate::text::Language;
 use crate::text::Prepared;
 use crate::text::sentences::{MAX_SENTENCE_WORDS, sentences};
-use crate::text::terms::content_term;
+use crate::text::terms::content_term_in;
 
 /// How rewritten sentences are recognised.
 #[derive(Debug, Clone)]
@@ -97,7 +98,10 @@ pub fn add_rewrites(
         return found;
     }
 
-    let mut vocab = Vocabulary::default();
+    let mut vocab = Vocabulary {
+        language: article.language,
+        ..Vocabulary::default()
+    };
     let words: Vec<u32> = article.tokens.iter().map(|t| vocab.word(&t.norm)).collect();
     let terms: Vec<Option<u32>> = article.tokens.iter().map(|t| vocab.term(&t.norm)).collect();
     // Source words are stemmed only when they could share a stem with an article word.
@@ -370,10 +374,12 @@ struct Vocabulary {
     /// term. Stemming is the costliest part of preparing a source, and a source term that no
     /// article term equals can never count.
     stem_prefixes: Option<HashSet<String>>,
+    /// The article's language: its stemmer and function words (`None`: English).
+    language: Option<Language>,
 }
 
-/// Characters of a stem compared before stemming a source word. English stemming only
-/// changes a word's end, so a word and its stem share their first characters.
+/// Characters of a stem compared before stemming a source word. Snowball stemming (of every
+/// language here, on words whose diacritics are already folded) only changes a word's end, so a word and its stem share their first characters.
 const STEM_PREFIX: usize = 3;
 
 fn prefix(word: &str) -> &str {
@@ -398,7 +404,11 @@ impl Vocabulary {
             .stem_prefixes
             .as_ref()
             .is_none_or(|p| p.contains(prefix(norm)));
-        let stem = if wanted { content_term(norm) } else { None };
+        let stem = if wanted {
+            content_term_in(self.language, norm)
+        } else {
+            None
+        };
         let term = stem.map(|stem| {
             let next = self.terms.len() as u32;
             *self.terms.entry(stem).or_insert(next)
