@@ -9,7 +9,7 @@ use crate::compare::{
     diff_passage_with, is_verbatim, stock_passages,
 };
 use crate::credit::agencies::AgencyTable;
-use crate::credit::detect::{FoundCredit, find_credits};
+use crate::credit::detect::{FoundCredit, UNNAMED_AGENCIES, find_credits};
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RetrieveOptions};
 use crate::report::{
@@ -415,12 +415,18 @@ fn build_report(
             continue;
         }
         let story = &stories[f.source];
-        let credit = story.agency.as_deref().and_then(|agency| {
-            report_credits
-                .iter()
-                .find(|c| c.agency.eq_ignore_ascii_case(agency))
-                .cloned()
-        });
+        // A credit to unnamed agencies ("(avec agences)") credits a source that no credit
+        // names.
+        let credit = story
+            .agency
+            .as_deref()
+            .and_then(|agency| {
+                report_credits
+                    .iter()
+                    .find(|c| c.agency.eq_ignore_ascii_case(agency))
+            })
+            .or_else(|| report_credits.iter().find(|c| c.agency == UNNAMED_AGENCIES))
+            .cloned();
         sources.push(SourceReport {
             id: story.id,
             origin: story.origin.clone(),
