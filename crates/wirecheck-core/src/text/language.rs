@@ -11,6 +11,12 @@
 //! and right on news text of a paragraph or more. A text too short to tell, or on which the
 //! model hesitates, has no language (`None`, shown as unknown) and is read with the English
 //! rules, which are the rules Wirecheck has always used; so is every text before this module.
+//!
+//! Trigrams alone take tables of abbreviations and figures ("Shr 45 cts vs 58 cts Net 1.1 mln")
+//! for French: on Reuters-21578 they called 360 of 16,241 English stories French, German or
+//! Portuguese. So a language other than English must also be the one whose function words the
+//! text uses most ("de", "la", "und", "der"...); a text that uses English function words as much
+//! is English, and one that uses none of either has no language.
 
 use rust_stemmers::Algorithm;
 
@@ -147,9 +153,36 @@ pub fn detect(text: &str) -> Option<Language> {
     if info.confidence() < MIN_CONFIDENCE {
         return None;
     }
-    Language::ALL
+    let found = Language::ALL
         .into_iter()
-        .find(|l| l.whatlang() == info.lang())
+        .find(|l| l.whatlang() == info.lang())?;
+    if found == Language::English {
+        return Some(found);
+    }
+    let (own, english) = function_words(head, found);
+    if own > english {
+        Some(found)
+    } else if english > 0 {
+        Some(Language::English)
+    } else {
+        None
+    }
+}
+
+/// How many words of `text` are function words of `language`, and how many are English ones.
+fn function_words(text: &str, language: Language) -> (usize, usize) {
+    let own = super::terms::stopwords_of(language);
+    let english = super::terms::stopwords_of(Language::English);
+    let mut counts = (0, 0);
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.len() <= 12)
+    {
+        let word = super::normalize::normalize_word_in(word, language);
+        counts.0 += usize::from(own.binary_search(&word.as_str()).is_ok());
+        counts.1 += usize::from(english.binary_search(&word.as_str()).is_ok());
+    }
+    counts
 }
 
 /// The code stored and reported for a detected language: `None` when there is none.
@@ -201,6 +234,17 @@ mod tests {
         for &(want, text) in SAMPLES {
             assert_eq!(detect(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn tables_of_figures_and_abbreviations_are_not_french() {
+        // Trigrams alone call this kind of earnings table French.
+        let table = "Shr 45 cts vs 58 cts Net 1.1 mln vs 829,000 Sales 7.9 mln vs 9.4 mln Avg shrs \
+                     2,332,397 vs 1,428,000 Year Shr 1.22 dlrs vs 1.05 dlrs Net 3.4 mln vs 2.9 mln";
+        assert_ne!(detect(table), Some(Language::French));
+        let english = "The French domestic bond committee said it has approved three new issues \
+                       totalling 1.8 billion francs, to be launched by Credit Lorrain and others.";
+        assert_eq!(detect(english), Some(Language::English));
     }
 
     #[test]

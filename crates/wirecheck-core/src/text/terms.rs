@@ -180,7 +180,7 @@ pub fn content_term(norm: &str) -> Option<String> {
 }
 
 /// The function words of `language`, sorted.
-fn stopwords_of(language: Language) -> &'static [&'static str] {
+pub(super) fn stopwords_of(language: Language) -> &'static [&'static str] {
     match language {
         Language::English => STOPWORDS,
         Language::French => stopwords::FRENCH,
