@@ -234,6 +234,23 @@ pub enum EvalCorpus {
     /// (every derived verdict is a false report) and, as a control, later stories that share a
     /// run of 25 words or more (the archive given by --db is not used)
     Reuters(ReutersArgs),
+    /// Language detection on corpora whose language is known: every text of each DIR
+    /// (Reuters-21578's stories, or every .txt file under it, METER's PA copy as the importer
+    /// parses it) detected, counted, and the misdetected listed
+    Languages(LanguagesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LanguagesArgs {
+    /// Corpus folders
+    #[arg(value_name = "DIR", required = true)]
+    pub dirs: Vec<PathBuf>,
+    /// The language every text is in (ISO 639-1 code)
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub expected: String,
+    /// Print the figures as JSON, one object per corpus
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
