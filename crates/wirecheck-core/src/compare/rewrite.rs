@@ -602,3 +602,52 @@ fn lcs_pairs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
     }
     pairs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rewritten passages found in `article` against `source`, both read in `language`.
+    fn rewrites(article: &str, source: &str, language: Option<Language>) -> Vec<Found> {
+        let article = Prepared::new_in(article.to_string(), language);
+        let source = Prepared::without_boilerplate_in(source.to_string(), language);
+        add_rewrites(
+            &article,
+            std::slice::from_ref(&source),
+            Vec::new(),
+            &RewriteOptions::default(),
+        )
+        .into_iter()
+        .filter(|f| f.rewritten)
+        .collect()
+    }
+
+    const SOURCE: &str = "La ministre de la Santé a annoncé mardi la fermeture de la maternité \
+                          de Valbrune pour des raisons de sécurité, après trois incidents graves.";
+
+    #[test]
+    fn a_french_sentence_rewritten_with_other_word_forms_is_found() {
+        let article = "Mardi, la ministre de la Santé annonçait fermer la maternité de Valbrune, \
+                       invoquant la sécurité après trois graves incidents.";
+        assert_eq!(
+            rewrites(article, SOURCE, Some(Language::French)).len(),
+            1,
+            "French stems join annoncé/annonçait, incidents/incident"
+        );
+    }
+
+    #[test]
+    fn french_function_words_in_common_do_not_make_a_rewrite() {
+        // Shares "la", "de", "pour des raisons de" and "mardi" with SOURCE, nothing else.
+        let article = "La directrice de la piscine a confirmé mardi la réouverture de la salle \
+                       de la ville pour des raisons de budget, selon la mairie.";
+        assert!(
+            rewrites(article, SOURCE, Some(Language::French)).is_empty(),
+            "with French function words set aside, little is shared"
+        );
+        assert!(
+            !rewrites(article, SOURCE, None).is_empty(),
+            "read with the English rules, the shared French function words pass for content"
+        );
+    }
+}
