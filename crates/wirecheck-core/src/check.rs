@@ -902,4 +902,25 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_french_copy_reports_its_language_and_a_report_saved_before_languages_loads() {
+        let story = "La compagnie de ferries a annoncé lundi que la traversée vers l'île \
+                     reprendrait en juin après la réparation de la digue du port, endommagée \
+                     par les tempêtes de l'hiver, a indiqué la direction du port.";
+        let archive = archive_with(&[story.to_string()]);
+        let article = format!("Les ferries reprennent en juin\n\n{story}");
+        let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+        assert_eq!(report.language.as_deref(), Some("fr"));
+        assert_eq!(report.sources[0].language.as_deref(), Some("fr"));
+
+        let mut saved = serde_json::to_value(&report).unwrap();
+        saved.as_object_mut().unwrap().remove("language");
+        for source in saved["sources"].as_array_mut().unwrap() {
+            source.as_object_mut().unwrap().remove("language");
+        }
+        let loaded: Report = serde_json::from_value(saved).expect("an older report loads");
+        assert_eq!(loaded.language, None);
+        assert_eq!(loaded.sources[0].language, None);
+    }
 }
