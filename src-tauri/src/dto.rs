@@ -64,6 +64,8 @@ pub struct Report {
     /// Stories that would have been sources but were published after `articleDate`: not
     /// sources, not flagged.
     pub published_later: Vec<LaterStory>,
+    /// The article's language, an ISO 639-1 code (`fr`); `null` when too short to tell.
+    pub language: Option<String>,
 }
 
 /// The article's own date and where it comes from.
@@ -126,6 +128,8 @@ pub struct Source {
     pub credit: Option<Credit>,
     /// How sure the match is, and why.
     pub evidence: Evidence,
+    /// The story's language, an ISO 639-1 code; `null` when unknown.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -277,6 +281,8 @@ pub struct Story {
     #[ts(type = "number")]
     pub words: i64,
     pub imported_at: String,
+    /// The story's language, an ISO 639-1 code; `null` when unknown.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -292,6 +298,8 @@ pub struct StorySummary {
     pub words: i64,
     /// For search results: the match in context, marked with `[` and `]`.
     pub snippet: Option<String>,
+    /// The story's language, an ISO 639-1 code; `null` when unknown.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -522,6 +530,7 @@ impl From<core::Report> for Report {
             text: r.text,
             article_date: r.article_date.map(Into::into),
             published_later: r.published_later.into_iter().map(Into::into).collect(),
+            language: r.language,
         }
     }
 }
@@ -577,6 +586,7 @@ impl From<core::SourceReport> for Source {
             credited: s.credited,
             credit: s.credit.map(Into::into),
             evidence: s.evidence.into(),
+            language: s.language,
         }
     }
 }
@@ -683,6 +693,7 @@ impl From<core::Story> for Story {
             body: s.body,
             words: s.words,
             imported_at: s.imported_at,
+            language: s.language,
         }
     }
 }
@@ -697,6 +708,7 @@ impl From<core::StorySummary> for StorySummary {
             origin: s.origin,
             words: s.words,
             snippet: s.snippet,
+            language: s.language,
         }
     }
 }

@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
-use wirecheck_core::{ListQuery, StorySummary, canonical_agency};
+use anyhow::{Result, bail};
+use wirecheck_core::{Language, ListQuery, StorySummary, canonical_agency};
 
 use super::args::{InfoArgs, ListArgs, RemoveArgs, SearchArgs, ShowArgs};
 use super::output::{self, BOLD, CYAN, DIM};
@@ -14,15 +14,34 @@ pub fn list(db: &Path, args: ListArgs) -> Result<ExitCode> {
     let agency = args.agency.map(|a| canonical_agency(&a).unwrap_or(a));
     let stories = archive.list(&ListQuery {
         agency,
+        language: language_code(args.language.as_deref())?,
         limit: args.limit,
         offset: args.offset,
     })?;
     print_summaries(&stories, args.json)
 }
 
+/// The stored code of a `--language` value (`fr`, `FR`, `French`), or an error naming the codes.
+fn language_code(given: Option<&str>) -> Result<Option<String>> {
+    let Some(given) = given else {
+        return Ok(None);
+    };
+    match Language::from_code(given) {
+        Some(language) => Ok(Some(language.code().to_string())),
+        None => {
+            let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+            bail!(
+                "unknown language {given:?}: Wirecheck reads {}",
+                codes.join(", ")
+            )
+        }
+    }
+}
+
 pub fn search(db: &Path, args: SearchArgs) -> Result<ExitCode> {
     let archive = super::open(db)?;
-    let stories = archive.search(&args.query.join(" "), args.limit)?;
+    let language = language_code(args.language.as_deref())?;
+    let stories = archive.search_in(&args.query.join(" "), language.as_deref(), args.limit)?;
     if stories.is_empty() && !args.json {
         eprintln!("no stories match");
     }
@@ -48,6 +67,7 @@ pub fn show(db: &Path, args: ShowArgs) -> Result<ExitCode> {
         ("origin", Some(story.origin.clone())),
         ("format", Some(story.format.as_str().to_string())),
         ("words", Some(story.words.to_string())),
+        ("language", story.language.clone()),
         ("imported", Some(story.imported_at.clone())),
     ];
     for (name, value) in meta {
@@ -102,9 +122,10 @@ fn print_summaries(stories: &[StorySummary], json: bool) -> Result<ExitCode> {
     }
     for story in stories {
         anstream::println!(
-            "{CYAN}{:>6}{CYAN:#}  {:<10} {:<20} {}",
+            "{CYAN}{:>6}{CYAN:#}  {:<10} {:<2} {:<20} {}",
             story.id,
             story.agency.as_deref().unwrap_or("-"),
+            story.language.as_deref().unwrap_or("-"),
             story.published.as_deref().unwrap_or("-"),
             story.headline,
         );

@@ -132,6 +132,9 @@ pub struct ListArgs {
     /// Only this agency
     #[arg(long)]
     pub agency: Option<String>,
+    /// Only stories in this language (ISO 639-1 code: en, fr, de, es, pt, it)
+    #[arg(long, value_name = "CODE")]
+    pub language: Option<String>,
     /// Most stories shown
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
@@ -148,6 +151,9 @@ pub struct SearchArgs {
     /// Words to find (all must occur)
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
+    /// Only stories in this language (ISO 639-1 code: en, fr, de, es, pt, it)
+    #[arg(long, value_name = "CODE")]
+    pub language: Option<String>,
     /// Most results
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
@@ -228,6 +234,23 @@ pub enum EvalCorpus {
     /// (every derived verdict is a false report) and, as a control, later stories that share a
     /// run of 25 words or more (the archive given by --db is not used)
     Reuters(ReutersArgs),
+    /// Language detection on corpora whose language is known: every text of each DIR
+    /// (Reuters-21578's stories, or every .txt file under it, METER's PA copy as the importer
+    /// parses it) detected, counted, and the misdetected listed
+    Languages(LanguagesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LanguagesArgs {
+    /// Corpus folders
+    #[arg(value_name = "DIR", required = true)]
+    pub dirs: Vec<PathBuf>,
+    /// The language every text is in (ISO 639-1 code)
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub expected: String,
+    /// Print the figures as JSON, one object per corpus
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

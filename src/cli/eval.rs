@@ -13,14 +13,49 @@ use wirecheck_eval::{
     evaluate_reuters,
 };
 
-use super::args::{EvalArgs, EvalCorpus, MeterArgs, Preset, ReutersArgs, Stage};
+use super::args::{EvalArgs, EvalCorpus, LanguagesArgs, MeterArgs, Preset, ReutersArgs, Stage};
 use super::output::{self, BOLD, DIM};
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     match args.corpus {
         EvalCorpus::Meter(args) => meter(args),
         EvalCorpus::Reuters(args) => reuters(args),
+        EvalCorpus::Languages(args) => languages(args),
     }
+}
+
+fn languages(args: LanguagesArgs) -> Result<ExitCode> {
+    let Some(expected) = wirecheck_core::Language::from_code(&args.expected) else {
+        anyhow::bail!("unknown language {:?}", args.expected);
+    };
+    for dir in &args.dirs {
+        let figures = wirecheck_eval::evaluate_languages(dir, expected)
+            .with_context(|| format!("cannot read {}", dir.display()))?;
+        if args.json {
+            output::json_line(&figures)?;
+            continue;
+        }
+        anstream::println!("{BOLD}{}{BOLD:#}: {} texts", dir.display(), figures.texts);
+        for (code, n) in &figures.detected {
+            println!("  {code:<8} {n}");
+        }
+        println!(
+            "  no language: {} too short, {} hesitant; misdetected (not {}): {}",
+            figures.unknown_short,
+            figures.unknown_hesitant,
+            figures.expected,
+            figures.misdetected.len()
+        );
+        for m in figures.misdetected.iter().take(20) {
+            anstream::println!(
+                "    {DIM}{} as {}: {}{DIM:#}",
+                m.origin,
+                m.language,
+                m.start.replace('\n', " ")
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn thresholds(preset: Preset) -> Thresholds {

@@ -44,6 +44,8 @@ fn demo_articles_get_the_expected_verdicts() {
         ("photo-credit-only.txt", "wholly", Some("Xinhua"), false),
         ("press-release.txt", "wholly", Some("PR Newswire"), false),
         ("background-only.txt", "partially", Some("Reuters"), false),
+        // French: "selon l'AFP" credits the agency; "a déclaré à l'AFP" does not.
+        ("fr-credited-afp.txt", "wholly", Some("AFP"), true),
     ];
     let mut failures = Vec::new();
     for (article, derived, agency, credited) in cases {

@@ -11,6 +11,7 @@ mod fixture;
 mod hostile;
 mod import;
 mod independent;
+mod languages;
 mod maintain;
 mod republication;
 mod robustness;

@@ -105,7 +105,11 @@ articleDate: ArticleDate | null,
  * Stories that would have been sources but were published after `articleDate`: not
  * sources, not flagged.
  */
-publishedLater: Array<LaterStory>, };
+publishedLater: Array<LaterStory>, 
+/**
+ * The article's language, an ISO 639-1 code (`fr`); `null` when too short to tell.
+ */
+language: string | null, };
 
 export type ArticleDate = { 
 /**
@@ -223,7 +227,11 @@ export type Source = { id: number, origin: string, agency: string | null, headli
 /**
  * How sure the match is, and why.
  */
-evidence: Evidence, };
+evidence: Evidence, 
+/**
+ * The story's language, an ISO 639-1 code; `null` when unknown.
+ */
+language: string | null, };
 
 export type Credit = { agency: string, kind: string, text: string, start: number, end: number, };
 
@@ -251,13 +259,21 @@ export type DiffOp = { op: DiffTag, text: string, };
 
 export type DiffTag = "equal" | "insert" | "delete";
 
-export type Story = { id: number, agency: string | null, headline: string, byline: string | null, dateline: string | null, published: string | null, versionCreated: string | null, externalId: string | null, origin: string, format: string, body: string, words: number, importedAt: string, };
+export type Story = { id: number, agency: string | null, headline: string, byline: string | null, dateline: string | null, published: string | null, versionCreated: string | null, externalId: string | null, origin: string, format: string, body: string, words: number, importedAt: string, 
+/**
+ * The story's language, an ISO 639-1 code; `null` when unknown.
+ */
+language: string | null, };
 
 export type StorySummary = { id: number, agency: string | null, headline: string, published: string | null, origin: string, words: number, 
 /**
  * For search results: the match in context, marked with `[` and `]`.
  */
-snippet: string | null, };
+snippet: string | null, 
+/**
+ * The story's language, an ISO 639-1 code; `null` when unknown.
+ */
+language: string | null, };
 
 export type SavedCheck = { id: number, createdAt: string, title: string, derived: Derived, coverage: number, flags: number, 
 /**

@@ -107,6 +107,13 @@ describe("check view", () => {
     expect($$("credit-evidence")).toHaveLength(1);
   });
 
+  it("shows each source's language on its card, nothing when unknown", async () => {
+    boot();
+    await checkSomething();
+    const shown = [...$$("source-card")].map((c) => c.querySelector('[data-testid="source-language"]')?.textContent);
+    expect(shown).toEqual(["fr", "", ""]);
+  });
+
   it("shows the verdict's confidence and each source's evidence", async () => {
     boot();
     await checkSomething();

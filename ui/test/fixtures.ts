@@ -75,6 +75,7 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
     body: b.join("\n\n"),
     words: 0,
     importedAt: "2026-05-02T10:00:00Z",
+    language: s === 0 ? "fr" : null,
   }));
   const creditStart = (starts[1] as number);
   return {
@@ -97,6 +98,7 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
         credited: s === 0,
         credit: s === 0 ? { agency: "Reuters", kind: "dateline", text: "w1", start: creditStart, end: creditStart + 2 } : null,
         evidence: SOURCE_EVIDENCE[s % SOURCE_EVIDENCE.length] as Evidence,
+        language: s === 0 ? "fr" : null,
       })),
       passages: list,
       credits: [{ agency: "Reuters", kind: "dateline", text: "w1", start: creditStart, end: creditStart + 2 }],
@@ -105,6 +107,7 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
       text,
       articleDate: null,
       publishedLater: [],
+      language: "en",
     },
     stories,
     decisions: [],

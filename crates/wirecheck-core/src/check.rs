@@ -9,7 +9,7 @@ use crate::compare::{
     diff_passage_with, is_verbatim, stock_passages,
 };
 use crate::credit::agencies::AgencyTable;
-use crate::credit::detect::{FoundCredit, find_credits};
+use crate::credit::detect::{FoundCredit, UNNAMED_AGENCIES, find_credits};
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RetrieveOptions};
 use crate::report::{
@@ -20,7 +20,7 @@ use crate::text::dates::{self, Date};
 use crate::text::decode::decode;
 use crate::text::sentences::sentences;
 use crate::text::tokens::CharMap;
-use crate::text::{Prepared, Token, html, quotes};
+use crate::text::{Prepared, Token, html, language, quotes};
 use crate::verdict::evidence::{self, Evidence};
 use crate::verdict::features::{Context, Features, PassageView, TextCache, function_words};
 use crate::verdict::{Derived, Thresholds};
@@ -97,10 +97,13 @@ pub(crate) fn prepare_article(input: &str, options: &CheckOptions) -> Result<Pre
     } else {
         input.to_string()
     };
+    // Candidates are read with the article's language too, so that both sides of a
+    // comparison have the same words.
+    let language = language::detect(&text);
     let article = if options.keep_boilerplate {
-        Prepared::without_boilerplate(text)
+        Prepared::without_boilerplate_in(text, language)
     } else {
-        Prepared::new(text)
+        Prepared::new_in(text, language)
     };
     if article.tokens.is_empty() {
         return Err(Error::EmptyArticle);
@@ -124,7 +127,12 @@ fn retrieve_candidates(
     let mut ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
     if article_retrieve.rare_words > 0 {
         let rare = retrieve::rare_word_candidates(
-            &retrieve::query_words(&article.text, &article.tokens, article_retrieve.rare_words),
+            &retrieve::query_words(
+                &article.text,
+                &article.tokens,
+                article_retrieve.rare_words,
+                article.language,
+            ),
             &article_retrieve,
             |word, limit| archive.stories_with_word(word, limit),
         )?;
@@ -157,7 +165,7 @@ pub(crate) fn compare_stories(
     stories.extend(later);
     let mut prepared: Vec<Prepared> = stories
         .iter()
-        .map(|story| Prepared::without_boilerplate(story.body.clone()))
+        .map(|story| Prepared::without_boilerplate_in(story.body.clone(), article.language))
         .collect();
     let mut alignments: Vec<Vec<Alignment>> = prepared
         .iter()
@@ -371,7 +379,7 @@ fn build_report(
     let source_tokens: Vec<&[Token]> = prepared.iter().map(|p| p.tokens.as_slice()).collect();
     let sentence_spans = sentences(&article.text, &article.tokens);
     let text_cache = TextCache::new(prepared.len());
-    let function = function_words(&article.tokens);
+    let function = function_words(&article.tokens, article.language);
     let context = Context {
         text: &text_cache,
         article: &article.tokens,
@@ -379,6 +387,7 @@ fn build_report(
         sources: &source_tokens,
         sentences: &sentence_spans,
         function: &function,
+        language: article.language,
     };
     let views: Vec<PassageView<'_>> = kept.iter().zip(&diffs).map(|(f, d)| view(f, d)).collect();
     let features = Features::measure(&context, &views);
@@ -441,12 +450,18 @@ fn build_report(
             continue;
         }
         let story = &stories[f.source];
-        let credit = story.agency.as_deref().and_then(|agency| {
-            report_credits
-                .iter()
-                .find(|c| c.agency.eq_ignore_ascii_case(agency))
-                .cloned()
-        });
+        // A credit to unnamed agencies ("(avec agences)") credits a source that no credit
+        // names.
+        let credit = story
+            .agency
+            .as_deref()
+            .and_then(|agency| {
+                report_credits
+                    .iter()
+                    .find(|c| c.agency.eq_ignore_ascii_case(agency))
+            })
+            .or_else(|| report_credits.iter().find(|c| c.agency == UNNAMED_AGENCIES))
+            .cloned();
         sources.push(SourceReport {
             id: story.id,
             origin: story.origin.clone(),
@@ -457,6 +472,7 @@ fn build_report(
             credited: credit.is_some(),
             credit,
             evidence: evidence::evidence(&measured, judged.probabilities.derived()),
+            language: story.language.clone(),
         });
     }
     sources.sort_by(|a, b| b.coverage.total_cmp(&a.coverage).then(a.id.cmp(&b.id)));
@@ -519,6 +535,7 @@ fn build_report(
             })
             .collect(),
         article_words: total,
+        language: language::code_of(article.language),
         text: article.text,
         article_date: None,
         published_later: Vec::new(),
@@ -931,5 +948,26 @@ mod tests {
                 prop_assert!((0.0..=1.0).contains(&s.coverage));
             }
         }
+    }
+
+    #[test]
+    fn a_french_copy_reports_its_language_and_a_report_saved_before_languages_loads() {
+        let story = "La compagnie de ferries a annoncé lundi que la traversée vers l'île \
+                     reprendrait en juin après la réparation de la digue du port, endommagée \
+                     par les tempêtes de l'hiver, a indiqué la direction du port.";
+        let archive = archive_with(&[story.to_string()]);
+        let article = format!("Les ferries reprennent en juin\n\n{story}");
+        let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+        assert_eq!(report.language.as_deref(), Some("fr"));
+        assert_eq!(report.sources[0].language.as_deref(), Some("fr"));
+
+        let mut saved = serde_json::to_value(&report).unwrap();
+        saved.as_object_mut().unwrap().remove("language");
+        for source in saved["sources"].as_array_mut().unwrap() {
+            source.as_object_mut().unwrap().remove("language");
+        }
+        let loaded: Report = serde_json::from_value(saved).expect("an older report loads");
+        assert_eq!(loaded.language, None);
+        assert_eq!(loaded.sources[0].language, None);
     }
 }

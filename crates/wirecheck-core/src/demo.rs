@@ -14,6 +14,7 @@ macro_rules! bundle {
 
 /// The demo archive's files: (file name, bytes).
 pub static ARCHIVE: &[(&str, &[u8])] = bundle!("archive":
+    "afp-fr-criee.txt",
     "afp-vineyards.txt",
     "ap-wildfire.txt",
     "india-wires.jsonl",
@@ -39,6 +40,7 @@ pub static ARTICLES: &[(&str, &[u8])] = bundle!("articles":
     "press-release-2.txt",
     "background-only.txt",
     "article.html",
+    "fr-credited-afp.txt",
 );
 
 /// Loads the demo archive into `archive`; stories already there are counted as duplicates.

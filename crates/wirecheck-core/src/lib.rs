@@ -58,6 +58,7 @@ pub use report::{
     ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
     SourceReport,
 };
+pub use text::Language;
 pub use verdict::evidence::{Evidence, Tier};
 pub use verdict::model::{
     MODEL_JSON, Model, PresetThresholds, Probabilities, Provenance,

@@ -52,6 +52,10 @@ pub struct Report {
     /// coverage first. They are not sources and are not flagged.
     #[serde(default)]
     pub published_later: Vec<LaterStory>,
+    /// The article's language, an ISO 639-1 code (`fr`), as detected; `null` when the text is
+    /// too short to tell, and in reports saved before languages were detected.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// A stored story the article shares text with.
@@ -76,6 +80,9 @@ pub struct SourceReport {
     /// How sure the match is, and why (empty in reports saved before it existed).
     #[serde(default)]
     pub evidence: Evidence,
+    /// The story's language as stored, an ISO 639-1 code; `null` when unknown.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// A credit to an agency found in the article.

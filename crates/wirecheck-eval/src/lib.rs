@@ -6,16 +6,19 @@
 //! - [`fit`]: the fit of the verdict model on METER, with cross-validation by day, which
 //!   writes the engine's `verdict/model.json`;
 //! - [`reuters`]: false reports on Reuters-21578, stories that share no 8-word run with the
-//!   archive checked against it (and, as a control, stories that repeat one).
+//!   archive checked against it (and, as a control, stories that repeat one);
+//! - [`languages`]: language detection on a corpus whose language is known.
 #![deny(missing_docs)]
 
 pub mod fit;
 mod gold;
+pub mod languages;
 pub mod meter;
 mod metrics;
 pub mod reuters;
 mod workers;
 
+pub use languages::{LanguageFigures, Misdetection, evaluate_languages};
 pub use meter::{
     ConfusionFigures, ImportFigures, MeterEvaluation, Share, SourceAccuracy, StoryOutcome, Timing,
     TokenFigures, evaluate_meter,

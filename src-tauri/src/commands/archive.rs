@@ -143,6 +143,8 @@ pub async fn list_stories(
     blocking(move || {
         let query = ListQuery {
             agency,
+            // The archive view has no language filter yet (the CLI's `list --language` has).
+            language: None,
             limit: limit.clamp(1, MAX_ROWS),
             offset,
         };

@@ -138,6 +138,7 @@ function renderSourceCard(app: App, source: Source, slot: number): HTMLElement {
       h("span", { class: "swatch", "aria-hidden": "true" }),
       h("span", { class: "key", title: `Key ${slot + 1} in the review` }, slot < 9 ? String(slot + 1) : ""),
       h("strong", { class: "agency" }, agencyName(source.agency)),
+      h("span", { class: "muted", "data-testid": "source-language", title: "Language of the story" }, source.language ?? ""),
       h("span", { class: "muted" }, when(source.published)),
     ),
     h("div", { class: "headline" }, source.headline),

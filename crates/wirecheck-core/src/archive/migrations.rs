@@ -2,15 +2,87 @@
 
 use std::sync::LazyLock;
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite_migration::{HookResult, M, Migrations};
 
-static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![
-        M::up(include_str!("migrations/0001-stories.sql")),
-        M::up(include_str!("migrations/0002-review.sql")),
-        M::up(include_str!("migrations/0003-comparisons.sql")),
-    ])
-});
+use crate::index::fingerprint;
+use crate::text::language::{self, Language};
+use crate::text::tokenize;
+
+/// The migrations, by name, in order. Tests refer to a migration by name, not by number, so
+/// that migrations added on other branches can be numbered before it.
+const STEPS: &[(&str, &str)] = &[
+    ("0001-stories", include_str!("migrations/0001-stories.sql")),
+    ("0002-review", include_str!("migrations/0002-review.sql")),
+    (
+        "0003-comparisons",
+        include_str!("migrations/0003-comparisons.sql"),
+    ),
+    (
+        "0004-language",
+        include_str!("migrations/0004-language.sql"),
+    ),
+];
+
+/// The migration that adds the stories' language; its hook detects it for stored stories.
+const LANGUAGE: &str = "0004-language";
+
+/// The first `count` migrations.
+fn steps(count: usize) -> Vec<M<'static>> {
+    STEPS
+        .iter()
+        .take(count)
+        .map(|&(name, sql)| {
+            if name == LANGUAGE {
+                M::up_with_hook(sql, detect_stored_languages)
+            } else {
+                M::up(sql)
+            }
+        })
+        .collect()
+}
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(steps(STEPS.len())));
+
+/// Detects the language of every story stored before languages were, in the migration's
+/// transaction. A story that is not English was tokenized, fingerprinted and hashed with the
+/// English rules: its postings and content hash are made again with its language's, as an
+/// import would make them now (a hash that another story already has is left as it was).
+fn detect_stored_languages(tx: &Transaction) -> HookResult {
+    let mut select = tx.prepare("SELECT id, body FROM stories")?;
+    let mut set = tx.prepare("UPDATE stories SET language = ?1 WHERE id = ?2")?;
+    let mut delete = tx.prepare("DELETE FROM postings WHERE hash = ?1 AND story_id = ?2")?;
+    let mut insert =
+        tx.prepare("INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)")?;
+    let mut taken = tx.prepare("SELECT id FROM stories WHERE content_hash = ?1")?;
+    let mut rehash = tx.prepare("UPDATE stories SET content_hash = ?1 WHERE id = ?2")?;
+    let mut rows = select.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let body: String = row.get(1)?;
+        let detected = language::detect(&body);
+        set.execute(params![language::code_of(detected), id])?;
+        let Some(other) = detected.filter(|l| *l != Language::English) else {
+            continue;
+        };
+        for hash in fingerprint::fingerprints(&tokenize(&body)) {
+            delete.execute(params![hash, id])?;
+        }
+        let tokens = crate::text::tokenize_in(&body, Some(other));
+        for hash in fingerprint::fingerprints(&tokens) {
+            insert.execute(params![hash, id])?;
+        }
+        let hash = fingerprint::content_hash(&tokens);
+        let holder: Option<i64> = taken
+            .query_row(params![&hash[..]], |r| r.get(0))
+            .optional()?;
+        if holder.is_none() {
+            rehash.execute(params![&hash[..], id])?;
+        }
+    }
+    Ok(())
+}
 
 /// The migrations, in order.
 pub(crate) fn migrations() -> &'static Migrations<'static> {
@@ -19,8 +91,8 @@ pub(crate) fn migrations() -> &'static Migrations<'static> {
 
 /// The newest schema version this build knows (SQLite's `user_version`).
 pub(crate) fn latest_version() -> i64 {
-    // One migration per version, numbered from 1.
-    3
+    // One migration per version, counted from 1 (not the number in a migration's name).
+    STEPS.len() as i64
 }
 
 #[cfg(test)]
@@ -139,6 +211,85 @@ mod tests {
         drop(crate::Archive::open(&fresh).unwrap());
         assert_eq!(
             schema(&rusqlite::Connection::open(&old).unwrap()),
+            schema(&rusqlite::Connection::open(&fresh).unwrap()),
+            "an upgraded archive must have exactly the schema of a fresh one"
+        );
+    }
+
+    #[test]
+    fn an_archive_from_before_languages_upgrades_with_each_story_language_and_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("before-language.sqlite");
+        let before = STEPS
+            .iter()
+            .position(|(name, _)| *name == LANGUAGE)
+            .expect("the language migration is listed");
+        let english = "The island ferry will run hourly from June, the harbour board said on \
+                       Tuesday, after repairs to the old pier were finished ahead of time.";
+        let french = "Le ferry de l'île circulera toutes les heures à partir de juin, a indiqué \
+                      mardi la direction du port, après la réparation de l'ancienne jetée.";
+        {
+            let mut conn = rusqlite::Connection::open(&old).unwrap();
+            Migrations::new(steps(before)).to_latest(&mut conn).unwrap();
+            for (id, body) in [(1, english), (2, french)] {
+                // Stored as the code before languages stored it: English rules.
+                let tokens = tokenize(body);
+                conn.execute(
+                    "INSERT INTO stories (id, content_hash, agency, headline, origin, format, body, words) \
+                     VALUES (?1, ?2, 'AFP', 'Ferry', 'test:old', 'plain', ?3, ?4)",
+                    params![id, &fingerprint::content_hash(&tokens)[..], body, tokens.len() as i64],
+                )
+                .unwrap();
+                for hash in fingerprint::fingerprints(&tokens) {
+                    conn.execute(
+                        "INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)",
+                        params![hash, id],
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        let archive = crate::Archive::open(&old).expect("the archive opens and upgrades");
+        assert_eq!(archive.get(1).unwrap().language.as_deref(), Some("en"));
+        assert_eq!(
+            archive.get(2).unwrap().language.as_deref(),
+            Some("fr"),
+            "the stored French story gets its language on upgrade"
+        );
+        drop(archive);
+
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        let postings = |id: i64| -> Vec<i64> {
+            let mut stmt = conn
+                .prepare("SELECT hash FROM postings WHERE story_id = ?1 ORDER BY hash")
+                .unwrap();
+            stmt.query_map([id], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let mut want =
+            fingerprint::fingerprints(&crate::text::tokenize_in(french, Some(Language::French)));
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(
+            postings(2),
+            want,
+            "the French story is indexed with French words, as a new import would be"
+        );
+        let mut english_want = fingerprint::fingerprints(&tokenize(english));
+        english_want.sort_unstable();
+        english_want.dedup();
+        assert_eq!(
+            postings(1),
+            english_want,
+            "English stories keep their index"
+        );
+
+        let fresh = dir.path().join("fresh.sqlite");
+        drop(crate::Archive::open(&fresh).unwrap());
+        assert_eq!(
+            schema(&conn),
             schema(&rusqlite::Connection::open(&fresh).unwrap()),
             "an upgraded archive must have exactly the schema of a fresh one"
         );

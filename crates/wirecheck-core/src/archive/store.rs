@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{NewStory, migrations};
 use crate::index::fingerprint;
-use crate::text::tokenize;
+use crate::text::language::{self, Language};
+use crate::text::{Token, tokenize_in};
 use crate::{Error, Result};
 
 /// The format a story was read from.
@@ -94,15 +95,19 @@ pub struct Story {
     pub words: i64,
     /// When it was imported (UTC, ISO 8601); empty for a story that is in no archive.
     pub imported_at: String,
+    /// The language of the body, an ISO 639-1 code (`fr`); `None` when too short to tell.
+    pub language: Option<String>,
 }
 
 impl Story {
     /// A story read from a file or a paste that is not stored: id [`UNSTORED_STORY_ID`], its
     /// words counted as an import would count them.
     pub(crate) fn unstored(story: NewStory) -> Story {
+        let language = language::detect(&story.body);
         Story {
             id: UNSTORED_STORY_ID,
-            words: i64::try_from(tokenize(&story.body).len()).unwrap_or(i64::MAX),
+            words: i64::try_from(tokenize_in(&story.body, language).len()).unwrap_or(i64::MAX),
+            language: language::code_of(language),
             agency: story.agency,
             headline: story.headline,
             byline: story.byline,
@@ -156,6 +161,8 @@ pub struct StorySummary {
     pub words: i64,
     /// For search results, the matching words in context, marked with `[` and `]`.
     pub snippet: Option<String>,
+    /// The language of the body, an ISO 639-1 code; `None` when unknown.
+    pub language: Option<String>,
 }
 
 /// What to list.
@@ -163,6 +170,8 @@ pub struct StorySummary {
 pub struct ListQuery {
     /// Only stories of this agency (canonical name).
     pub agency: Option<String>,
+    /// Only stories in this language (ISO 639-1 code, `fr`).
+    pub language: Option<String>,
     /// Most rows returned; 0 means 100.
     pub limit: usize,
     /// Rows skipped.
@@ -185,19 +194,29 @@ pub(crate) struct IndexedStory {
     pub content_hash: [u8; 16],
     pub fingerprints: Vec<i64>,
     pub words: usize,
+    /// The detected language of the body.
+    pub language: Option<Language>,
 }
 
 impl IndexedStory {
-    /// Tokenizes and fingerprints `story`.
+    /// Detects the language of `story`, then tokenizes and fingerprints it with its rules.
     pub fn new(story: NewStory) -> Self {
-        let tokens = tokenize(&story.body);
+        let language = language::detect(&story.body);
+        let tokens = tokenize_in(&story.body, language);
         IndexedStory {
             content_hash: fingerprint::content_hash(&tokens),
             fingerprints: fingerprint::fingerprints(&tokens),
             words: tokens.len(),
+            language,
             story,
         }
     }
+}
+
+/// The words of a stored story, read with the rules of its stored language: the words its
+/// fingerprints were made from.
+pub(crate) fn story_tokens(body: &str, language: Option<&str>) -> Vec<Token> {
+    tokenize_in(body, Language::of_code(language))
 }
 
 /// The wire archive: one SQLite file shared by the CLI and the desktop app.
@@ -214,7 +233,7 @@ impl std::fmt::Debug for Archive {
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const STORY_COLUMNS: &str = "id, agency, headline, byline, dateline, published, version_created, \
-                             external_id, origin, format, body, words, imported_at";
+                             external_id, origin, format, body, words, imported_at, language";
 
 impl Archive {
     /// Opens the archive at `path`, creating it (and its folder) if needed, and brings its
@@ -302,14 +321,15 @@ impl Archive {
         if stored.is_some() {
             tracing::info!("fingerprint scheme changed; rebuilding the index");
             tx.execute("DELETE FROM postings", [])?;
-            let mut select = tx.prepare("SELECT id, body FROM stories")?;
+            let mut select = tx.prepare("SELECT id, body, language FROM stories")?;
             let mut insert =
                 tx.prepare("INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)")?;
             let mut rows = select.query([])?;
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
                 let body: String = row.get(1)?;
-                for hash in fingerprint::fingerprints(&tokenize(&body)) {
+                let language: Option<String> = row.get(2)?;
+                for hash in fingerprint::fingerprints(&story_tokens(&body, language.as_deref())) {
                     insert.execute(params![hash, id])?;
                 }
             }
@@ -330,8 +350,8 @@ impl Archive {
             let mut find = tx.prepare_cached("SELECT id FROM stories WHERE content_hash = ?1")?;
             let mut insert = tx.prepare_cached(
                 "INSERT INTO stories (content_hash, agency, headline, byline, dateline, published, \
-                 version_created, external_id, origin, format, body, words) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                 version_created, external_id, origin, format, body, words, language) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
             let mut posting = tx.prepare_cached(
                 "INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)",
@@ -360,6 +380,7 @@ impl Archive {
                     s.format.as_str(),
                     s.body,
                     indexed.words as i64,
+                    language::code_of(indexed.language),
                 ])?;
                 let id = tx.last_insert_rowid();
                 postings.extend(indexed.fingerprints.iter().map(|&fp| (fp, id)));
@@ -410,11 +431,12 @@ impl Archive {
     pub fn list(&self, query: &ListQuery) -> Result<Vec<StorySummary>> {
         let limit = if query.limit == 0 { 100 } else { query.limit } as i64;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, agency, headline, published, origin, words FROM stories \
-             WHERE ?1 IS NULL OR agency = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+            "SELECT id, agency, headline, published, origin, words, language FROM stories \
+             WHERE (?1 IS NULL OR agency = ?1) AND (?4 IS NULL OR language = ?4) \
+             ORDER BY id DESC LIMIT ?2 OFFSET ?3",
         )?;
         let rows = stmt.query_map(
-            params![query.agency, limit, query.offset as i64],
+            params![query.agency, limit, query.offset as i64, query.language],
             summary_from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -425,6 +447,16 @@ impl Archive {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?)
+    }
+
+    /// Number of stories per language (`None`: unknown), most first.
+    pub fn counts_by_language(&self) -> Result<Vec<(Option<String>, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT language, count(*) AS n FROM stories GROUP BY language \
+             ORDER BY n DESC, language",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Number of stories per agency (`None`: unknown agency), most first.
@@ -439,18 +471,30 @@ impl Archive {
     /// Full-text search over headline and body. Every word of `query` must occur; the words are
     /// quoted, so FTS5 operators in user text are taken literally.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<StorySummary>> {
+        self.search_in(query, None, limit)
+    }
+
+    /// [`Archive::search`] among the stories in `language` (ISO 639-1 code) only, or all of
+    /// them for `None`.
+    pub fn search_in(
+        &self,
+        query: &str,
+        language: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<StorySummary>> {
         let Some(fts_query) = fts_query(query) else {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.agency, s.headline, s.published, s.origin, s.words, \
+            "SELECT s.id, s.agency, s.headline, s.published, s.origin, s.words, s.language, \
              snippet(stories_fts, 1, '[', ']', '…', 12) \
              FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid \
-             WHERE stories_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+             WHERE stories_fts MATCH ?1 AND (?3 IS NULL OR s.language = ?3) \
+             ORDER BY rank LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![fts_query, limit.max(1) as i64], |row| {
+        let rows = stmt.query_map(params![fts_query, limit.max(1) as i64, language], |row| {
             let mut summary = summary_from_row(row)?;
-            summary.snippet = row.get(6)?;
+            summary.snippet = row.get(7)?;
             Ok(summary)
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -463,7 +507,8 @@ impl Archive {
         {
             let mut delete =
                 tx.prepare_cached("DELETE FROM postings WHERE hash = ?1 AND story_id = ?2")?;
-            for hash in fingerprint::fingerprints(&tokenize(&story.body)) {
+            let tokens = story_tokens(&story.body, story.language.as_deref());
+            for hash in fingerprint::fingerprints(&tokens) {
                 delete.execute(params![hash, id])?;
             }
         }
@@ -597,6 +642,7 @@ fn story_from_row(row: &Row<'_>) -> rusqlite::Result<Story> {
         body: row.get(10)?,
         words: row.get(11)?,
         imported_at: row.get(12)?,
+        language: row.get(13)?,
     })
 }
 
@@ -609,6 +655,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
         origin: row.get(4)?,
         words: row.get(5)?,
         snippet: None,
+        language: row.get(6)?,
     })
 }
 
@@ -634,6 +681,78 @@ mod tests {
             .conn
             .query_row("SELECT count(*) FROM postings", [], |r| r.get(0))
             .unwrap()
+    }
+
+    const FRENCH_BODY: &str = "Le conseil du port a voté mardi l'achat de six remorqueurs \
+                               électriques à un chantier finlandais, pour remplacer une flotte \
+                               diesel en service depuis les années 1990.";
+
+    #[test]
+    fn each_story_gets_its_language_and_listings_filter_by_it() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let InsertOutcome::Inserted(en) = archive.insert(story("Tugs", BODY)).unwrap() else {
+            panic!("stored");
+        };
+        let InsertOutcome::Inserted(fr) =
+            archive.insert(story("Remorqueurs", FRENCH_BODY)).unwrap()
+        else {
+            panic!("stored");
+        };
+        let short = archive.insert(story("Brief", "Tugs bought.")).unwrap();
+        assert_eq!(archive.get(en).unwrap().language.as_deref(), Some("en"));
+        assert_eq!(archive.get(fr).unwrap().language.as_deref(), Some("fr"));
+        let InsertOutcome::Inserted(short) = short else {
+            panic!("stored");
+        };
+        assert_eq!(
+            archive.get(short).unwrap().language,
+            None,
+            "two words are too few to tell a language"
+        );
+
+        let listed = |language: Option<&str>| -> Vec<i64> {
+            let query = ListQuery {
+                language: language.map(str::to_string),
+                ..ListQuery::default()
+            };
+            archive.list(&query).unwrap().iter().map(|s| s.id).collect()
+        };
+        assert_eq!(listed(Some("fr")), [fr]);
+        assert_eq!(listed(Some("en")), [en]);
+        assert_eq!(listed(None).len(), 3);
+        let found: Vec<i64> = archive
+            .search_in("diesel", Some("fr"), 10)
+            .unwrap()
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(
+            found,
+            [fr],
+            "search keeps only the French story that has the word"
+        );
+        assert_eq!(archive.search("diesel", 10).unwrap().len(), 2);
+        assert_eq!(
+            archive.counts_by_language().unwrap(),
+            [
+                (None, 1),
+                (Some("en".to_string()), 1),
+                (Some("fr".to_string()), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn removing_a_french_story_removes_the_postings_of_its_french_words() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let InsertOutcome::Inserted(id) =
+            archive.insert(story("Remorqueurs", FRENCH_BODY)).unwrap()
+        else {
+            panic!("stored");
+        };
+        assert!(postings_count(&archive) > 0);
+        archive.remove(id).unwrap();
+        assert_eq!(postings_count(&archive), 0, "no posting is left behind");
     }
 
     #[test]

@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::migrations;
 use super::store::Archive;
+use super::store::story_tokens;
 use crate::Result;
 use crate::index::fingerprint;
-use crate::text::tokenize;
 
 /// Most problems listed per check; the count says how many there were.
 const MAX_DETAILS: usize = 10;
@@ -185,13 +185,14 @@ impl Archive {
             .prepare_cached("SELECT 1 FROM postings WHERE hash = ?1 AND story_id = ?2")?;
         let mut select = self
             .conn
-            .prepare("SELECT id, body FROM stories ORDER BY id")?;
+            .prepare("SELECT id, body, language FROM stories ORDER BY id")?;
         let mut rows = select.query([])?;
         let mut done = 0u64;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
             let body: String = row.get(1)?;
-            let mut expected = fingerprint::fingerprints(&tokenize(&body));
+            let language: Option<String> = row.get(2)?;
+            let mut expected = fingerprint::fingerprints(&story_tokens(&body, language.as_deref()));
             expected.sort_unstable();
             expected.dedup();
             let mut present = 0u64;
@@ -262,13 +263,14 @@ impl Archive {
         tx.execute("DELETE FROM postings", [])?;
         {
             let mut postings: Vec<(i64, i64)> = Vec::new();
-            let mut select = tx.prepare("SELECT id, body FROM stories")?;
+            let mut select = tx.prepare("SELECT id, body, language FROM stories")?;
             let mut rows = select.query([])?;
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
                 let body: String = row.get(1)?;
+                let language: Option<String> = row.get(2)?;
                 postings.extend(
-                    fingerprint::fingerprints(&tokenize(&body))
+                    fingerprint::fingerprints(&story_tokens(&body, language.as_deref()))
                         .into_iter()
                         .map(|h| (h, id)),
                 );

@@ -486,6 +486,7 @@ pub(crate) mod tests {
             text: text.to_string(),
             tokens: toks(text),
             boilerplate: vec![],
+            language: None,
         }
     }
 

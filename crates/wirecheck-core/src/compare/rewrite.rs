@@ -27,9 +27,10 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Alignment;
+use crate::text::Language;
 use crate::text::Prepared;
 use crate::text::sentences::{MAX_SENTENCE_WORDS, sentences};
-use crate::text::terms::content_term;
+use crate::text::terms::content_term_in;
 
 /// How rewritten sentences are recognised.
 #[derive(Debug, Clone)]
@@ -97,7 +98,10 @@ pub fn add_rewrites(
         return found;
     }
 
-    let mut vocab = Vocabulary::default();
+    let mut vocab = Vocabulary {
+        language: article.language,
+        ..Vocabulary::default()
+    };
     let words: Vec<u32> = article.tokens.iter().map(|t| vocab.word(&t.norm)).collect();
     let terms: Vec<Option<u32>> = article.tokens.iter().map(|t| vocab.term(&t.norm)).collect();
     // Source words are stemmed only when they could share a stem with an article word.
@@ -370,10 +374,12 @@ struct Vocabulary {
     /// term. Stemming is the costliest part of preparing a source, and a source term that no
     /// article term equals can never count.
     stem_prefixes: Option<HashSet<String>>,
+    /// The article's language: its stemmer and function words (`None`: English).
+    language: Option<Language>,
 }
 
-/// Characters of a stem compared before stemming a source word. English stemming only
-/// changes a word's end, so a word and its stem share their first characters.
+/// Characters of a stem compared before stemming a source word. Snowball stemming (of every
+/// language here, on words whose diacritics are already folded) only changes a word's end, so a word and its stem share their first characters.
 const STEM_PREFIX: usize = 3;
 
 fn prefix(word: &str) -> &str {
@@ -398,7 +404,11 @@ impl Vocabulary {
             .stem_prefixes
             .as_ref()
             .is_none_or(|p| p.contains(prefix(norm)));
-        let stem = if wanted { content_term(norm) } else { None };
+        let stem = if wanted {
+            content_term_in(self.language, norm)
+        } else {
+            None
+        };
         let term = stem.map(|stem| {
             let next = self.terms.len() as u32;
             *self.terms.entry(stem).or_insert(next)
@@ -591,4 +601,53 @@ fn lcs_pairs(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
         }
     }
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rewritten passages found in `article` against `source`, both read in `language`.
+    fn rewrites(article: &str, source: &str, language: Option<Language>) -> Vec<Found> {
+        let article = Prepared::new_in(article.to_string(), language);
+        let source = Prepared::without_boilerplate_in(source.to_string(), language);
+        add_rewrites(
+            &article,
+            std::slice::from_ref(&source),
+            Vec::new(),
+            &RewriteOptions::default(),
+        )
+        .into_iter()
+        .filter(|f| f.rewritten)
+        .collect()
+    }
+
+    const SOURCE: &str = "La ministre de la Santé a annoncé mardi la fermeture de la maternité \
+                          de Valbrune pour des raisons de sécurité, après trois incidents graves.";
+
+    #[test]
+    fn a_french_sentence_rewritten_with_other_word_forms_is_found() {
+        let article = "Mardi, la ministre de la Santé annonçait fermer la maternité de Valbrune, \
+                       invoquant la sécurité après trois graves incidents.";
+        assert_eq!(
+            rewrites(article, SOURCE, Some(Language::French)).len(),
+            1,
+            "French stems join annoncé/annonçait, incidents/incident"
+        );
+    }
+
+    #[test]
+    fn french_function_words_in_common_do_not_make_a_rewrite() {
+        // Shares "la", "de", "pour des raisons de" and "mardi" with SOURCE, nothing else.
+        let article = "La directrice de la piscine a confirmé mardi la réouverture de la salle \
+                       de la ville pour des raisons de budget, selon la mairie.";
+        assert!(
+            rewrites(article, SOURCE, Some(Language::French)).is_empty(),
+            "with French function words set aside, little is shared"
+        );
+        assert!(
+            !rewrites(article, SOURCE, None).is_empty(),
+            "read with the English rules, the shared French function words pass for content"
+        );
+    }
 }

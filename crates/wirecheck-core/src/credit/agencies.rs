@@ -29,9 +29,12 @@ pub const BUILTIN_AGENCIES: &[Agency] = &[
     Agency { name: "Xinhua", aliases: &["Xinhua News Agency"] },
     Agency { name: "Yonhap", aliases: &["Yonhap News Agency"] },
     Agency { name: "Kyodo", aliases: &["Kyodo News"] },
-    Agency { name: "dpa", aliases: &["Deutsche Presse-Agentur"] },
-    Agency { name: "EFE", aliases: &["Agencia EFE"] },
-    Agency { name: "ANSA", aliases: &[] },
+    Agency { name: "dpa", aliases: &["Deutsche Presse-Agentur", "Deutschen Presse-Agentur"] },
+    Agency { name: "EFE", aliases: &["Agencia EFE", "Agência EFE"] },
+    Agency {
+        name: "ANSA",
+        aliases: &["Agenzia ANSA", "Agenzia Nazionale Stampa Associata"],
+    },
     Agency { name: "Bloomberg", aliases: &["Bloomberg News"] },
     Agency { name: "CP", aliases: &["Canadian Press", "The Canadian Press"] },
     Agency { name: "AAP", aliases: &["Australian Associated Press"] },
@@ -48,7 +51,8 @@ pub const BUILTIN_AGENCIES: &[Agency] = &[
     Agency { name: "RIA Novosti", aliases: &[] },
     Agency { name: "Ukrinform", aliases: &[] },
     Agency { name: "PAP", aliases: &["Polish Press Agency"] },
-    Agency { name: "Lusa", aliases: &[] },
+    // "lusa" is also the Portuguese adjective ("a capital lusa"): see CASED_NAMES.
+    Agency { name: "Lusa", aliases: &["Agência Lusa", "Agencia Lusa", "LUSA"] },
     Agency { name: "Europa Press", aliases: &[] },
     Agency { name: "ANP", aliases: &[] },
     Agency { name: "Belga", aliases: &[] },
@@ -335,7 +339,14 @@ fn same_letter(a: char, b: char) -> bool {
     a == b || a.eq_ignore_ascii_case(&b) || (!a.is_ascii() && a.to_lowercase().eq(b.to_lowercase()))
 }
 
+/// Names that are also ordinary words in lower case, and so count only as written or in upper
+/// case: "Lusa", not the adjective "lusa".
+const CASED_NAMES: &[&str] = &["Lusa"];
+
 fn case_rule(alias: &str) -> CaseRule {
+    if CASED_NAMES.contains(&alias) {
+        return CaseRule::Acronym { title_ok: false };
+    }
     let single_word = alias.chars().all(char::is_alphanumeric);
     let len = alias.chars().count();
     let upper = alias

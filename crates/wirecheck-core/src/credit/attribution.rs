@@ -9,16 +9,57 @@
 //! scoops that way, so a copy of it would otherwise credit itself. The past-time test applies
 //! to "<agency> reported" only; "as reported by AFP last week" names AFP as the source of
 //! the statement and stays a credit.
+//!
+//! The same forms in French, Spanish, German, Portuguese and Italian: "selon l'AFP", "d'après
+//! l'AFP", "según EFE", "laut dpa", "segundo a Lusa", "secondo l'ANSA" before the agency; "...,
+//! a indiqué l'AFP", "..., informó la agencia EFE", "..., berichtete die Nachrichtenagentur
+//! dpa", "..., informou a agência Lusa", "..., riferisce l'ANSA" after a clause; "wie dpa
+//! berichtete", "der dpa zufolge" after it. A quote given to the agency is not attribution: "a
+//! déclaré à l'AFP", "dijo a EFE", "sagte der dpa", "disse à Lusa", "ha detto all'ANSA" name
+//! no reporting verb, and "à", "a" (Spanish) or "all'" are not articles.
 
 use super::mention::{
-    Doc, Group, Line, Span, in_list, is_dash, phrase_before, words_after, words_before,
+    ARTICLES, Doc, Group, Line, Span, in_list, is_dash, phrase_before, skip_foreign_agency_noun,
+    words_after, words_before,
 };
 
-/// Phrases before the agency that attribute to it.
+/// Phrases before the agency that attribute to it (English, then French, Spanish, German,
+/// Portuguese, Italian), each written as read left to right.
 #[rustfmt::skip]
 const BEFORE: &[&str] = &[
     "according to", "as per", "reported by", "report by", "report from", "reports by",
     "reports from",
+    "selon", "d après", "rapporte", "selon ce que rapporte",
+    "según", "segun", "de acuerdo con", "según informó", "según informa", "según publicó",
+    "laut", "nach angaben", "nach informationen",
+    "segundo", "de acordo com", "segundo informou", "segundo a agência",
+    "secondo", "come riferisce", "come riporta", "come scrive", "stando a",
+];
+/// Verbs that report after a clause, before the agency (with an article, a "news agency" noun
+/// or neither between): "..., reported AFP", "..., a indiqué l'AFP".
+#[rustfmt::skip]
+const INVERTED_VERBS: &[&str] = &[
+    "reported", "reports",
+    "indique", "indiqué", "rapporte", "rapporté", "annonce", "annoncé", "précise", "précisé",
+    "affirme", "affirmé", "constaté",
+    "informó", "informa", "indicó", "reportó", "publicó", "señaló", "precisó",
+    "berichtete", "berichtet", "meldete", "meldet",
+    "informou", "noticiou", "noticia", "avançou", "avança", "adiantou", "divulgou",
+    "riferisce", "riporta", "riferito", "riportato", "scrive",
+];
+/// Spanish verbs of [`INVERTED_VERBS`]: after them "a" is the preposition of "dijo a EFE"
+/// (told EFE), not the Portuguese article of "informou a Lusa".
+const SPANISH_VERBS: &[&str] = &[
+    "informó", "informa", "indicó", "reportó", "publicó", "señaló", "precisó",
+];
+/// Auxiliaries of a compound past before an inverted verb: "a indiqué", "ha riferito".
+const AUXILIARIES: &[&str] = &["a", "ha", "hat", "tem"];
+/// Verbs after the agency that say it reported: "AFP reported", "wie dpa berichtete", "EFE
+/// informó", "der dpa zufolge".
+#[rustfmt::skip]
+const AFTER_VERBS: &[&str] = &[
+    "reported", "reports", "berichtete", "berichtet", "meldete", "meldet", "zufolge", "informó",
+    "informou", "noticiou", "riferisce",
 ];
 /// Words that may open an attribution phrase before [`BEFORE`].
 #[rustfmt::skip]
@@ -53,7 +94,10 @@ pub(super) fn attribution(doc: &Doc, g: &Group) -> Option<Span> {
 fn phrase(doc: &Doc, g: &Group) -> Option<Span> {
     let line = doc.line(g.line);
     let all_before = words_before(doc.text, g.start, line.start, 10);
-    let (noun_start, before) = skip_agency_noun(&all_before);
+    let (noun_start, before) = match skip_agency_noun(&all_before) {
+        (None, _) => skip_foreign_agency_noun(&all_before),
+        found => found,
+    };
     let after = words_after(doc.text, g.end, line.end, 2);
     let report_end = match after.first() {
         Some((p, w)) if in_list(&["report", "reports", "story"], w) => Some(p + w.len()),
@@ -78,7 +122,7 @@ fn phrase(doc: &Doc, g: &Group) -> Option<Span> {
     }
     // "Reuters reported", "AFP has reported".
     let verb = match after.as_slice() {
-        [(p, w), ..] if in_list(&["reported", "reports"], w) => Some((None, p + w.len())),
+        [(p, w), ..] if in_list(AFTER_VERBS, w) => Some((None, p + w.len())),
         [(_, w1), (p, w2), ..]
             if in_list(
                 &["has", "had", "first", "earlier", "also", "previously"],
@@ -127,13 +171,29 @@ fn skip_agency_noun<'w, 'a>(
 /// agency": the verb after a comma, a quotation or a dash, and the clause ending with the
 /// agency.
 fn inverted(doc: &Doc, g: &Group, line: Line, before: &[(usize, &str)]) -> Option<Span> {
-    let &(p, verb) = before.first()?;
-    if !in_list(&["reported", "reports"], verb) {
+    // "..., riferisce l'ANSA", "..., informó la agencia EFE": an article after the verb.
+    let (article, before) = match before {
+        [(_, article), rest @ ..] if in_list(ARTICLES, article) && !rest.is_empty() => {
+            (Some(*article), rest)
+        }
+        _ => (None, before),
+    };
+    let &(mut p, verb) = before.first()?;
+    if !in_list(INVERTED_VERBS, verb)
+        || (article.is_some_and(|a| a.eq_ignore_ascii_case("a")) && in_list(SPANISH_VERBS, verb))
+    {
         return None;
     }
+    // "..., a indiqué l'AFP", "..., ha riferito l'ANSA".
+    if let Some(&(aux_at, aux)) = before.get(1)
+        && in_list(AUXILIARIES, aux)
+    {
+        p = aux_at;
+    }
     let lead = doc.slice(line.start, p).trim_end();
-    let after_clause =
-        lead.ends_with([',', '"', '\'', '\u{201d}', '\u{2019}']) || lead.ends_with(is_dash);
+    let after_clause = lead
+        .ends_with([',', '"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', '\u{201c}'])
+        || lead.ends_with(is_dash);
     let rest = doc.slice(g.end, line.end).trim_start();
     let clause_ends = rest.is_empty()
         || rest.starts_with(['.', ',', ';', ':', ')', '!', '?'])

@@ -44,7 +44,18 @@ fn paren_around(doc: &Doc, g: &Group, line: Line) -> Option<(usize, usize)> {
 fn delimited(doc: &Doc, g: &Group, line: Line, open: char, close: char) -> Option<(usize, usize)> {
     let before = doc.slice(line.start, g.start).trim_end();
     let after = doc.slice(g.end, line.end);
-    let after_trim = after.trim_start();
+    let mut after_trim = after.trim_start();
+    // A regional desk after a slash: "(dpa/lno)".
+    if open == '('
+        && let Some(code) = after_trim.strip_prefix('/')
+        && let Some(len) = code.find(')')
+        && (2..=4).contains(&len)
+        && code
+            .get(..len)
+            .is_some_and(|c| c.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        after_trim = code.get(len..).unwrap_or("");
+    }
     if before.ends_with(open) && after_trim.starts_with(close) {
         let open = line.start + before.len() - 1;
         let close = g.end + (after.len() - after_trim.len()) + 1;

@@ -77,17 +77,31 @@ const PHRASE_FORMS: &[(CreditKind, PhraseForm)] = &[
     (CreditKind::Parenthetical, dateline::parenthetical),
 ];
 
+/// The agency name of a credit to agencies it does not name: "(avec agences)". It credits
+/// every source.
+pub const UNNAMED_AGENCIES: &str = "agencies";
+
 /// Every genuine credit to an agency in `text`, in order. A phrase crediting two agencies
 /// ("with inputs from Reuters and AFP") gives one credit per agency, each with the whole
-/// phrase's range.
+/// phrase's range. A credit to unnamed agencies ("(avec agences)") has the agency
+/// [`UNNAMED_AGENCIES`].
 pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
     let mentions = table.mentions(text);
-    if mentions.is_empty() {
-        return Vec::new();
-    }
     let doc = Doc::new(text, &mentions);
     if doc.lines.is_empty() {
         return Vec::new();
+    }
+    let unnamed: Vec<FoundCredit> = with_inputs::with_agencies(&doc)
+        .into_iter()
+        .map(|(start, end)| FoundCredit {
+            agency: UNNAMED_AGENCIES.to_string(),
+            kind: CreditKind::WithInputs,
+            start,
+            end,
+        })
+        .collect();
+    if mentions.is_empty() {
+        return unnamed;
     }
     let line_of: Vec<usize> = mentions.iter().map(|m| doc.line_index(m.start)).collect();
     let excluded: Vec<bool> = mentions
@@ -96,7 +110,7 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
         .map(|(m, &li)| not_credit::not_a_credit(&doc, m, li))
         .collect();
     let mut used = vec![false; mentions.len()];
-    let mut out = Vec::new();
+    let mut out = unnamed;
     let credit = |i: usize, kind: CreditKind, (start, end): Span| FoundCredit {
         agency: mentions
             .get(i)

@@ -29,6 +29,9 @@ pub(super) const PICTURE_WORDS: &[&str] = &[
     "photo", "photos", "photograph", "photographs", "picture", "pictures", "pic", "pics", "image",
     "images", "video", "videos", "footage", "tv", "file", "graphic", "graphics", "illustration",
     "handout", "pool", "via", "caption",
+    // French, Spanish, German, Portuguese, Italian: "Photo AFP", "Foto: dpa", "Imagen: EFE".
+    "foto", "fotos", "bild", "bilder", "imagen", "imagem", "immagine", "vidéo", "vídeo",
+    "illustrations", "archives", "archivo", "arquivo", "archivio",
 ];
 /// Words naming people who wrote part of a story, before "contributed".
 #[rustfmt::skip]
@@ -188,8 +191,12 @@ impl<'a> Doc<'a> {
         }
         let before = self.slice(from, pos);
         let straight = before.matches('"').count();
-        let open = before.matches(['\u{201c}', '\u{201e}', '\u{ab}']).count();
-        let close = before.matches(['\u{201d}', '\u{bb}']).count();
+        // A German „ closes with “, the mark that opens an English quotation.
+        let low = before.matches('\u{201e}').count();
+        let high = before.matches('\u{201c}').count();
+        let german = low.min(high);
+        let open = low + high - german + before.matches(['\u{ab}', '\u{2039}']).count();
+        let close = german + before.matches(['\u{201d}', '\u{bb}', '\u{203a}']).count();
         straight % 2 == 1 || open > close
     }
 
@@ -284,7 +291,69 @@ pub(super) fn head_within(s: &str, max: usize) -> &str {
 }
 
 pub(super) fn in_list(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    list.iter().any(|w| same_word(w, word))
+}
+
+/// Two words equal ignoring case, accented capitals included ("SEGÚN" is "según").
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii())
+            && a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase)))
+}
+
+/// Words that French and Italian elide before a vowel, glued to the next word by an apostrophe:
+/// "l'AFP", "d'après", "dell'ANSA", "all'ANSA".
+#[rustfmt::skip]
+pub(super) const ELIDED: &[&str] = &[
+    "l", "d", "qu", "dell", "all", "dall", "nell", "sull", "un",
+];
+
+/// Articles that may stand between a credit phrase and the agency: "according to the
+/// Associated Press", "selon l'AFP", "según la agencia EFE", "laut der dpa", "segundo a Lusa",
+/// "secondo l'ANSA".
+#[rustfmt::skip]
+pub(super) const ARTICLES: &[&str] = &[
+    "the", "a", "an", "l", "la", "le", "el", "der", "die", "den", "o", "il", "lo",
+];
+
+/// The nouns for "news agency" that may stand before an agency's name, longest first, each
+/// written nearest word first: "l'agence de presse AFP" reads `presse`, `de`, `agence`.
+#[rustfmt::skip]
+const AGENCY_NOUNS: &[&[&str]] = &[
+    &["presse", "de", "agence"], &["noticias", "de", "agencia"], &["notícias", "de", "agência"],
+    &["stampa", "di", "agenzia"], &["agence"], &["agencia"], &["agência"], &["agenzia"],
+    &["nachrichtenagentur"], &["agentur"],
+];
+
+/// Skips a "news agency" noun in another language right before the agency ("l'agence AFP",
+/// "la agencia EFE", "die Nachrichtenagentur dpa", "a agência Lusa"), with its article: the
+/// words before it, nearest first, and where the noun phrase starts.
+pub(super) fn skip_foreign_agency_noun<'w, 'a>(
+    before: &'w [(usize, &'a str)],
+) -> (Option<usize>, &'w [(usize, &'a str)]) {
+    for noun in AGENCY_NOUNS {
+        let Some(got) = before.get(..noun.len()) else {
+            continue;
+        };
+        if got
+            .iter()
+            .zip(noun.iter())
+            .all(|((_, g), w)| same_word(g, w))
+        {
+            let mut start = got.last().map(|(p, _)| *p);
+            let mut rest = before.get(noun.len()..).unwrap_or(&[]);
+            if let Some(((p, w), tail)) = rest.split_first()
+                && in_list(ARTICLES, w)
+            {
+                start = Some(*p);
+                rest = tail;
+            }
+            return (start, rest);
+        }
+    }
+    (None, before)
 }
 
 pub(super) fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
@@ -320,6 +389,16 @@ pub(super) fn words_before(text: &str, pos: usize, floor: usize, n: usize) -> Ve
     let mut out = Vec::new();
     let mut head = text.get(floor.min(pos)..pos).unwrap_or("");
     while out.len() < n {
+        // "selon l'AFP": the elided article is a word of its own.
+        if let Some(cut) = head.strip_suffix(['\'', '\u{2019}'])
+            && let Some((start, word)) = last_word(cut)
+            && start + word.len() == cut.len()
+            && in_list(ELIDED, word)
+        {
+            out.push((floor.min(pos) + start, word));
+            head = cut.get(..start).unwrap_or("");
+            continue;
+        }
         let trimmed = head.trim_end();
         if trimmed.len() == head.len() && !out.is_empty() {
             break;
@@ -364,12 +443,12 @@ pub(super) fn phrase_before(words: &[(usize, &str)], phrase: &str) -> Option<usi
         let got = words.get(skip..skip + want.len())?;
         got.iter()
             .zip(&want)
-            .all(|((_, g), w)| g.eq_ignore_ascii_case(w))
+            .all(|((_, g), w)| same_word(g, w))
             .then(|| got.last().map(|(p, _)| *p))
             .flatten()
     };
     matches_at(0).or_else(|| match words.first() {
-        Some((_, w)) if in_list(&["the", "a", "an"], w) => matches_at(1),
+        Some((_, w)) if in_list(ARTICLES, w) => matches_at(1),
         _ => None,
     })
 }

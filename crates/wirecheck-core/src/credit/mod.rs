@@ -9,6 +9,8 @@ mod byline;
 mod credit_line;
 mod dateline;
 pub mod detect;
+#[cfg(test)]
+mod languages_tests;
 mod mention;
 mod not_credit;
 mod sign_off;

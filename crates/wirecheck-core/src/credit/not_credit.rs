@@ -49,11 +49,13 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
     {
         return true;
     }
-    // "REUTERS/Jane Smith", "Getty Images/AFP": a photographer or picture agency.
+    // "REUTERS/Jane Smith", "Getty Images/AFP": a photographer or picture agency. Not a
+    // regional service's code closing a bracket: "(dpa/lno)".
     if next == Some('/')
         && let Some((pos, w)) = word_at(doc.text, m.end + 1, line.end)
         && !doc.is_mention_start(pos)
         && !in_list(NAME_OK_NEXT, w)
+        && !is_service_code(doc.slice(pos, line.end), w)
     {
         return true;
     }
@@ -84,6 +86,13 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
         return true;
     }
     under_a_caption(doc, li)
+}
+
+/// A regional desk's code after the agency's slash, closing its bracket: "lno" in "(dpa/lno)".
+fn is_service_code(rest: &str, word: &str) -> bool {
+    (2..=4).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && rest.get(word.len()..).is_some_and(|r| r.starts_with(')'))
 }
 
 /// "© AP" on a line of its own right under a caption (a line ending in a full stop) in the

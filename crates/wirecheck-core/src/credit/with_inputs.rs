@@ -1,7 +1,13 @@
 //! "(With inputs from PTI)", "with agency inputs from IANS", "additional reporting by AFP":
-//! the agency supplied part of the story.
+//! the agency supplied part of the story. In other languages: "(avec AFP)", "(Con información
+//! de EFE)", "mit Material von dpa", "(com Lusa)", "(con ANSA)"; and the agencies unnamed,
+//! "(avec agences)", "(con agencias)", "(mit Material von Agenturen)", "(com agências)", "(con
+//! agenzie)" ([`with_agencies`]).
 
-use super::mention::{Doc, Group, Span, head_within, in_list, phrase_before, words_before};
+use super::mention::{
+    Doc, Group, Line, Span, alnum_words, head_within, in_list, phrase_before,
+    skip_foreign_agency_noun, words_before,
+};
 
 /// The phrase naming the agency as a contributor, from "With" (or its bracket) to the agency,
 /// or to the closing bracket of "(With inputs from PTI and other agencies)".
@@ -9,14 +15,31 @@ pub(super) fn with_inputs(doc: &Doc, g: &Group) -> Option<Span> {
     #[rustfmt::skip]
     const TRIGGERS: &[&str] = &[
         "inputs from", "input from", "additional reporting by", "additional reporting from",
+        "con información de", "con informaciones de", "con información de la", "mit material von",
+        "mit material der", "mit informationen von", "com informações da", "com informação da",
+        "con informazioni dell", "con informazioni di",
     ];
+    /// One word that means "with": a credit only opening a bracket or a line, "(avec AFP)".
+    const WITH: &[&str] = &["avec", "con", "com", "mit"];
     #[rustfmt::skip]
     const LEAD_IN: &[&str] = &[
         "with", "agency", "additional", "wire",
     ];
     let line = doc.line(g.line);
-    let words = words_before(doc.text, g.start, line.start, 6);
-    let mut start = TRIGGERS.iter().find_map(|t| phrase_before(&words, t))?;
+    let all_words = words_before(doc.text, g.start, line.start, 8);
+    let words = match skip_foreign_agency_noun(&all_words) {
+        (Some(_), rest) => rest,
+        (None, _) => &all_words,
+    };
+    let with_word = || {
+        let found = WITH.iter().find_map(|t| phrase_before(words, t))?;
+        let lead = doc.slice(line.start, found).trim_end();
+        (lead.is_empty() || lead.ends_with('(')).then_some(found)
+    };
+    let mut start = TRIGGERS
+        .iter()
+        .find_map(|t| phrase_before(words, t))
+        .or_else(with_word)?;
     let trigger_start = start;
     let mut rest = words.iter().skip_while(|(p, _)| *p >= trigger_start);
     for _ in 0..3 {
@@ -34,12 +57,62 @@ pub(super) fn with_inputs(doc: &Doc, g: &Group) -> Option<Span> {
     if let Some(close) = tail.find(')')
         && tail.get(..close).is_some_and(|t| {
             t.split(|c: char| !c.is_alphanumeric())
-                .all(|w| w.is_empty() || in_list(&["and", "other", "agencies", "wires"], w))
+                .all(|w| w.is_empty() || in_list(AND_OTHERS, w))
         })
     {
         end = g.end + close + 1;
     }
     Some((start, end))
+}
+
+/// Words that may follow the agency inside the bracket: "(With inputs from PTI and other
+/// agencies)", "(avec AFP et Reuters)".
+#[rustfmt::skip]
+const AND_OTHERS: &[&str] = &[
+    "and", "other", "agencies", "wires", "et", "y", "und", "e", "agences", "agencias",
+    "agenturen", "agências", "agenzie",
+];
+
+/// The agencies credited without a name: "(avec agences)", a line "Avec agences", "(con
+/// agencias)", "(mit Material von Agenturen)", "(com agências)", "(con agenzie)". Only on a line
+/// near either end of the article, alone on its line or in brackets ending it: in a sentence
+/// ("en lien avec les agences de l'ONU") they are not a credit.
+pub(super) fn with_agencies(doc: &Doc) -> Vec<Span> {
+    #[rustfmt::skip]
+    const PHRASES: &[&[&str]] = &[
+        &["avec", "agences"], &["agences"], &["con", "agencias"], &["agencias"],
+        &["mit", "material", "von", "agenturen"], &["mit", "agenturen"], &["agenturen"],
+        &["com", "agências"], &["agências"], &["con", "agenzie"], &["agenzie"],
+    ];
+    let is_phrase = |text: &str| {
+        let words: Vec<&str> = alnum_words(text).collect();
+        PHRASES
+            .iter()
+            .any(|p| p.len() == words.len() && p.iter().zip(&words).all(|(a, b)| in_list(&[a], b)))
+    };
+    let mut out = Vec::new();
+    for li in 0..doc.lines.len() {
+        if !doc.near_edge(li) {
+            continue;
+        }
+        let Line { start, end } = doc.line(li);
+        let text = doc.slice(start, end);
+        // A whole line: "(avec agences)", "Avec agences", "-- agences".
+        if text.len() <= 40 && is_phrase(text) {
+            out.push((start, end));
+            continue;
+        }
+        // A bracket ending the last paragraph: "... lundi. (avec agences)".
+        let trimmed = text.trim_end_matches(['.', ' ']);
+        if let Some(inner) = trimmed.strip_suffix(')')
+            && let Some(open) = inner.rfind('(')
+            && is_phrase(inner.get(open + 1..).unwrap_or(""))
+            && doc.ends_last_paragraph(li)
+        {
+            out.push((start + open, start + trimmed.len()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

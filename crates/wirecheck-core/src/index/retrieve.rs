@@ -23,8 +23,9 @@
 use std::collections::HashMap;
 
 use crate::Result;
+use crate::text::Language;
 use crate::text::Token;
-use crate::text::terms::is_content_word;
+use crate::text::terms::is_content_word_in;
 
 /// How many candidates retrieval returns and which fingerprints it uses.
 #[derive(Debug, Clone)]
@@ -98,10 +99,17 @@ impl RetrieveOptions {
 
 /// The article's distinct content words, lower-case as the full-text index stores them,
 /// longest first (a cheap stand-in for rarity): the words the full-text path looks up.
-pub fn query_words(text: &str, tokens: &[Token], limit: usize) -> Vec<String> {
+/// Function words are those of the article's `language` (`None`: English), so that a French
+/// article does not look up "pendant" or "depuis".
+pub fn query_words(
+    text: &str,
+    tokens: &[Token],
+    limit: usize,
+    language: Option<Language>,
+) -> Vec<String> {
     let mut words: Vec<String> = tokens
         .iter()
-        .filter(|t| is_content_word(&t.norm))
+        .filter(|t| is_content_word_in(language, &t.norm))
         .filter_map(|t| text.get(t.start..t.end))
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphanumeric))
         .map(str::to_lowercase)

@@ -184,7 +184,7 @@ fn a_long_article_drawing_on_30_stories_finds_every_source() {
         .map(|c| c.story_id)
         .collect();
         let rare = rare_word_candidates(
-            &query_words(&article, &tokens, options.rare_words),
+            &query_words(&article, &tokens, options.rare_words, None),
             options,
             |word, limit| archive.stories_with_word(word, limit),
         )

@@ -5,13 +5,16 @@ pub mod boilerplate;
 pub mod dates;
 pub mod decode;
 pub mod html;
+pub mod language;
 pub mod normalize;
 pub mod quotes;
 pub mod sentences;
+mod stopwords;
 pub mod terms;
 pub mod tokens;
 
-pub use tokens::{Token, tokenize};
+pub use language::Language;
+pub use tokens::{Token, tokenize, tokenize_in};
 
 use std::ops::Range;
 
@@ -24,15 +27,22 @@ pub struct Prepared {
     pub tokens: Vec<Token>,
     /// Byte ranges of `text` set aside as boilerplate (not matched, still reported).
     pub boilerplate: Vec<Range<usize>>,
+    /// The language whose rules made the tokens (`None`: the English rules).
+    pub language: Option<Language>,
 }
 
 impl Prepared {
     /// Tokenizes `text` and sets boilerplate aside.
     pub fn new(text: String) -> Self {
+        Prepared::new_in(text, None)
+    }
+
+    /// Tokenizes `text` with the rules of `language` and sets boilerplate aside.
+    pub fn new_in(text: String, language: Option<Language>) -> Self {
         let boilerplate = boilerplate::find(&text);
         // Tokens and ranges are both sorted: one pass over each.
         let mut ranges = boilerplate.iter().peekable();
-        let tokens = tokenize(&text)
+        let tokens = tokenize_in(&text, language)
             .into_iter()
             .filter(|t| {
                 while ranges.next_if(|b| b.end <= t.start).is_some() {}
@@ -45,16 +55,23 @@ impl Prepared {
             text,
             tokens,
             boilerplate,
+            language,
         }
     }
 
     /// Tokenizes `text` without looking for boilerplate (wire stories in the archive).
     pub fn without_boilerplate(text: String) -> Self {
-        let tokens = tokenize(&text);
+        Prepared::without_boilerplate_in(text, None)
+    }
+
+    /// [`Prepared::without_boilerplate`] with the rules of `language`.
+    pub fn without_boilerplate_in(text: String, language: Option<Language>) -> Self {
+        let tokens = tokenize_in(&text, language);
         Prepared {
             text,
             tokens,
             boilerplate: Vec::new(),
+            language,
         }
     }
 }

@@ -13,6 +13,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::language::Language;
 use super::tokens::{has_alphanumeric, tokenize};
 
 /// Whole words rewritten to one spelling. Every right-hand side is a fixed point of
@@ -97,6 +98,62 @@ pub fn normalize_word(word: &str) -> String {
     out
 }
 
+/// Normalizes one word of a text in `language`: [`normalize_word`] for English; for the other
+/// languages the same folding (NFKC, case, diacritics, `ß` as `ss`) without the English spelling
+/// rules ("autre" stays "autre"), and figures read with a decimal comma: "3,5" is `3.5` and
+/// "1.200" (a period before a group of three digits) is `1200`, so "1.200,5" is `1200.5`.
+pub fn normalize_word_in(word: &str, language: Language) -> String {
+    if language == Language::English {
+        return normalize_word(word);
+    }
+    if let Some(number) = decimal_comma_number(word) {
+        return number;
+    }
+    if word.is_ascii() {
+        fold_ascii(word)
+    } else {
+        fold_unicode(word)
+    }
+}
+
+/// A figure written with a decimal comma ("3,5", "1.200", "1.200,50"), as digits with a decimal
+/// point; `None` for anything that is not digits with periods and commas between them.
+fn decimal_comma_number(word: &str) -> Option<String> {
+    // A narrow no-break space joins digit groups into one segment (UAX #29 ExtendNumLet).
+    let spaced = !word.is_ascii();
+    let plain: String;
+    let word = if spaced {
+        plain = word
+            .chars()
+            .filter(|c| !matches!(c, '\u{2009}' | '\u{202F}' | '\u{A0}'))
+            .collect();
+        plain.as_str()
+    } else {
+        word
+    };
+    let b = word.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    if !b.first()?.is_ascii_digit()
+        || !b.last()?.is_ascii_digit()
+        || !(spaced || b.iter().any(|&c| c == b',' || c == b'.'))
+        || !b
+            .iter()
+            .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.')
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            // A thousands separator: three digits, then no further digit.
+            b'.' if digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4) => {}
+            b'.' | b',' => out.push('.'),
+            _ => out.push(char::from(c)),
+        }
+    }
+    Some(out)
+}
+
 /// A cheap filter before the spelling rules: a lowercase ASCII word with one of the letter pairs
 /// every rule needs ("is", "ys", "ou", "tr", "br", "ll", "nc", "og") or a listed variant.
 fn may_have_variant(word: &str) -> bool {
@@ -176,6 +233,10 @@ fn fold_unicode(word: &str) -> String {
             // A mark with no base left before it would attach to whatever precedes the word
             // when the normalized text is segmented again.
             !is_latin_diacritic(c) && !kept.is_empty()
+        } else if c == 'ß' {
+            // German "Straße" and Swiss "Strasse" are one word; NFKC keeps the sharp s.
+            kept.push_str("ss");
+            false
         } else if c.is_alphanumeric() {
             true
         } else if c == '.' {

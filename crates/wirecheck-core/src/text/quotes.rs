@@ -5,7 +5,8 @@
 //! matched narration (the wire's own words) apart from matched quotes, and this module tells
 //! them apart.
 //!
-//! Double quotes (`"`, `“ ”`, `„`, `« »`) open and close a quotation. Single quotes (`'`, `‘ ’`)
+//! Double quotes (`"`, `“ ”`, `„`, `« »`) open and close a quotation; a German `„` closes with
+//! `“`, and French single guillemets `‹ ›` open and close one like `« »`. Single quotes (`'`, `‘ ’`)
 //! do too, as British papers use them, but only where they cannot be an apostrophe: an opening
 //! one follows a space or an opening bracket and precedes a letter or digit, a closing one
 //! follows a non-space and precedes a space, punctuation or the end. A quotation never runs
@@ -35,6 +36,9 @@ fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     // The open quotation: where it started and whether it opened with a single mark.
     let mut open: Option<(usize, bool)> = None;
+    // Which mark opened the quotation, where that decides the closing one.
+    let mut opened_low = false;
+    let mut opened_single_guillemet = false;
     let mut prev: Option<char> = None;
     let mut newlines = 0usize;
     let mut chars = text.char_indices().peekable();
@@ -61,7 +65,22 @@ fn quotation_spans(text: &str) -> Vec<(usize, usize)> {
                 Some((_, true)) => {}
                 None => open = Some((i + 1, false)),
             },
-            '“' | '„' | '«' if open.is_none() => open = Some((i + c.len_utf8(), false)),
+            // German „…“: the mark that opens English quotations closes this one.
+            '“' if matches!(open, Some((_, false))) && opened_low => {
+                if let Some((start, _)) = open.take() {
+                    spans.push((start, i));
+                }
+            }
+            '“' | '„' | '«' | '‹' if open.is_none() => {
+                opened_low = c == '„';
+                opened_single_guillemet = c == '‹';
+                open = Some((i + c.len_utf8(), false));
+            }
+            '›' if matches!(open, Some((_, false))) && opened_single_guillemet => {
+                if let Some((start, _)) = open.take() {
+                    spans.push((start, i));
+                }
+            }
             '”' | '»' if matches!(open, Some((_, false))) => {
                 if let Some((start, _)) = open.take() {
                     spans.push((start, i));
@@ -122,6 +141,24 @@ mod tests {
         assert_eq!(
             quoted_words("« Nous restons », a-t-il dit."),
             ["nous", "restons"]
+        );
+    }
+
+    #[test]
+    fn german_low_quotes_and_single_guillemets() {
+        assert_eq!(
+            quoted_words("„Wir bleiben“, sagte er, „bis Montag.“ Dann ging er."),
+            ["wir", "bleiben", "bis", "montag"],
+            "„ closes with “"
+        );
+        assert_eq!(
+            quoted_words("Il a parlé d\u{2019}un ‹ geste fort › hier soir."),
+            ["geste", "fort"]
+        );
+        assert_eq!(
+            quoted_words("« Il a dit ‹ non › », selon lui."),
+            ["il", "a", "dit", "non"],
+            "a single guillemet inside « » stays inside"
         );
     }
 

@@ -13,7 +13,17 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::language::Language;
+use super::stopwords;
+
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+/// One stemmer per language of [`Language::ALL`], in that order.
+static STEMMERS: LazyLock<Vec<Stemmer>> = LazyLock::new(|| {
+    Language::ALL
+        .iter()
+        .map(|l| Stemmer::create(l.stemmer()))
+        .collect()
+});
 
 /// English function words, reporting verbs and time words that news sentences share whatever
 /// they report. Sorted, for binary search (a test checks it).
@@ -169,13 +179,93 @@ pub fn content_term(norm: &str) -> Option<String> {
     is_content_word(norm).then(|| STEMMER.stem(norm).into_owned())
 }
 
+/// The function words of `language`, sorted.
+pub(super) fn stopwords_of(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::English => STOPWORDS,
+        Language::French => stopwords::FRENCH,
+        Language::German => stopwords::GERMAN,
+        Language::Spanish => stopwords::SPANISH,
+        Language::Portuguese => stopwords::PORTUGUESE,
+        Language::Italian => stopwords::ITALIAN,
+    }
+}
+
+/// [`is_content_word`] with the function words of `language` (`None`: English).
+pub fn is_content_word_in(language: Option<Language>, norm: &str) -> bool {
+    let Some(language) = language.filter(|l| *l != Language::English) else {
+        return is_content_word(norm);
+    };
+    norm.chars().nth(1).is_some() && stopwords_of(language).binary_search(&norm).is_err()
+}
+
+/// [`content_term`] with the Snowball stemmer and function words of `language` (`None`:
+/// English).
+pub fn content_term_in(language: Option<Language>, norm: &str) -> Option<String> {
+    let Some(language) = language.filter(|l| *l != Language::English) else {
+        return content_term(norm);
+    };
+    let at = Language::ALL.iter().position(|l| *l == language)?;
+    let stemmer = STEMMERS.get(at)?;
+    is_content_word_in(Some(language), norm).then(|| stemmer.stem(norm).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_stopword_list_is_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        for language in Language::ALL {
+            let list = stopwords_of(language);
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{language:?} stop words must be sorted and distinct"
+            );
+        }
+    }
+
+    #[test]
+    fn every_stop_word_is_in_normalized_form() {
+        for language in Language::ALL {
+            for word in stopwords_of(language) {
+                assert_eq!(
+                    crate::text::normalize::normalize_word_in(word, language),
+                    *word,
+                    "{language:?} stop word {word:?} must be written as words normalize"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_language_stems_its_own_word_forms_and_skips_its_function_words() {
+        use Language::*;
+        let cases: &[(Language, &str, &str, &str)] = &[
+            (French, "inondations", "inondation", "selon"),
+            (German, "hafenmauern", "hafenmauer", "sagte"),
+            (Spanish, "trabajadores", "trabajador", "segun"),
+            (Portuguese, "trabalhadores", "trabalhador", "segundo"),
+            (Italian, "lavoratori", "lavoratore", "secondo"),
+        ];
+        for &(language, plural, singular, function) in cases {
+            let l = Some(language);
+            assert_eq!(
+                content_term_in(l, plural),
+                content_term_in(l, singular),
+                "{language:?}: {plural} and {singular} share a stem"
+            );
+            assert!(content_term_in(l, plural).is_some());
+            assert_eq!(
+                content_term_in(l, function),
+                None,
+                "{language:?}: {function}"
+            );
+        }
+        // English rules for no language, as before.
+        assert_eq!(content_term_in(None, "charged"), content_term("charged"));
+        assert!(is_content_word_in(None, "selon"));
+        assert!(!is_content_word_in(Some(French), "selon"));
     }
 
     #[test]

@@ -8,10 +8,17 @@
 //! - "per cent" is one token `percent`, and so is a `%` sign;
 //! - currency signs are words: `$` `dollar`, `£` `pound`, `€` `euro`, `¥` `yen`, `₹` `rupee`;
 //! - digit groups separated by thin or no-break spaces ("1 200 000") are one number.
+//!
+//! [`tokenize_in`] reads a text as a text of its language (see [`super::language`]): in French
+//! and Italian an elided article is a word of its own ("l'accord" is `l` and `accord`), and
+//! outside English a comma between digits is the decimal mark and a period the thousands
+//! separator ("1.200,5" and "1 200,5" are `1200.5`); the English spelling rules apply to
+//! English only. [`tokenize`] is the English reading, the one every text had before languages.
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::normalize::normalize_word;
+use super::language::Language;
+use super::normalize::{normalize_word, normalize_word_in};
 
 /// A word of the text, normalized for matching, with its place in the original.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -28,6 +35,18 @@ pub struct Token {
 ///
 /// Tokens are in text order, do not overlap, and their offsets are char boundaries of `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_in(text, None)
+}
+
+/// [`tokenize`] with the rules of `language` (`None`: English, as [`tokenize`]).
+pub fn tokenize_in(text: &str, language: Option<Language>) -> Vec<Token> {
+    let language = language.filter(|l| *l != Language::English);
+    let elides = language.is_some_and(Language::elides);
+    let decimal_comma = language.is_some_and(Language::decimal_comma);
+    let normalize_word = |word: &str| match language {
+        None => normalize_word(word),
+        Some(l) => normalize_word_in(word, l),
+    };
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
     let mut segments = Words::new(text);
     while let Some((start, word)) = segments.next() {
@@ -49,21 +68,66 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         }
                         // Unreachable (the continuation starts a segment), but never lose words.
                         Some((s, rest)) => {
-                            push_word(&mut tokens, text, start, end, normalize_word(word));
-                            push_word(&mut tokens, text, s, s + rest.len(), normalize_word(rest));
+                            push_word(&mut tokens, text, start, end, normalize_word(word), false);
+                            let rest_norm = normalize_word(rest);
+                            push_word(&mut tokens, text, s, s + rest.len(), rest_norm, false);
                             continue;
                         }
                         None => normalize_word(word),
                     }
                 }
-                None => normalize_word(word),
+                None => match elision(word).filter(|_| elides) {
+                    Some((head, rest)) => {
+                        let (head_end, rest_start) = (start + head, start + rest);
+                        let article = word.get(..head).unwrap_or_default();
+                        let noun = word.get(rest..).unwrap_or_default();
+                        push_word(
+                            &mut tokens,
+                            text,
+                            start,
+                            head_end,
+                            normalize_word(article),
+                            false,
+                        );
+                        push_word(
+                            &mut tokens,
+                            text,
+                            rest_start,
+                            end,
+                            normalize_word(noun),
+                            false,
+                        );
+                        continue;
+                    }
+                    None => normalize_word(word),
+                },
             }
         } else {
             continue;
         };
-        push_word(&mut tokens, text, start, end, norm);
+        push_word(&mut tokens, text, start, end, norm, decimal_comma);
     }
     tokens
+}
+
+/// Words that French and Italian shorten before a vowel ("l'", "qu'", "dell'").
+#[rustfmt::skip]
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "dell",
+    "all", "dall", "nell", "sull", "coll", "un", "quell", "quest", "nessun",
+];
+
+/// In a word such as "l'AFP" or "dell’ANSA", the byte length of the elided word and where the
+/// word after the apostrophe starts.
+fn elision(word: &str) -> Option<(usize, usize)> {
+    let (at, mark) = word
+        .char_indices()
+        .find(|&(_, c)| c == '\'' || c == '\u{2019}')?;
+    let head = word.get(..at)?;
+    let rest = at + mark.len_utf8();
+    let next = word.get(rest..)?.chars().next()?;
+    (next.is_alphabetic() && ELIDED.iter().any(|e| e.eq_ignore_ascii_case(head)))
+        .then_some((at, rest))
 }
 
 /// The segments of a text that can be tokens (words with a letter or digit, and symbols), by
@@ -174,7 +238,15 @@ fn joins(prev: u8, mid: u8, next: u8) -> bool {
 }
 
 /// Appends a token, merging it with the previous one where two words are one for matching.
-fn push_word(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, norm: String) {
+/// With `decimal_comma`, a group after a thin space may carry the decimals ("1 200,5").
+fn push_word(
+    tokens: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    end: usize,
+    norm: String,
+    decimal_comma: bool,
+) {
     if norm.is_empty() {
         return;
     }
@@ -186,7 +258,12 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, norm
             prev.end = end;
             return;
         }
-        if is_digit_group(&norm) && is_integer(&prev.norm) {
+        let group = is_digit_group(&norm)
+            || (decimal_comma
+                && norm
+                    .split_once('.')
+                    .is_some_and(|(g, d)| is_digit_group(g) && is_integer(d)));
+        if group && is_integer(&prev.norm) {
             let gap = text.get(prev.end..start).unwrap_or_default();
             if matches!(gap, "\u{2009}" | "\u{202F}" | "\u{A0}") {
                 prev.norm.push_str(&norm);
@@ -310,10 +387,85 @@ impl CharMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::language::Language;
     use proptest::prelude::*;
 
     fn norms(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    fn norms_in(text: &str, language: Language) -> Vec<String> {
+        tokenize_in(text, Some(language))
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
+    }
+
+    #[test]
+    fn french_and_italian_elided_articles_are_words_of_their_own() {
+        let text = "selon l'AFP et l\u{2019}accord qu'il a signé";
+        let tokens = tokenize_in(text, Some(Language::French));
+        let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "selon", "l", "afp", "et", "l", "accord", "qu", "il", "a", "signe"
+            ],
+            "straight and curly apostrophes split alike"
+        );
+        let afp = &tokens[2];
+        assert_eq!(
+            &text[afp.start..afp.end],
+            "AFP",
+            "offsets point at the word itself"
+        );
+        assert_eq!(
+            norms_in("secondo dell'ANSA", Language::Italian),
+            ["secondo", "dell", "ansa"]
+        );
+        // Not an elision: a longer word before the apostrophe, or a language that does not elide.
+        assert_eq!(norms_in("aujourd'hui", Language::French), ["aujourdhui"]);
+        assert_eq!(
+            norms("L'Oreal said"),
+            ["loreal", "said"],
+            "English as before"
+        );
+        assert_eq!(norms_in("d'Souza", Language::German), ["dsouza"]);
+    }
+
+    #[test]
+    fn figures_with_a_decimal_comma_outside_english() {
+        for language in [Language::French, Language::German, Language::Italian] {
+            assert_eq!(norms_in("3,5 %", language), ["3.5", "percent"]);
+            assert_eq!(norms_in("1.200 Menschen", language)[0], "1200");
+            assert_eq!(norms_in("1.200,50", language), ["1200.50"]);
+            assert_eq!(
+                norms_in("1\u{202f}200,5 tonnes", language)[0],
+                "1200.5",
+                "a thin-space group with decimals is one figure"
+            );
+            assert_eq!(norms_in("1\u{a0}200\u{a0}000", language), ["1200000"]);
+        }
+        assert_eq!(
+            norms("3,5"),
+            ["35"],
+            "English keeps reading a comma as a separator"
+        );
+        assert_eq!(norms("1.200"), ["1.200"]);
+    }
+
+    #[test]
+    fn the_english_spelling_rules_are_for_english_only() {
+        assert_eq!(
+            norms_in("une autre centre", Language::French),
+            ["une", "autre", "centre"]
+        );
+        assert_eq!(norms("centre"), ["center"]);
+        assert_eq!(
+            norms_in("Straße Strasse", Language::German),
+            ["strasse", "strasse"],
+            "the sharp s is ss"
+        );
     }
 
     #[test]

@@ -23,8 +23,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::report::{DiffOp, DiffTag};
+use crate::text::Language;
 use crate::text::Token;
-use crate::text::terms::{content_term, is_content_word};
+use crate::text::terms::{content_term_in, is_content_word_in};
 
 /// A passage as the features see it.
 #[derive(Debug, Clone, Copy)]
@@ -57,12 +58,18 @@ pub struct Context<'a> {
     pub sentences: &'a [Range<usize>],
     /// For each article word, whether it is a function word ([`function_words`]).
     pub function: &'a [bool],
+    /// The article's language, whose stemmer and function words the measures use (`None`:
+    /// English).
+    pub language: Option<Language>,
 }
 
 /// For each word, whether it is a function word ("the", "of", "was"): computed once per check
 /// for [`Context::function`].
-pub fn function_words(tokens: &[Token]) -> Vec<bool> {
-    tokens.iter().map(|t| !is_content_word(&t.norm)).collect()
+pub fn function_words(tokens: &[Token], language: Option<Language>) -> Vec<bool> {
+    tokens
+        .iter()
+        .map(|t| !is_content_word_in(language, &t.norm))
+        .collect()
 }
 
 /// Content-word, trigram and 5-gram containment of the article's words outside quotes in
@@ -102,7 +109,7 @@ impl TextCache {
                     .map(|(t, _)| t.clone())
                     .collect();
                 ArticleSets {
-                    stems: stems(&narration),
+                    stems: stems(&narration, context.language),
                     trigrams: grams::<3>(&narration),
                     fivegrams: grams::<5>(&narration),
                 }
@@ -110,7 +117,7 @@ impl TextCache {
             let tokens = context.sources.get(source).copied().unwrap_or_default();
             let share =
                 |a: &HashSet<u64>, s: HashSet<u64>| ratio(a.intersection(&s).count(), a.len());
-            let source_stems = stems(tokens);
+            let source_stems = stems(tokens, context.language);
             (
                 ratio(
                     article.stems.intersection(&source_stems).count(),
@@ -507,10 +514,10 @@ fn grams<const N: usize>(tokens: &[Token]) -> HashSet<u64> {
 }
 
 /// The distinct content-word stems of `tokens`.
-fn stems(tokens: &[Token]) -> HashSet<String> {
+fn stems(tokens: &[Token], language: Option<Language>) -> HashSet<String> {
     tokens
         .iter()
-        .filter_map(|t| content_term(&t.norm))
+        .filter_map(|t| content_term_in(language, &t.norm))
         .collect()
 }
 
