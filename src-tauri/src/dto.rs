@@ -261,6 +261,12 @@ pub enum DiffTag {
 pub struct DiffOp {
     pub op: DiffTag,
     pub text: String,
+    /// Where `text` starts, in characters: in the article (equal, insert) or the source's body
+    /// (delete). An empty range (`start == end`, as in checks saved before offsets existed)
+    /// means the position is not known.
+    pub start: usize,
+    /// Where `text` ends, in characters, exclusive.
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -627,6 +633,8 @@ impl From<core::Passage> for Passage {
                         core::DiffTag::Delete => DiffTag::Delete,
                     },
                     text: op.text,
+                    start: op.start,
+                    end: op.end,
                 })
                 .collect(),
             evidence: p.evidence.into(),

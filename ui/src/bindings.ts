@@ -255,7 +255,17 @@ reasons: Array<string>, };
 
 export type Tier = "identical" | "minor_edits" | "paraphrase";
 
-export type DiffOp = { op: DiffTag, text: string, };
+export type DiffOp = { op: DiffTag, text: string, 
+/**
+ * Where `text` starts, in characters: in the article (equal, insert) or the source's body
+ * (delete). An empty range (`start == end`, as in checks saved before offsets existed)
+ * means the position is not known.
+ */
+start: number, 
+/**
+ * Where `text` ends, in characters, exclusive.
+ */
+end: number, };
 
 export type DiffTag = "equal" | "insert" | "delete";
 

@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
+import type { DiffOp } from "../src/bindings";
 import { diffCounts, renderDiff } from "../src/diff";
+
+/** An op without a known position (as in checks saved before offsets existed). */
+const op = (tag: DiffOp["op"], text: string): DiffOp => ({ op: tag, text, start: 0, end: 0 });
 
 describe("renderDiff", () => {
   it("renders deletions as <del>, insertions as <ins>, equal text as text, spaced", () => {
     const div = document.createElement("div");
     div.appendChild(
       renderDiff([
-        { op: "equal", text: "The minister said" },
-        { op: "delete", text: "on Tuesday" },
-        { op: "insert", text: "yesterday" },
-        { op: "equal", text: "that talks would resume." },
+        op("equal", "The minister said"),
+        op("delete", "on Tuesday"),
+        op("insert", "yesterday"),
+        op("equal", "that talks would resume."),
       ]),
     );
     expect(div.textContent).toBe("The minister said on Tuesday yesterday that talks would resume.");
@@ -20,7 +24,7 @@ describe("renderDiff", () => {
 
   it("keeps markup in the text inert", () => {
     const div = document.createElement("div");
-    div.appendChild(renderDiff([{ op: "insert", text: "<img src=x onerror=alert(1)>" }]));
+    div.appendChild(renderDiff([op("insert", "<img src=x onerror=alert(1)>")]));
     expect(div.querySelector("img")).toBeNull();
     expect(div.querySelector("ins")?.textContent).toBe("<img src=x onerror=alert(1)>");
   });
@@ -28,9 +32,9 @@ describe("renderDiff", () => {
   it("counts dropped and added words", () => {
     expect(
       diffCounts([
-        { op: "delete", text: "on Tuesday" },
-        { op: "insert", text: "yesterday" },
-        { op: "equal", text: "x y z" },
+        op("delete", "on Tuesday"),
+        op("insert", "yesterday"),
+        op("equal", "x y z"),
       ]),
     ).toEqual({ deleted: 2, inserted: 1 });
   });

@@ -1,6 +1,8 @@
 // A synthetic check result: an article of `words` words (with emoji, so UTF-16 and character
-// offsets differ) and `passages` passages spread over three sources.
-import type { CheckResult, Evidence, Measures, Passage, Story } from "../src/bindings";
+// offsets differ) and `passages` passages spread over three sources; every second passage is
+// edited (a wire word replaced, a word added or a wire word dropped, in turn), with the diff
+// ops' character offsets.
+import type { CheckResult, DiffOp, Evidence, Measures, Passage, Story } from "../src/bindings";
 
 /** One evidence per source slot: identical and very likely, minor edits and likely, paraphrase. */
 export const SOURCE_EVIDENCE: Evidence[] = [
@@ -31,31 +33,47 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
   const bodies: string[][] = Array.from({ length: sourceCount }, () => []);
   const bodyLen = Array.from({ length: sourceCount }, () => 0);
   const list: Passage[] = [];
+  // Edited passages take turns: a wire word replaced, a word added, a wire word dropped.
+  const EDITS = ["replaced", "replaced", "added", "dropped"] as const;
+  const chars = (t: string) => Array.from(t).length;
   for (let p = 0; p < passages; p++) {
     const first = p * stride;
     const last = first + len - 1;
     const s = p % sourceCount;
-    const chunk = tokens.slice(first, last + 1).join(" ");
+    const edited = p % 2 === 1;
+    const edit = edited ? EDITS[((p - 1) / 2) % EDITS.length] : null;
+    const head = tokens.slice(first, last).join(" ");
+    const lastWord = tokens[last] as string;
+    // The wire's version of the passage.
+    const chunk =
+      edit === "replaced" ? `${head} wire` : edit === "added" ? head : edit === "dropped" ? `${head} ${lastWord} wire` : `${head} ${lastWord}`;
     const sourceStart = (bodyLen[s] as number) + ((bodies[s] as string[]).length > 0 ? 2 : 0);
     (bodies[s] as string[]).push(chunk);
-    const sourceEnd = sourceStart + Array.from(chunk).length;
+    const sourceEnd = sourceStart + chars(chunk);
     bodyLen[s] = sourceEnd;
-    const edited = p % 2 === 1;
+    const articleStart = starts[first] as number;
+    const articleEnd = charEnd(last);
+    const headEnd = charEnd(last - 1);
+    const lastStart = starts[last] as number;
+    // "wire" ends the wire's version: its last four characters.
+    const wire: DiffOp = { op: "delete", text: "wire", start: sourceEnd - 4, end: sourceEnd };
+    const diff: DiffOp[] =
+      edit === "replaced"
+        ? [{ op: "equal", text: head, start: articleStart, end: headEnd }, wire, { op: "insert", text: lastWord, start: lastStart, end: articleEnd }]
+        : edit === "added"
+          ? [{ op: "equal", text: head, start: articleStart, end: headEnd }, { op: "insert", text: lastWord, start: lastStart, end: articleEnd }]
+          : edit === "dropped"
+            ? [{ op: "equal", text: `${head} ${lastWord}`, start: articleStart, end: articleEnd }, wire]
+            : [{ op: "equal", text: chunk, start: articleStart, end: articleEnd }];
     list.push({
       sourceId: 100 + s,
-      articleStart: starts[first] as number,
-      articleEnd: charEnd(last),
+      articleStart,
+      articleEnd,
       sourceStart,
       sourceEnd,
       kind: edited ? "edited" : "verbatim",
       words: len,
-      diff: edited
-        ? [
-            { op: "equal", text: tokens.slice(first, last).join(" ") },
-            { op: "delete", text: "wire" },
-            { op: "insert", text: tokens[last] as string },
-          ]
-        : [{ op: "equal", text: chunk }],
+      diff,
       evidence: edited
         ? { tier: "minor_edits", confidence: 0.82, reasons: [`a run of ${len - 1} words shared word for word`, "little edited"] }
         : { tier: "identical", confidence: 0.97, reasons: [`a run of ${len} words shared word for word`] },

@@ -371,9 +371,20 @@ fn build_report(
         .into_iter()
         .filter(|f| own_words[f.source] >= options.thresholds.min_source_words)
         .collect();
+    // One char map per text, for the diff ops' offsets (an ASCII text's map is empty).
+    let source_chars: Vec<CharMap> = prepared.iter().map(|p| CharMap::new(&p.text)).collect();
     let diffs: Vec<Vec<DiffOp>> = kept
         .iter()
-        .map(|f| diff_passage_with(&article, &prepared[f.source], &f.alignment, &options.diff))
+        .map(|f| {
+            diff_passage_with(
+                &article,
+                &article_chars,
+                &prepared[f.source],
+                &source_chars[f.source],
+                &f.alignment,
+                &options.diff,
+            )
+        })
         .collect();
     let quoted = quotes::quoted(&article.text, &article.tokens);
     let source_tokens: Vec<&[Token]> = prepared.iter().map(|p| p.tokens.as_slice()).collect();
@@ -943,6 +954,16 @@ mod tests {
                 last_end = p.article_end;
                 let body = archive.get(p.source_id).unwrap().body;
                 prop_assert!(p.source_start <= p.source_end && p.source_end <= body.chars().count(), "{p:?}");
+                // Each diff op's offsets slice its text out of its side, inside the passage.
+                for op in &p.diff {
+                    let (side, start, end) = match op.op {
+                        crate::report::DiffTag::Delete => (&body, p.source_start, p.source_end),
+                        _ => (&report.text, p.article_start, p.article_end),
+                    };
+                    let written: String = side.chars().skip(op.start).take(op.end.saturating_sub(op.start)).collect();
+                    prop_assert_eq!(&written, &op.text, "{:?} in {:?}", op, p);
+                    prop_assert!(start <= op.start && op.end <= end, "the op lies inside its passage: {:?} {:?}", op, p);
+                }
             }
             for s in &report.sources {
                 prop_assert!((0.0..=1.0).contains(&s.coverage));

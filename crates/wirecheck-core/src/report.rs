@@ -158,6 +158,14 @@ pub struct DiffOp {
     pub op: DiffTag,
     /// The words, as written in the article (equal, insert) or the source (delete).
     pub text: String,
+    /// Where `text` starts, in characters: in the article (equal, insert) or in the source's
+    /// body (delete). 0 in reports saved before it existed, as is `end`: an empty range means
+    /// the position is not known.
+    #[serde(default)]
+    pub start: usize,
+    /// Where `text` ends, in characters, exclusive.
+    #[serde(default)]
+    pub end: usize,
 }
 
 /// The kind of a diff step.
@@ -252,5 +260,35 @@ mod tests {
             crate::verdict::evidence::Tier::Paraphrase
         );
         assert!(old.evidence.reasons.is_empty());
+    }
+
+    /// Regression: reports saved before diff ops carried their offsets hold ops with only
+    /// `op` and `text`; they still load, with an empty range (position unknown).
+    #[test]
+    fn a_report_saved_before_the_diff_offsets_still_loads() {
+        let passage = serde_json::json!({
+            "source_id": 1, "article_start": 0, "article_end": 9, "source_start": 0,
+            "source_end": 11, "kind": "edited", "words": 2,
+            "diff": [
+                {"op": "equal", "text": "ferry"},
+                {"op": "delete", "text": "left"},
+                {"op": "insert", "text": "set off"}
+            ]
+        });
+        let old: Passage = serde_json::from_value(passage).unwrap();
+        assert_eq!(old.diff.len(), 3);
+        assert_eq!(old.diff[1].op, DiffTag::Delete);
+        assert_eq!(old.diff[2].text, "set off");
+        assert!(
+            old.diff.iter().all(|o| o.start == 0 && o.end == 0),
+            "missing offsets load as an empty range: {:?}",
+            old.diff
+        );
+        let back = serde_json::to_value(&old.diff[2]).unwrap();
+        assert_eq!(
+            back,
+            serde_json::json!({"op": "insert", "text": "set off", "start": 0, "end": 0}),
+            "and are written out from then on"
+        );
     }
 }

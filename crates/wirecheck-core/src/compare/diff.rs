@@ -4,12 +4,15 @@
 //! not edits. Each op carries original text: Equal and Insert ops the article's text, Delete ops
 //! the source's, from the op's first word to its last, with the punctuation and spacing between
 //! them. Text between two ops is not carried; renderers join consecutive ops with one space.
+//! Each op also carries where that text lies, in characters of its side's text (the article
+//! for Equal and Insert, the source's body for Delete), so a review can mark it in place.
 
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use super::Alignment;
 use crate::report::{DiffOp, DiffTag};
+use crate::text::tokens::CharMap;
 use crate::text::{Prepared, Token};
 
 /// The diff algorithm, ours so that `similar` stays an implementation detail.
@@ -52,19 +55,37 @@ impl Default for DiffOptions {
 /// The word diff from the source to the article over one passage, with default options.
 #[cfg(test)]
 fn diff_passage(article: &Prepared, source: &Prepared, alignment: &Alignment) -> Vec<DiffOp> {
-    diff_passage_with(article, source, alignment, &DiffOptions::default())
+    diff_passage_with(
+        article,
+        &CharMap::new(&article.text),
+        source,
+        &CharMap::new(&source.text),
+        alignment,
+        &DiffOptions::default(),
+    )
 }
 
 /// The word diff from the source to the article over one passage.
 ///
 /// Consecutive ops of one tag are merged; within a changed stretch the Delete op (source
-/// text) comes before the Insert op (article text).
+/// text) comes before the Insert op (article text). `article_chars` and `source_chars` are
+/// the char maps of the two texts, built once per text by the caller, for the ops' offsets.
 pub fn diff_passage_with(
     article: &Prepared,
+    article_chars: &CharMap,
     source: &Prepared,
+    source_chars: &CharMap,
     alignment: &Alignment,
     options: &DiffOptions,
 ) -> Vec<DiffOp> {
+    let article_side = Side {
+        prepared: article,
+        chars: article_chars,
+    };
+    let source_side = Side {
+        prepared: source,
+        chars: source_chars,
+    };
     let new = slice(&article.tokens, &alignment.article);
     let old = slice(&source.tokens, &alignment.source);
     let new_words: Vec<&str> = new.iter().map(|t| t.norm.as_str()).collect();
@@ -90,10 +111,10 @@ pub fn diff_passage_with(
     let flush_changes =
         |out: &mut Vec<DiffOp>, d: &mut Option<Range<usize>>, i: &mut Option<Range<usize>>| {
             if let Some(r) = d.take() {
-                out.push(op(DiffTag::Delete, source, old, r));
+                out.push(op(DiffTag::Delete, &source_side, old, r));
             }
             if let Some(r) = i.take() {
-                out.push(op(DiffTag::Insert, article, new, r));
+                out.push(op(DiffTag::Insert, &article_side, new, r));
             }
         };
     for change in &ops {
@@ -104,7 +125,7 @@ pub fn diff_passage_with(
             continue;
         }
         if let Some(r) = equal.take() {
-            out.push(op(DiffTag::Equal, article, new, r));
+            out.push(op(DiffTag::Equal, &article_side, new, r));
         }
         if !old_range.is_empty() {
             deleted = Some(union(deleted, old_range));
@@ -114,7 +135,7 @@ pub fn diff_passage_with(
         }
     }
     if let Some(r) = equal.take() {
-        out.push(op(DiffTag::Equal, article, new, r));
+        out.push(op(DiffTag::Equal, &article_side, new, r));
     }
     flush_changes(&mut out, &mut deleted, &mut inserted);
     out
@@ -137,22 +158,45 @@ fn union(acc: Option<Range<usize>>, r: Range<usize>) -> Range<usize> {
     }
 }
 
-/// One op whose text is the original text of `tokens[range]` in `side`.
-fn op(tag: DiffTag, side: &Prepared, tokens: &[Token], range: Range<usize>) -> DiffOp {
+/// One side of the diff: its text and tokens, and the char map for the ops' offsets.
+struct Side<'a> {
+    prepared: &'a Prepared,
+    chars: &'a CharMap,
+}
+
+/// One op whose text is the original text of `tokens[range]` in `side`, with its char offsets.
+fn op(tag: DiffTag, side: &Side<'_>, tokens: &[Token], range: Range<usize>) -> DiffOp {
     let words = tokens.get(range).unwrap_or_default();
-    let text = match (words.first(), words.last()) {
-        (Some(first), Some(last)) => side.text.get(first.start..last.end).map(str::to_string),
+    let bytes = match (words.first(), words.last()) {
+        (Some(first), Some(last)) => Some(first.start..last.end),
         _ => None,
+    };
+    let written = bytes
+        .clone()
+        .and_then(|r| Some((side.prepared.text.get(r.clone())?, r)));
+    match written {
+        Some((text, r)) => DiffOp {
+            op: tag,
+            text: text.to_string(),
+            start: side.chars.char_offset(r.start),
+            end: side.chars.char_offset(r.end),
+        },
+        // Offsets that do not fit the text (a tokenizer bug) still give a readable op, with an
+        // empty range: its position is not known.
+        None => {
+            let at = side.chars.char_offset(bytes.map_or(0, |r| r.start));
+            DiffOp {
+                op: tag,
+                text: words
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                start: at,
+                end: at,
+            }
+        }
     }
-    // Offsets that do not fit the text (a tokenizer bug) still give a readable op.
-    .unwrap_or_else(|| {
-        words
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    DiffOp { op: tag, text }
 }
 
 #[cfg(test)]
@@ -168,10 +212,41 @@ mod tests {
         diff_passage(&a, &s, &al[0])
     }
 
-    fn tagged(tag: DiffTag, text: &str) -> DiffOp {
-        DiffOp {
-            op: tag,
-            text: text.to_string(),
+    fn tagged(tag: DiffTag, text: &str) -> (DiffTag, String) {
+        (tag, text.to_string())
+    }
+
+    fn tags_and_texts(ops: &[DiffOp]) -> Vec<(DiffTag, String)> {
+        ops.iter().map(|o| (o.op, o.text.clone())).collect()
+    }
+
+    /// Characters `[start, end)` of `text`.
+    fn chars(text: &str, start: usize, end: usize) -> String {
+        text.chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect()
+    }
+
+    /// Asserts that every op's offsets slice exactly its text out of its side.
+    fn assert_offsets_slice_the_text(ops: &[DiffOp], article: &str, source: &str) {
+        for o in ops {
+            let side = if o.op == DiffTag::Delete {
+                source
+            } else {
+                article
+            };
+            assert!(o.start < o.end, "a known, non-empty range: {o:?}");
+            assert_eq!(
+                chars(side, o.start, o.end),
+                o.text,
+                "the op's char offsets slice its text from the {} ({o:?})",
+                if o.op == DiffTag::Delete {
+                    "source"
+                } else {
+                    "article"
+                }
+            );
         }
     }
 
@@ -200,7 +275,7 @@ mod tests {
         let ops = diff(article, source);
         assert!(!is_verbatim(&ops));
         assert_eq!(
-            ops[..5],
+            tags_and_texts(&ops[..5]),
             [
                 tagged(DiffTag::Equal, "On Friday the"),
                 tagged(DiffTag::Insert, "town"),
@@ -215,6 +290,45 @@ mod tests {
             "punctuation kept: {ops:?}"
         );
         assert_eq!(ops.len(), 6);
+        assert_offsets_slice_the_text(&ops, article, source);
+        assert_eq!(
+            (ops[1].start, ops[1].end),
+            (14, 18),
+            "\"town\" is characters 14..18 of the article"
+        );
+        assert_eq!(
+            (ops[3].start, ops[3].end),
+            (35, 40),
+            "\"close\" is characters 35..40 of the source"
+        );
+    }
+
+    #[test]
+    fn op_offsets_count_characters_not_bytes() {
+        // Accents, an em dash, curly quotes, CJK and an emoji (4 bytes, 1 char; 2 UTF-16
+        // units) before and inside the edits, on both sides, at different places.
+        let source = "Le maire de Besançon a déclaré mardi — selon « Reuters » — que \
+            le nouveau pont 新桥 ouvrira au printemps après trois années de retards coûteux 🚧.";
+        let article = "Le maire 😀 de Besançon a annoncé mardi — selon « Reuters » — que \
+            le pont 新桥 tout neuf ouvrira au printemps après trois années de retards coûteux 🚧.";
+        let ops = diff(article, source);
+        assert!(!is_verbatim(&ops), "{ops:?}");
+        assert!(
+            ops.iter().any(|o| o.op == DiffTag::Delete)
+                && ops.iter().any(|o| o.op == DiffTag::Insert),
+            "the test has edits on both sides: {ops:?}"
+        );
+        assert_offsets_slice_the_text(&ops, article, source);
+        let replaced = ops
+            .iter()
+            .find(|o| o.text == "déclaré")
+            .expect("a deleted word");
+        assert_eq!(replaced.op, DiffTag::Delete);
+        assert_eq!(
+            (replaced.start, replaced.end),
+            (23, 30),
+            "after \"ç\": characters, not the 24..33 of bytes"
+        );
     }
 
     #[test]
@@ -231,7 +345,14 @@ mod tests {
             algorithm: DiffAlgorithm::Patience,
             deadline: Duration::ZERO,
         };
-        let hurried = diff_passage_with(&a, &s, &al[0], &expired);
+        let hurried = diff_passage_with(
+            &a,
+            &CharMap::new(&a.text),
+            &s,
+            &CharMap::new(&s.text),
+            &al[0],
+            &expired,
+        );
         assert_eq!(hurried, diff_passage(&a, &s, &al[0]));
         assert_eq!(hurried.len(), 6, "the edits found one by one: {hurried:?}");
     }
@@ -250,6 +371,28 @@ mod tests {
             ops.iter().all(|o| o.op == DiffTag::Insert),
             "only the article side exists"
         );
+        assert_offsets_slice_the_text(&ops, P1, P2);
+    }
+
+    #[test]
+    fn token_offsets_that_do_not_fit_the_text_give_an_empty_range() {
+        let (mut a, s) = (prep(P1), prep(P1));
+        // A tokenizer bug: the last token points past the end of the text.
+        if let Some(last) = a.tokens.last_mut() {
+            last.end = P1.len() + 40;
+        }
+        let al = Alignment {
+            article: 0..a.tokens.len(),
+            source: 0..s.tokens.len(),
+            matched: 0,
+            pairs: vec![],
+        };
+        let ops = diff_passage(&a, &s, &al);
+        assert!(!ops.is_empty());
+        for o in &ops {
+            assert!(o.start <= o.end, "never an inverted range: {o:?}");
+            assert!(o.end <= P1.chars().count(), "clamped to the text: {o:?}");
+        }
     }
 
     use proptest::prelude::*;
@@ -262,7 +405,13 @@ mod tests {
             patience in any::<bool>(),
         ) {
             let art = super::super::test_edits::apply(&src, &edits);
-            let text = |v: &[u8]| v.iter().map(|w| format!("W{w},")).collect::<Vec<_>>().join(" ");
+            // Some words hold multi-byte characters, so bytes and characters differ.
+            let text = |v: &[u8]| {
+                v.iter()
+                    .map(|w| if w % 3 == 0 { format!("Wé{w}—ü,") } else { format!("W{w},") })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             let (a, s) = (prep(&text(&art)), prep(&text(&src)));
             let al = Alignment {
                 article: 0..a.tokens.len(),
@@ -270,7 +419,7 @@ mod tests {
                 matched: 0,
                 pairs: vec![],
             };
-            let ops = diff_passage_with(&a, &s, &al, &DiffOptions {
+            let ops = diff_passage_with(&a, &CharMap::new(&a.text), &s, &CharMap::new(&s.text), &al, &DiffOptions {
                 algorithm: if patience { DiffAlgorithm::Patience } else { DiffAlgorithm::Myers },
                 deadline: Duration::from_millis(20),
             });
@@ -290,6 +439,10 @@ mod tests {
             }
             for o in ops.iter().filter(|o| o.op != DiffTag::Delete) {
                 prop_assert!(a.text.contains(&o.text), "equal and insert text is the article's");
+            }
+            for o in &ops {
+                let side = if o.op == DiffTag::Delete { &s.text } else { &a.text };
+                prop_assert_eq!(&chars(side, o.start, o.end), &o.text, "offsets slice the op's text: {:?}", o);
             }
         }
     }

@@ -550,6 +550,8 @@ mod tests {
         DiffOp {
             op: tag,
             text: text.to_string(),
+            start: 0,
+            end: 0,
         }
     }
 
