@@ -222,6 +222,75 @@ describe("review", () => {
     expect($("verdict")).not.toBeNull();
   });
 
+  it("marks changes in place, lists them, and steps through them with . and ,", async () => {
+    boot();
+    await checkSomething();
+    $("nav-review")?.click();
+    const current = () => [...document.querySelectorAll<HTMLElement>(".current-change")].map((e) => [e.dataset["testid"], e.dataset["change"]]);
+    // Source 1 (Reuters): passage 3 and 9 replace a wire word, passage 15 drops one.
+    expect($("change-summary")?.textContent).toBe("3 changes: 2 replaced, 0 added, 1 dropped");
+    expect($("change-counter")?.textContent).toBe("– of 3");
+    expect($$("change-insert").length).toBeGreaterThan(0);
+    expect($$("change-delete")).toHaveLength(3);
+    key(".");
+    expect(document.querySelector('[data-testid="passage"].active')?.getAttribute("data-index")).toBe("3");
+    expect(current()).toEqual([
+      ["change-insert", "1"],
+      ["change-delete", "1"],
+    ]);
+    expect($("change-counter")?.textContent).toBe("1 of 3");
+    key(".");
+    key(".");
+    expect(document.querySelector('[data-testid="passage"].active')?.getAttribute("data-index")).toBe("15");
+    expect(current()).toEqual([
+      ["change-drop-point", "7"],
+      ["change-delete", "7"],
+    ]);
+    key(",");
+    expect(current().map(([, id]) => id)).toEqual(["4", "4"]);
+    // n moves by passage and leaves the changes.
+    key("n");
+    expect(current()).toEqual([]);
+    // The list, opened, names each change; a click on one goes there.
+    const list = $("change-list") as HTMLDetailsElement;
+    list.open = true;
+    list.dispatchEvent(new Event("toggle"));
+    const items = [...list.querySelectorAll<HTMLButtonElement>(".change-item")];
+    expect(items.map((b) => b.textContent)).toEqual([
+      `Passage 4: replaced “wire” with “w104”`,
+      `Passage 10: replaced “wire” with “w284”`,
+      `Passage 16: dropped “wire”`,
+    ]);
+    items[2]?.click();
+    expect(current().map(([, id]) => id)).toEqual(["7", "7"]);
+    expect(items[2]?.getAttribute("aria-current")).toBe("true");
+    // Clicking a marked word makes it the current change.
+    document.querySelector<HTMLElement>('[data-testid="change-delete"][data-change="1"]')?.click();
+    expect(current().map(([, id]) => id)).toEqual(["1", "1"]);
+    // Another source has its own changes: passage 6 adds a word, 12 and 18 replace one.
+    key("3");
+    expect($("change-summary")?.textContent).toBe("3 changes: 2 replaced, 1 added, 0 dropped");
+    expect($("change-counter")?.textContent).toBe("– of 3");
+    expect(current()).toEqual([]);
+  });
+
+  it("remembers the sync-scroll toggle", async () => {
+    window.localStorage.removeItem("wirecheck.syncScroll");
+    boot();
+    await checkSomething();
+    $("nav-review")?.click();
+    expect($("sync-scroll")?.getAttribute("aria-pressed")).toBe("true");
+    $("sync-scroll")?.click();
+    expect($("sync-scroll")?.getAttribute("aria-pressed")).toBe("false");
+    expect(window.localStorage.getItem("wirecheck.syncScroll")).toBe("off");
+    boot();
+    await checkSomething();
+    $("nav-review")?.click();
+    expect($("sync-scroll")?.getAttribute("aria-pressed")).toBe("false");
+    $("sync-scroll")?.click();
+    expect(window.localStorage.getItem("wirecheck.syncScroll")).toBe("on");
+  });
+
   it("leaves keys typed in fields alone and switches views with Alt+digit", async () => {
     boot();
     await checkSomething();

@@ -20,6 +20,17 @@ describe("renderDiff", () => {
     expect([...div.querySelectorAll("del")].map((e) => e.textContent)).toEqual(["on Tuesday"]);
     expect([...div.querySelectorAll("ins")].map((e) => e.textContent)).toEqual(["yesterday"]);
     expect(div.childNodes[0]?.nodeType).toBe(Node.TEXT_NODE);
+    // "on Tuesday" was replaced by "yesterday": both halves say so.
+    expect([...div.querySelectorAll(".replaced")].map((e) => e.textContent)).toEqual(["on Tuesday", "yesterday"]);
+  });
+
+  it("tells a word added or dropped alone from a replacement", () => {
+    const div = document.createElement("div");
+    div.appendChild(renderDiff([op("equal", "a"), op("insert", "b"), op("equal", "c"), op("delete", "d")]));
+    expect(div.querySelector("ins")?.classList.contains("replaced")).toBe(false);
+    expect(div.querySelector("ins")?.getAttribute("title")).toBe("Added by the article");
+    expect(div.querySelector("del")?.classList.contains("replaced")).toBe(false);
+    expect(div.querySelector("del")?.getAttribute("title")).toBe("In the wire story, dropped by the article");
   });
 
   it("keeps markup in the text inert", () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   initialNav,
+  nextChange,
   nextPassage,
   passagesOfSlot,
+  prevChange,
   prevPassage,
   reviewAction,
+  selectChange,
   selectPassage,
   switchSource,
   viewShortcut,
@@ -59,6 +62,62 @@ describe("review navigation", () => {
   });
 });
 
+describe("change navigation", () => {
+  // Changes by passage: passage 2 (first in the article) has 10 and 11, passage 0 none,
+  // passage 3 has 12; passage 1 (source 20) has 13. Listed out of order on purpose.
+  const changes = [
+    { id: 12, passage: 3 },
+    { id: 13, passage: 1 },
+    { id: 10, passage: 2 },
+    { id: 11, passage: 2 },
+  ];
+
+  it("walks the shown source's changes in article order, selecting their passage, and wraps", () => {
+    let s = nextChange(start, changes);
+    expect([s.current, s.change]).toEqual([2, 10]);
+    s = nextChange(s, changes);
+    expect([s.current, s.change]).toEqual([2, 11]);
+    s = nextChange(s, changes);
+    expect([s.current, s.change]).toEqual([3, 12]); // passage 0 has none: skipped
+    s = nextChange(s, changes);
+    expect([s.current, s.change]).toEqual([2, 10]); // wrapped
+    s = prevChange(s, changes);
+    expect([s.current, s.change]).toEqual([3, 12]); // and back
+  });
+
+  it("goes from a selected passage to its first change, or back to the last change before it", () => {
+    const at0 = selectPassage(start, 0); // between passage 2 and passage 3 in the article
+    expect(nextChange(at0, changes).change).toBe(12);
+    expect(prevChange(at0, changes).change).toBe(11);
+    const at2 = selectPassage(start, 2);
+    expect(nextChange(at2, changes).change).toBe(10);
+    expect(prevChange(at2, changes).change).toBe(12); // nothing before the first: wraps
+    expect(prevChange(start, changes).change).toBe(12);
+  });
+
+  it("forgets the change when another passage or source is chosen", () => {
+    const s = nextChange(start, changes);
+    expect(nextPassage(s).change).toBeNull();
+    expect(prevPassage(s).change).toBeNull();
+    expect(switchSource(s, 1).change).toBeNull();
+    expect(selectPassage(s, 3).change).toBeNull();
+    expect(selectPassage(s, 2).change).toBe(10); // the same passage again: kept
+  });
+
+  it("stays within the shown source, and does nothing without changes", () => {
+    const other = switchSource(start, 1);
+    expect(nextChange(other, changes).change).toBe(13);
+    expect(nextChange(nextChange(other, changes), changes).change).toBe(13);
+    expect(nextChange(start, [])).toBe(start);
+  });
+
+  it("selects a change by id, showing its source", () => {
+    const s = selectChange(start, changes, 13);
+    expect([s.source, s.current, s.change]).toEqual([1, 1, 13]);
+    expect(selectChange(start, changes, 99)).toBe(start);
+  });
+});
+
 describe("shortcuts", () => {
   it("maps review keys", () => {
     expect(reviewAction({ key: "n" })).toEqual({ type: "next" });
@@ -67,6 +126,9 @@ describe("shortcuts", () => {
     expect(reviewAction({ key: "k" })).toEqual({ type: "prev" });
     expect(reviewAction({ key: "3" })).toEqual({ type: "source", slot: 2 });
     expect(reviewAction({ key: "Escape" })).toEqual({ type: "back" });
+    expect(reviewAction({ key: "." })).toEqual({ type: "nextChange" });
+    expect(reviewAction({ key: "," })).toEqual({ type: "prevChange" });
+    expect(reviewAction({ key: ".", ctrlKey: true })).toBeNull();
     expect(reviewAction({ key: "0" })).toBeNull();
     expect(reviewAction({ key: "n", ctrlKey: true })).toBeNull();
     // Alt+digit belongs to the view switcher, not to source switching.
