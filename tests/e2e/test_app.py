@@ -115,10 +115,179 @@ def test_review_navigates_passages_with_the_keyboard(app):
     tier = diff.find_element(By.CSS_SELECTOR, '[data-testid="evidence-tier"]')
     assert tier.text in ("identical", "minor edits", "paraphrase"), "the selected passage's tier is shown"
     assert re.search(r"\d+% · \w", diff.find_element(By.CSS_SELECTOR, '[data-testid="evidence-confidence"]').text)
-    app.screenshot("review")
     app.keys(Keys.ESCAPE)
     app.find("verdict")
     assert app.find("verdict").is_displayed(), "Esc goes back to the summary"
+
+
+def in_view(app, element):
+    """Whether an element is inside the visible part of its scrolling pane."""
+    return app.js(
+        "const e = arguments[0], pane = e.closest('.pane-scroll');"
+        "const r = e.getBoundingClientRect(), p = pane.getBoundingClientRect();"
+        "return r.bottom > p.top && r.top < p.bottom;",
+        element,
+    )
+
+
+def current_changes(app):
+    return app.js(
+        "return [...document.querySelectorAll('.current-change')]"
+        ".map(e => [e.dataset.testid, e.dataset.change, e.closest('[data-testid=review-article]') ? 'article' : 'source']);"
+    )
+
+
+def test_review_marks_every_change_in_place(app):
+    # The second press-release copy: lightly edited, paragraphs reordered, its own intro.
+    load_demo_archive(app)
+    check_article(app, demo_text("press-release-2.txt"))
+    app.click("nav-review")
+    app.find("review-article")
+
+    # Words the article added or put in place of wire words, inside its passages; wire words it
+    # dropped or replaced, inside the story's.
+    inserts = app.all("change-insert")
+    deletes = app.all("change-delete")
+    assert inserts, "added or replacing words are marked in the article"
+    assert deletes, "dropped or replaced wire words are marked in the story"
+    assert app.js(
+        "return [...document.querySelectorAll('[data-testid=change-insert], [data-testid=change-drop-point]')]"
+        ".every(e => e.closest('[data-testid=review-article] [data-testid=passage][data-kind=edited]'))"
+    ), "article marks lie inside edited passages"
+    assert app.js(
+        "return [...document.querySelectorAll('[data-testid=change-delete]')]"
+        ".every(e => e.closest('[data-testid=review-source] [data-testid=source-passage]'))"
+    ), "story marks lie inside the copied passages"
+    kinds = {e.get_attribute("data-change-kind") for e in inserts + deletes}
+    assert kinds == {"replaced", "added", "dropped"}, kinds
+    # Marked in the diff panel's colours.
+    colours = app.js(
+        "const i = document.querySelector('[data-testid=change-insert]'), d = document.querySelector('[data-testid=change-delete]');"
+        "return [getComputedStyle(i).backgroundColor, getComputedStyle(d).backgroundColor];"
+    )
+    assert colours == ["rgb(225, 245, 232)", "rgb(253, 231, 228)"], colours
+
+    # The change list agrees with the marks.
+    summary = app.find("change-summary").text.strip()
+    m = re.fullmatch(r"(\d+) changes?: (\d+) replaced, (\d+) added, (\d+) dropped", summary)
+    assert m, summary
+    total, replaced, added, dropped = map(int, m.groups())
+    assert total == replaced + added + dropped and total >= 3, summary
+    distinct = lambda testid: len({e.get_attribute("data-change") for e in app.all(testid)})  # noqa: E731
+    assert distinct("change-insert") == replaced + added, summary
+    assert distinct("change-delete") == replaced + dropped, summary
+    assert distinct("change-drop-point") == dropped, summary
+
+    # Next and previous change by key: the current change moves, its passage is selected, and
+    # both panes show it.
+    app.keys(".")
+    app.until(lambda: current_changes(app), ". makes the first change current")
+    first = current_changes(app)
+    first_id = first[0][1]
+    assert app.find("change-counter").text.startswith("1 of "), app.find("change-counter").text
+    app.keys(".")
+    app.until(lambda: current_changes(app) and current_changes(app)[0][1] != first_id, ". moves to the next change")
+    second = current_changes(app)
+    for testid, _, side in second:
+        assert testid in ("change-insert", "change-delete", "change-drop-point")
+    marks = [e for e in app.driver.find_elements(By.CSS_SELECTOR, ".current-change")]
+    assert marks and all(in_view(app, e) for e in marks), "both panes scroll to the current change"
+    active = app.driver.find_elements(By.CSS_SELECTOR, '[data-testid="passage"].active')
+    assert active and any(e.get_attribute("data-change") == second[0][1] for e in active[0].find_elements(By.CSS_SELECTOR, "[data-change]")), \
+        "the change's passage is selected"
+    # The diff panel shows the selected passage, with the current change's words in it.
+    panel = app.find("passage-diff")
+    panel_words = {e.text for e in panel.find_elements(By.CSS_SELECTOR, "ins, del")}
+    assert {e.text for e in marks if e.text} <= panel_words, (panel_words, [e.text for e in marks])
+    app.keys(",")
+    app.until(lambda: current_changes(app) == first, ", goes back to the first change")
+    assert app.find("change-counter").text.startswith("1 of ")
+
+    # Text that matched nothing is set apart on both sides: the article's own intro, the parts
+    # of the release it cut.
+    article_own = app.driver.find_elements(By.CSS_SELECTOR, '[data-testid="review-article"] [data-testid="unmatched"]')
+    story_unused = app.driver.find_elements(By.CSS_SELECTOR, '[data-testid="review-source"] [data-testid="unmatched"]')
+    assert article_own and story_unused, "unmatched text is marked in both panes"
+    backgrounds = app.js(
+        "const u = document.querySelector('[data-testid=unmatched]');"
+        "const p = document.querySelector('[data-testid=passage][data-kind=verbatim], [data-testid=passage]');"
+        "return [getComputedStyle(u).backgroundColor, getComputedStyle(p).backgroundColor, getComputedStyle(u).color];"
+    )
+    assert backgrounds[0] not in ("rgba(0, 0, 0, 0)", backgrounds[1]), backgrounds
+    # Numbered on both sides; the article tells the release out of order, so the story's
+    # numbers are out of order too.
+    assert app.all("passage")[0].get_attribute("data-n") == "1"
+    story_numbers = [int(n) for e in app.all("source-passage") if e.get_attribute("data-n") for n in e.get_attribute("data-n").split(",")]
+    assert sorted(story_numbers) == list(range(1, len(app.all("passage")) + 1)), story_numbers
+    assert story_numbers != sorted(story_numbers), f"the reordering shows: {story_numbers}"
+    numbers = app.js(
+        "return [...document.querySelectorAll('[data-testid=passage][data-n], [data-testid=source-passage][data-n]')]"
+        ".slice(0, 4).map(e => getComputedStyle(e, '::before').content);"
+    )
+    assert numbers and all(re.fullmatch(r'"[\d,]+"', n) for n in numbers), f"passage numbers are drawn at their start: {numbers}"
+    app.screenshot("review")
+
+
+def test_review_panes_scroll_together(archive_path):
+    app = launch(archive_path)
+    try:
+        load_demo_archive(app)
+        check_article(app, demo_text("credited-reuters.txt"))
+        app.click("nav-review")
+        app.find("review-article")
+        toggle = app.find("sync-scroll")
+        if toggle.get_attribute("aria-pressed") != "true":
+            toggle.click()
+        panes = app.driver.find_elements(By.CSS_SELECTOR, ".pane-scroll")
+        article_pane, source_pane = panes[0], panes[1]
+        room = app.js("return [arguments[0].scrollHeight - arguments[0].clientHeight, arguments[1].scrollHeight - arguments[1].clientHeight]", article_pane, source_pane)
+        assert room[0] > 100 and room[1] > 100, f"both texts are longer than their panes: {room}"
+        time.sleep(0.4)
+
+        def scroll(pane, top):
+            app.js("arguments[0].scrollTop = arguments[1]", pane, top)
+
+        def source_top():
+            return app.js("return arguments[0].scrollTop", source_pane)
+
+        before = source_top()
+        scroll(article_pane, room[0] * 0.7)
+        app.until(lambda: abs(source_top() - before) > 50, "the story follows the article")
+        # The passage on the article's reading line has its counterpart in view in the story.
+        index = app.js(
+            "const pane = arguments[0], line = pane.getBoundingClientRect().top + pane.clientHeight / 3;"
+            "const hit = [...pane.querySelectorAll('[data-testid=passage]')].find(e => { const r = e.getBoundingClientRect(); return r.top <= line && r.bottom >= line; });"
+            "return hit ? hit.dataset.index : null;",
+            article_pane,
+        )
+        if index is not None:
+            counterpart = app.driver.find_element(By.CSS_SELECTOR, f'[data-testid="source-passage"][data-index="{index}"], [data-testid="source-passage"][data-covers~="{index}"]')
+            assert in_view(app, counterpart), f"passage {index}'s counterpart is in view"
+        # And the other way round.
+        article_before = app.js("return arguments[0].scrollTop", article_pane)
+        scroll(source_pane, 0)
+        app.until(lambda: abs(app.js("return arguments[0].scrollTop", article_pane) - article_before) > 50, "the article follows the story")
+
+        # Off: the story stays where it is; remembered after a restart.
+        toggle.click()
+        assert toggle.get_attribute("aria-pressed") == "false"
+        still = source_top()
+        scroll(article_pane, room[0] * 0.5)
+        time.sleep(0.5)
+        assert abs(source_top() - still) <= 1, "with sync off, the story does not move"
+    finally:
+        app.quit()
+    app = launch(archive_path)
+    try:
+        load_demo_archive(app)
+        check_article(app, demo_text("credited-reuters.txt"))
+        app.click("nav-review")
+        toggle = app.find("sync-scroll")
+        assert toggle.get_attribute("aria-pressed") == "false", "the toggle is remembered"
+        toggle.click()  # back on, for whoever runs next
+        assert toggle.get_attribute("aria-pressed") == "true"
+    finally:
+        app.quit()
 
 
 def test_import_a_folder_shows_progress_and_the_result(app, tmp_path):
