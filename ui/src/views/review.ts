@@ -223,6 +223,7 @@ export function createReviewView(app: App): View {
     shownSource = src.id;
     sourceChanges = changesOfSource(r.report, changes, src.id);
     renderChangeList();
+    renderChangeCounter();
     const story: Story | undefined = r.stories.find((s) => s.id === src.id);
     replace(
       sourceHead,
@@ -277,9 +278,12 @@ export function createReviewView(app: App): View {
 
   function renderChangeCounter(): void {
     const at = nav.change === null ? -1 : sourceChanges.findIndex((c) => c.id === nav.change);
-    changeCounter.textContent = sourceChanges.length === 0 ? "–" : `${at === -1 ? "–" : at + 1} of ${sourceChanges.length}`;
-    prevChangeButton.disabled = sourceChanges.length === 0;
-    nextChangeButton.disabled = sourceChanges.length === 0;
+    const text = sourceChanges.length === 0 ? "–" : `${at === -1 ? "–" : at + 1} of ${sourceChanges.length}`;
+    // Written only when it changes: the first render must not lay the panes out twice.
+    if (changeCounter.textContent !== text) changeCounter.textContent = text;
+    const none = sourceChanges.length === 0;
+    if (prevChangeButton.disabled !== none) prevChangeButton.disabled = none;
+    if (nextChangeButton.disabled !== none) nextChangeButton.disabled = none;
     for (const item of changeItems.querySelectorAll<HTMLElement>(".change-item")) {
       if (item.dataset["change"] === String(nav.change)) item.setAttribute("aria-current", "true");
       else item.removeAttribute("aria-current");
