@@ -166,6 +166,14 @@ def test_review_marks_every_change_in_place(app):
         "return [getComputedStyle(i).backgroundColor, getComputedStyle(d).backgroundColor];"
     )
     assert colours == ["rgb(225, 245, 232)", "rgb(253, 231, 228)"], colours
+    # Regression: this WebKit drops a text-decoration shorthand holding a colour, which left
+    # dropped words unstruck (and edited and rewritten passages without their underline).
+    lines = app.js(
+        "const line = (s) => getComputedStyle(document.querySelector(s)).textDecorationLine;"
+        "return [line('[data-testid=change-delete][data-change-kind=dropped]'), line('[data-testid=change-insert][data-change-kind=added]'),"
+        " line('[data-testid=passage][data-kind=edited]')];"
+    )
+    assert lines == ["line-through", "underline", "underline"], lines
 
     # The change list agrees with the marks.
     summary = app.find("change-summary").text.strip()
