@@ -475,6 +475,14 @@ def test_review_render_time_of_a_long_article(app, tmp_path):
     (folder / "story.txt").write_text(story)
     import_folder(app, folder, "1", "the synthetic story is imported")
     check_article(app, article)
+    # Regression: scrolling the long result into view took the whole page with it, the top
+    # bar left the window and the next click on it was lost. Only the view scrolls.
+    time.sleep(1)  # the smooth scroll to the result ends
+    page = app.js(
+        "const b = document.querySelector('.topbar').getBoundingClientRect();"
+        "return [document.scrollingElement.scrollTop, b.top];"
+    )
+    assert page == [0, 0], f"the page itself never scrolls, the top bar stays in view: {page}"
     app.click("nav-review")
     app.find("review-article")
     passages = app.js("return document.querySelectorAll('[data-testid=\"passage\"]').length")
