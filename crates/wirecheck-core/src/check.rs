@@ -81,6 +81,22 @@ pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Res
     } else {
         input.to_string()
     };
+    check_article_text(archive, text, options)
+}
+
+/// Checks an article's text as it is: HTML already reduced to text, never taken for markup
+/// again (a caller that extracted a page itself, for its metadata, passes the text here).
+pub(crate) fn check_article_text(
+    archive: &Archive,
+    text: String,
+    options: &CheckOptions,
+) -> Result<Report> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::TooLarge {
+            size: text.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
     let article = if options.keep_boilerplate {
         Prepared::without_boilerplate(text)
     } else {
