@@ -56,7 +56,8 @@ pub struct AuditOptions {
     /// Worker threads, each with its own read-only connection to the archive (at least one).
     pub jobs: usize,
     /// The options of every check. `published_before`, when set (`--before`), applies to every
-    /// article and overrides its own publication date, as in `check`.
+    /// article and overrides its own publication date, as in `check`. The word diff's deadline
+    /// is raised to two seconds at least, so that results do not depend on the machine's load.
     pub check: CheckOptions,
     /// Take the publication date of a page that has none given (an HTML file, a JSON Lines
     /// record with `html` but no `published`) from its metadata (`article:published_time`, else

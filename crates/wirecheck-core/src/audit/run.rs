@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use super::article::{Outcome, check_item};
 use super::html::{Rows, index, report_path, write_report};
@@ -31,6 +32,14 @@ use crate::{Error, Result};
 
 /// Articles waiting for a worker, per worker.
 const QUEUED_PER_JOB: usize = 2;
+
+/// The shortest diff deadline of an audit's checks. `check` gives each passage's word diff
+/// 20 ms, then reports the rest coarsely, which keeps a pasted text quick; on a loaded
+/// machine (or a debug build) that deadline is sometimes hit, and the coarser diff can change
+/// a verdict. An audit must give the same lines whatever the load, resumed or not, with one
+/// job or two, so it waits longer: a passage diff takes well under a millisecond in a release
+/// build, and the deadline still bounds hostile input.
+const MIN_DIFF_DEADLINE: Duration = Duration::from_secs(2);
 
 /// What the other threads tell the writer.
 enum Message {
@@ -254,6 +263,7 @@ fn work(
         }
     };
     let mut check = options.check.clone();
+    check.diff.deadline = check.diff.deadline.max(MIN_DIFF_DEADLINE);
     let before = options.check.published_before.clone();
     loop {
         if stopped() {
