@@ -354,6 +354,8 @@ pub enum BenchProbe {
     Import,
     /// Check the article file --probe-input against --db
     Check,
+    /// Audit the JSON Lines export --probe-input against --db with --probe-jobs workers
+    Audit,
 }
 
 #[derive(Debug, Args)]
@@ -388,4 +390,12 @@ pub struct BenchArgs {
     /// Internal: the input of --probe
     #[arg(long, hide = true, value_name = "PATH")]
     pub probe_input: Option<PathBuf>,
+    /// Internal: the workers of `--probe audit`
+    #[arg(long, hide = true, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub probe_jobs: u16,
+    /// Also audit this many generated articles per size (one JSON Lines export, through
+    /// `wirecheck audit`), with one job and with two, and report articles per second, the
+    /// speed-up and the audit's peak memory
+    #[arg(long, default_value_t = 0, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    pub audit_articles: u32,
 }
