@@ -124,7 +124,7 @@ pub(super) fn check_item(
         .map(str::to_string)
         .or_else(|| outcome.published.clone());
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_article_text(archive, read.text, options)
+        archive.in_read_transaction(|| check_article_text(archive, read.text, options))
     }));
     outcome.result = match checked {
         Ok(Ok(report)) => Ok(report),
