@@ -850,11 +850,13 @@ mod tests {
     fn a_read_transaction_gives_back_the_value_and_survives_a_panic_inside() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("archive.sqlite");
-        Archive::open(&path).unwrap().insert(story("Tugs", BODY)).unwrap();
+        Archive::open(&path)
+            .unwrap()
+            .insert(story("Tugs", BODY))
+            .unwrap();
         let reader = Archive::open_read_only(&path).unwrap();
         assert_eq!(reader.in_read_transaction(|| reader.count()).unwrap(), 1);
-        let failed: Result<()> =
-            reader.in_read_transaction(|| Err(Error::Invalid("no".into())));
+        let failed: Result<()> = reader.in_read_transaction(|| Err(Error::Invalid("no".into())));
         assert!(failed.is_err(), "the read's error is given back");
         let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             reader.in_read_transaction(|| -> Result<()> { panic!("a bug") })

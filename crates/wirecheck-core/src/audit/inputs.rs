@@ -142,7 +142,7 @@ pub(super) fn count(inputs: &[PathBuf], stop: &dyn Fn() -> bool) -> u64 {
                 return total;
             }
             total += match path {
-                Some(path) if is_export(&path) => count_lines(&path, stop).max(1),
+                Some(path) if is_export(&path) => count_lines(&path, stop),
                 _ => 1,
             };
         }
@@ -552,5 +552,9 @@ mod tests {
             fs::write(dir.path().join(format!("{n}.txt")), "x").unwrap();
         }
         assert_eq!(count(&[dir.path().to_path_buf()], &|| true), 0);
+        let empty = dir.path().join("empty.jsonl");
+        fs::write(&empty, "\n  \n").unwrap();
+        assert!(all(std::slice::from_ref(&empty)).is_empty());
+        assert_eq!(count(&[empty], &|| false), 0, "as many as for_each gives");
     }
 }
