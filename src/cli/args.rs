@@ -27,6 +27,10 @@ pub enum Command {
     /// Check articles against the archive. Exit code: 0 nothing flagged, 1 a source copied
     /// without credit, 2 an error
     Check(CheckArgs),
+    /// Check thousands of articles (folders, JSON Lines crawl exports) on every core into
+    /// results.jsonl, summary.csv and index.html; resumable. Exit code: 0 nothing flagged, 1
+    /// an article copies a source without credit, 2 an error stopped the audit
+    Audit(AuditArgs),
     /// Compare an article with one wire story given beside it, without an archive (none is
     /// opened or created). Exit code as check
     Compare(CompareArgs),
@@ -86,6 +90,16 @@ pub struct CheckArgs {
     /// One JSON object per article (JSON Lines for several)
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub check: CheckOptionArgs,
+    /// Show every passage's word changes
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+/// The options of a check, shared by `check` and `audit`.
+#[derive(Debug, Args)]
+pub struct CheckOptionArgs {
     /// Sensitivity
     #[arg(long, value_enum, default_value_t = Preset::Standard)]
     pub preset: Preset,
@@ -93,15 +107,42 @@ pub struct CheckArgs {
     #[arg(long, value_name = "WORDS")]
     pub min_words: Option<usize>,
     /// Only stories published before this date (ISO 8601, e.g. 2026-05-09) count as sources;
-    /// overrides the date read from the article (a dated dateline, "Updated: ...")
+    /// overrides the date read from the article (a dated dateline, "Updated: ...", in an audit
+    /// also its `published`)
     #[arg(long, value_name = "DATE")]
     pub before: Option<String>,
     /// Never count stories of this agency as sources (repeatable)
     #[arg(long, value_name = "AGENCY")]
     pub exclude_agency: Vec<String>,
-    /// Show every passage's word changes
-    #[arg(long, short)]
-    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Files and folders (walked recursively) of articles as `check` reads them (saved HTML
+    /// pages, text), and JSON Lines exports (*.jsonl, *.ndjson) of one article a line: `id`,
+    /// `url`, `published` (ISO 8601; then only stories published before it are sources), and
+    /// `text` or `html`
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The folder of the outputs: results.jsonl, summary.csv, index.html and reports/.
+    /// Running the same audit into it again skips the articles results.jsonl holds
+    #[arg(long, value_name = "DIR", default_value = "wirecheck-audit")]
+    pub out: PathBuf,
+    /// Articles checked at once, each worker with its own connection to the archive
+    /// [default: the number of cores]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+    /// For a page with no `published` given (HTML files, records with `html`), take its date
+    /// from the page's metadata (article:published_time, else <time datetime>). Off by
+    /// default: a page updated with wire copy after it was first published would hide its
+    /// source
+    #[arg(long)]
+    pub before_from_article: bool,
+    #[command(flatten)]
+    pub check: CheckOptionArgs,
+    /// Print the summary as one JSON object
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -336,6 +377,8 @@ pub enum BenchProbe {
     Import,
     /// Check the article file --probe-input against --db
     Check,
+    /// Audit the JSON Lines export --probe-input against --db with --probe-jobs workers
+    Audit,
 }
 
 #[derive(Debug, Args)]
@@ -370,4 +413,12 @@ pub struct BenchArgs {
     /// Internal: the input of --probe
     #[arg(long, hide = true, value_name = "PATH")]
     pub probe_input: Option<PathBuf>,
+    /// Internal: the workers of `--probe audit`
+    #[arg(long, hide = true, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub probe_jobs: u16,
+    /// Also audit this many generated articles per size (one JSON Lines export, through
+    /// `wirecheck audit`), with one job and with two, and report articles per second, the
+    /// speed-up and the audit's peak memory
+    #[arg(long, default_value_t = 0, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    pub audit_articles: u32,
 }

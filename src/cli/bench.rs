@@ -9,7 +9,7 @@ use std::process::{Command, ExitCode, Stdio};
 use anyhow::{Context, Result, anyhow, bail};
 use serde::de::DeserializeOwned;
 use wirecheck_core::bench::{
-    self, BenchOptions, BenchReport, CheckProbe, ImportProbe, Probe, SizeFigures,
+    self, AuditProbe, BenchOptions, BenchReport, CheckProbe, ImportProbe, Probe, SizeFigures,
 };
 
 use super::args::{BenchArgs, BenchProbe};
@@ -20,7 +20,7 @@ const EXIT_INACCURATE: u8 = 2;
 
 pub fn run(db: Option<PathBuf>, args: BenchArgs) -> Result<ExitCode> {
     if let Some(kind) = args.probe {
-        return probe(db, kind, args.probe_input);
+        return probe(db, kind, args.probe_input, args.probe_jobs);
     }
     let dir = args
         .dir
@@ -42,6 +42,7 @@ pub fn run(db: Option<PathBuf>, args: BenchArgs) -> Result<ExitCode> {
         articles_per_kind: args.articles as usize,
         min_accuracy: args.min_accuracy,
         seed: bench::SEED,
+        audit_articles: args.audit_articles as usize,
     };
     let mut child = ChildProbe {
         exe: std::env::current_exe().context("cannot find this executable to run its probes")?,
@@ -68,12 +69,21 @@ pub fn run(db: Option<PathBuf>, args: BenchArgs) -> Result<ExitCode> {
 }
 
 /// The child side: one measurement, printed as JSON.
-fn probe(db: Option<PathBuf>, kind: BenchProbe, input: Option<PathBuf>) -> Result<ExitCode> {
+fn probe(
+    db: Option<PathBuf>,
+    kind: BenchProbe,
+    input: Option<PathBuf>,
+    jobs: u16,
+) -> Result<ExitCode> {
     let db = db.context("--probe needs --db")?;
     let input = input.context("--probe needs --probe-input")?;
     match kind {
         BenchProbe::Import => output::json_line(&bench::probe_import(&db, &input)?)?,
         BenchProbe::Check => output::json_line(&bench::probe_check(&db, &input)?)?,
+        BenchProbe::Audit => {
+            let out = audit_out(&input, usize::from(jobs));
+            output::json_line(&bench::probe_audit(&db, &input, &out, usize::from(jobs))?)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -83,12 +93,30 @@ struct ChildProbe {
     exe: PathBuf,
 }
 
+/// Where the audit probe writes: beside its input, a folder per job count.
+fn audit_out(input: &Path, jobs: usize) -> PathBuf {
+    input.with_file_name(format!("audit-jobs-{jobs}"))
+}
+
 impl ChildProbe {
-    fn run<T: DeserializeOwned>(&self, kind: &str, db: &Path, input: &Path) -> Result<T> {
+    fn run<T: DeserializeOwned>(
+        &self,
+        kind: &str,
+        db: &Path,
+        input: &Path,
+        jobs: usize,
+    ) -> Result<T> {
         let out = Command::new(&self.exe)
             .arg("--db")
             .arg(db)
-            .args(["bench", "--probe", kind, "--probe-input"])
+            .args([
+                "bench",
+                "--probe",
+                kind,
+                "--probe-jobs",
+                &jobs.to_string(),
+                "--probe-input",
+            ])
             .arg(input)
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
@@ -107,10 +135,26 @@ impl ChildProbe {
 
 impl Probe for ChildProbe {
     fn import(&mut self, db: &Path, input: &Path) -> wirecheck_core::Result<ImportProbe> {
-        self.run("import", db, input).map_err(core_error)
+        self.run("import", db, input, 1).map_err(core_error)
     }
     fn check(&mut self, db: &Path, article: &Path) -> wirecheck_core::Result<CheckProbe> {
-        self.run("check", db, article).map_err(core_error)
+        self.run("check", db, article, 1).map_err(core_error)
+    }
+    fn audit(
+        &mut self,
+        db: &Path,
+        input: &Path,
+        out: &Path,
+        jobs: usize,
+    ) -> wirecheck_core::Result<AuditProbe> {
+        if out != audit_out(input, jobs) {
+            return Err(wirecheck_core::Error::Invalid(format!(
+                "the audit probe writes to {}, not {}",
+                audit_out(input, jobs).display(),
+                out.display()
+            )));
+        }
+        self.run("audit", db, input, jobs).map_err(core_error)
     }
 }
 
@@ -243,5 +287,21 @@ fn print_size(s: &SizeFigures) {
             p.check_seconds * 1000.0,
             rss(p.peak_rss_bytes)
         );
+    }
+    for a in &s.audits {
+        anstream::println!(
+            "  audit, {} job{}  {:.0} articles/s ({} articles, {} flagged, {} failed, in {:.1} s), peak RSS {}",
+            a.jobs,
+            if a.jobs == 1 { " " } else { "s" },
+            a.articles_per_second,
+            a.articles,
+            a.flagged,
+            a.failed,
+            a.seconds,
+            rss(a.peak_rss_bytes)
+        );
+    }
+    if s.audit_speedup > 0.0 {
+        anstream::println!("  audit speed-up  x{:.2} with 2 jobs", s.audit_speedup);
     }
 }

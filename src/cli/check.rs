@@ -11,11 +11,10 @@ use wirecheck_core::{
     canonical_agency, check,
 };
 
-use super::args::{CheckArgs, CompareArgs, Preset};
+use super::args::{CheckArgs, CheckOptionArgs, CompareArgs, Preset};
 use super::output::{self, BOLD, DIM, GREEN, RED, YELLOW, percent};
 
-/// Exit code when an article copies a source without credit.
-const EXIT_FLAGGED: u8 = 1;
+use super::EXIT_FLAGGED;
 
 /// The JSON object printed per article: the report, with the input it is for.
 #[derive(Serialize)]
@@ -28,7 +27,7 @@ struct Output<'a> {
 
 pub fn run(db: &Path, args: CheckArgs) -> Result<ExitCode> {
     let archive = super::open(db)?;
-    let options = options(&args);
+    let options = options(&args.check);
     let inputs: Vec<PathBuf> = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -111,7 +110,8 @@ fn thresholds(preset: Preset) -> Thresholds {
     }
 }
 
-fn options(args: &CheckArgs) -> CheckOptions {
+/// The check options given on the command line (of `check` and `audit`).
+pub fn options(args: &CheckOptionArgs) -> CheckOptions {
     let mut options = CheckOptions {
         thresholds: thresholds(args.preset),
         published_before: args.before.clone(),

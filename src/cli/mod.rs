@@ -3,6 +3,7 @@
 
 mod archive;
 mod args;
+mod audit;
 mod bench;
 mod check;
 mod demo;
@@ -20,6 +21,8 @@ use wirecheck_core::{Archive, default_archive_path};
 
 use args::{Cli, Command};
 
+/// Exit code when an article copies a source without credit.
+const EXIT_FLAGGED: u8 = 1;
 /// Exit code for errors (bad input, unreadable files, a broken archive).
 const EXIT_ERROR: u8 = 2;
 
@@ -52,6 +55,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Import(args) => import::run(&db, args),
         Command::Check(args) => check::run(&db, args),
+        Command::Audit(args) => audit::run(&db, args),
         Command::Compare(args) => check::compare(args),
         Command::List(args) => archive::list(&db, args),
         Command::Search(args) => archive::search(&db, args),

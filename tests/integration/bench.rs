@@ -74,20 +74,30 @@ fn fixture(dir: &Path, files: usize, per_file: usize) -> PathBuf {
 }
 
 fn bench_json(t: &TempArchive, corpus: &Path, size: &str, articles: &str) -> serde_json::Value {
+    bench_json_with(t, corpus, size, articles, &[])
+}
+
+fn bench_json_with(
+    t: &TempArchive,
+    corpus: &Path,
+    size: &str,
+    articles: &str,
+    extra: &[&str],
+) -> serde_json::Value {
     let work = t.dir.path().join("work");
-    let run = t
-        .run(&[
-            "bench",
-            corpus.to_str().unwrap(),
-            "--sizes",
-            size,
-            "--articles",
-            articles,
-            "--work-dir",
-            work.to_str().unwrap(),
-            "--json",
-        ])
-        .success();
+    let mut args = vec![
+        "bench",
+        corpus.to_str().unwrap(),
+        "--sizes",
+        size,
+        "--articles",
+        articles,
+        "--work-dir",
+        work.to_str().unwrap(),
+        "--json",
+    ];
+    args.extend_from_slice(extra);
+    let run = t.run(&args).success();
     assert!(
         run.stderr().contains("bench:"),
         "progress goes to stderr: {}",
@@ -133,6 +143,30 @@ fn bench_on_a_fictional_corpus_reports_every_figure() {
         !t.db().exists(),
         "the benchmark uses its own archives, not the user's"
     );
+}
+
+#[test]
+fn bench_audits_generated_articles_with_one_job_and_two_in_child_processes() {
+    let t = TempArchive::new();
+    let corpus = fixture(t.dir.path(), 2, 60);
+    let report = bench_json_with(&t, &corpus, "200", "2", &["--audit-articles", "12"]);
+    let size = &report["sizes"][0];
+    let audits = size["audits"].as_array().unwrap();
+    assert_eq!(audits.len(), 2, "{size}");
+    for (audit, jobs) in audits.iter().zip([1, 2]) {
+        assert_eq!(audit["jobs"], jobs);
+        assert_eq!(audit["articles"], 12, "{audit}");
+        assert_eq!(audit["failed"], 0, "{audit}");
+        assert!(audit["articles_per_second"].as_f64().unwrap() > 0.0);
+        assert!(
+            audit["peak_rss_bytes"].is_number() || !cfg!(target_os = "linux"),
+            "the audit's memory is measured in its own process: {audit}"
+        );
+    }
+    assert_eq!(audits[0]["flagged"], audits[1]["flagged"]);
+    assert!(size["audit_speedup"].as_f64().unwrap() > 0.0);
+    let work = t.dir.path().join("work/size-200");
+    assert!(work.join("audit-jobs-2/summary.csv").is_file());
 }
 
 #[test]

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // test helpers fail loudly; allow-unwrap-in-tests covers only #[test] fns
 
 mod archive;
+mod audit;
 mod bench;
 mod check;
 mod compare;

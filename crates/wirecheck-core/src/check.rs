@@ -97,6 +97,29 @@ pub(crate) fn prepare_article(input: &str, options: &CheckOptions) -> Result<Pre
     } else {
         input.to_string()
     };
+    prepare_text(text, options)
+}
+
+/// Checks an article's text as it is: HTML already reduced to text, never taken for markup
+/// again (a caller that extracted a page itself, for its metadata, passes the text here).
+pub(crate) fn check_article_text(
+    archive: &Archive,
+    text: String,
+    options: &CheckOptions,
+) -> Result<Report> {
+    let article = prepare_text(text, options)?;
+    let candidates = retrieve_candidates(archive, &article, options)?;
+    Ok(compare_stories(article, candidates, options))
+}
+
+/// An article's text (never taken for markup) ready to compare.
+fn prepare_text(text: String, options: &CheckOptions) -> Result<Prepared> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::TooLarge {
+            size: text.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
     // Candidates are read with the article's language too, so that both sides of a
     // comparison have the same words.
     let language = language::detect(&text);

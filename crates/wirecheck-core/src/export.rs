@@ -373,7 +373,7 @@ fn decision_for(check: &LoadedCheck, source_id: i64) -> Option<&Decision> {
     check.decisions.iter().find(|d| d.source_id == source_id)
 }
 
-fn verdict(derived: &str) -> &'static str {
+pub(crate) fn verdict(derived: &str) -> &'static str {
     match derived {
         "wholly" => "Wholly derived",
         "partially" => "Partially derived",
@@ -381,12 +381,12 @@ fn verdict(derived: &str) -> &'static str {
     }
 }
 
-fn percent(share: f64) -> String {
+pub(crate) fn percent(share: f64) -> String {
     format!("{:.0}%", (share * 100.0).clamp(0.0, 100.0))
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {

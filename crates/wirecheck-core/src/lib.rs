@@ -19,10 +19,13 @@
 //! 8. **verdict** and **report**: coverage per source, derived wholly/partially/none, and a
 //!    flag for every source copied without credit.
 //!
-//! [`check()`] runs the whole pipeline; [`Archive`] stores the wire originals.
+//! [`check()`] runs the whole pipeline; [`Archive`] stores the wire originals; [`audit()`]
+//! runs many checks on every core, resumably, into `results.jsonl`, `summary.csv` and
+//! `index.html`.
 #![deny(missing_docs)]
 
 mod archive;
+mod audit;
 pub mod bench;
 mod check;
 mod compare;
@@ -46,6 +49,10 @@ pub use archive::store::{
 };
 pub use archive::verify::{RepairSummary, VerifyCheck, VerifyReport};
 pub use archive::{NewStory, default_archive_path};
+pub use audit::{
+    AgencyCount, ArticleStatus, AuditEvent, AuditOptions, AuditSummary, AuditTotals, FailureCount,
+    FailureKind, INDEX_FILE, REPORTS_DIR, RESULTS_FILE, SUMMARY_FILE, SummaryRow, audit,
+};
 pub use check::{CheckOptions, MAX_ARTICLE_BYTES, check, check_text};
 pub use compare::{AlignOptions, DiffAlgorithm, DiffOptions};
 pub use credit::agencies::{AgencyTable, canonical_agency};

@@ -248,6 +248,54 @@ impl Archive {
         Archive::setup(conn, path)
     }
 
+    /// Opens an existing, up-to-date archive for reading only (a worker of an audit: many
+    /// readers of one file, none of which may write). Unlike [`Archive::open`] it never creates
+    /// the file, migrates it or rebuilds its index: an archive that is missing, not SQLite, of
+    /// another schema version or fingerprinted with another scheme is an error. Open it once
+    /// with [`Archive::open`] first to bring it up to date.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Archive> {
+        use rusqlite::OpenFlags;
+        let path = path.as_ref().to_path_buf();
+        if !path.is_file() {
+            return Err(Error::io(
+                &path,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no archive file here"),
+            ));
+        }
+        check_is_sqlite(&path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn =
+            Connection::open_with_flags(&path, flags).map_err(|e| classify_open_error(&path, e))?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "cache_size", -65536)?;
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|e| classify_open_error(&path, e))?;
+        let known = migrations::latest_version();
+        if found > known {
+            return Err(Error::NewerSchema { path, found, known });
+        }
+        let scheme: Option<String> = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'fingerprint_scheme'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .ok()
+            .flatten();
+        if found < known || scheme.as_deref() != Some(fingerprint::SCHEME) {
+            return Err(Error::Invalid(format!(
+                "{} must be brought up to date before it is read by several workers \
+                 (open it once for writing, e.g. with `wirecheck info`)",
+                path.display()
+            )));
+        }
+        Ok(Archive { conn, path })
+    }
+
     /// An archive in memory, for tests and one-off checks.
     pub fn open_in_memory() -> Result<Archive> {
         Archive::setup(Connection::open_in_memory()?, PathBuf::from(":memory:"))
@@ -550,6 +598,23 @@ impl Archive {
         let term = format!("\"{}\"", word.replace('"', "\"\""));
         let rows = stmt.query_map(params![term, limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Runs `read` inside one read transaction. A check makes hundreds of small queries (one
+    /// per fingerprint); outside a transaction each one takes and drops SQLite's WAL read lock
+    /// (file locks and a stat each time), inside one they share a single snapshot and lock.
+    pub(crate) fn in_read_transaction<T>(&self, read: impl FnOnce() -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            // A read that panicked (caught by the caller) left its transaction open.
+            self.conn.execute_batch("ROLLBACK")?;
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let result = read();
+        // Nothing was written: ending the transaction only releases the snapshot.
+        let end = self.conn.execute_batch("COMMIT");
+        let value = result?;
+        end?;
+        Ok(value)
     }
 
     /// Up to `limit` ids of stories holding fingerprint `hash`.
@@ -919,6 +984,80 @@ mod tests {
             postings_count(&archive),
             before,
             "reopening rebuilt the postings"
+        );
+    }
+
+    #[test]
+    fn a_read_only_connection_reads_and_never_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.sqlite");
+        let id = match Archive::open(&path)
+            .unwrap()
+            .insert(story("Tugs", BODY))
+            .unwrap()
+        {
+            InsertOutcome::Inserted(id) => id,
+            other => panic!("a new story is inserted: {other:?}"),
+        };
+        let mut reader = Archive::open_read_only(&path).unwrap();
+        let second = Archive::open_read_only(&path).unwrap();
+        assert_eq!(reader.get(id).unwrap().body, BODY);
+        assert_eq!(second.count().unwrap(), 1, "several readers share the file");
+        assert!(
+            reader
+                .insert(story("Other", "Some other words here."))
+                .is_err(),
+            "a read-only connection refuses writes"
+        );
+        assert_eq!(Archive::open(&path).unwrap().count().unwrap(), 1);
+    }
+
+    #[test]
+    fn a_read_transaction_gives_back_the_value_and_survives_a_panic_inside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.sqlite");
+        Archive::open(&path)
+            .unwrap()
+            .insert(story("Tugs", BODY))
+            .unwrap();
+        let reader = Archive::open_read_only(&path).unwrap();
+        assert_eq!(reader.in_read_transaction(|| reader.count()).unwrap(), 1);
+        let failed: Result<()> = reader.in_read_transaction(|| Err(Error::Invalid("no".into())));
+        assert!(failed.is_err(), "the read's error is given back");
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            reader.in_read_transaction(|| -> Result<()> { panic!("a bug") })
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(
+            reader.in_read_transaction(|| reader.count()).unwrap(),
+            1,
+            "the transaction a panic left open is closed before the next"
+        );
+    }
+
+    #[test]
+    fn a_read_only_open_never_creates_or_migrates() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.sqlite");
+        assert!(Archive::open_read_only(&missing).is_err());
+        assert!(!missing.exists(), "no file is created");
+
+        let not_sqlite = dir.path().join("notes.txt");
+        std::fs::write(&not_sqlite, "just some text, not a database").unwrap();
+        assert!(matches!(
+            Archive::open_read_only(&not_sqlite),
+            Err(Error::NotAnArchive { .. })
+        ));
+
+        let empty = dir.path().join("empty.sqlite");
+        rusqlite::Connection::open(&empty)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x);")
+            .unwrap();
+        let error = Archive::open_read_only(&empty).unwrap_err().to_string();
+        assert!(
+            error.contains("brought up to date"),
+            "an archive of an older schema is not migrated by a reader: {error}"
         );
     }
 }

@@ -43,6 +43,63 @@ pub struct CheckProbe {
     pub peak_rss_bytes: Option<u64>,
 }
 
+/// What one audit measured.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AuditProbe {
+    /// Worker threads.
+    pub jobs: usize,
+    /// Articles audited (checked or recorded as errors).
+    pub articles: usize,
+    /// Of which flagged.
+    pub flagged: usize,
+    /// Of which could not be checked (should be none).
+    pub failed: usize,
+    /// Wall-clock seconds of the whole audit: archive open, every check, every line and
+    /// report written, `summary.csv` and `index.html` made.
+    pub seconds: f64,
+    /// `articles / seconds`.
+    pub articles_per_second: f64,
+    /// Peak resident memory of the process that audited, bytes; `None` off Linux.
+    pub peak_rss_bytes: Option<u64>,
+}
+
+/// Audits the JSON Lines export `input` against `db` on `jobs` workers into a fresh folder
+/// `out`, as `wirecheck audit` does.
+pub fn probe_audit(db: &Path, input: &Path, out: &Path, jobs: usize) -> Result<AuditProbe> {
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| Error::io(out, e))?;
+    }
+    let options = crate::audit::AuditOptions {
+        jobs,
+        ..crate::audit::AuditOptions::default()
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let started = Instant::now();
+    let summary = crate::audit::audit(
+        db,
+        &[input.to_path_buf()],
+        out,
+        &options,
+        &cancel,
+        &mut |_| {},
+    )?;
+    let seconds = started.elapsed().as_secs_f64();
+    let articles = summary.checked + summary.failed;
+    Ok(AuditProbe {
+        jobs,
+        articles,
+        flagged: summary.totals.flagged,
+        failed: summary.totals.failed(),
+        seconds,
+        articles_per_second: if seconds > 0.0 {
+            articles as f64 / seconds
+        } else {
+            0.0
+        },
+        peak_rss_bytes: peak_rss_bytes(),
+    })
+}
+
 /// Imports the files under `input` into the archive `db`, as `wirecheck import` does.
 pub fn probe_import(db: &Path, input: &Path) -> Result<ImportProbe> {
     let mut archive = Archive::open(db)?;

@@ -25,7 +25,9 @@ use crate::verdict::Derived;
 use crate::{Error, Result};
 
 pub use articles::{Article, ArticleKind, articles};
-pub use measure::{CheckProbe, ImportProbe, peak_rss_bytes, probe_check, probe_import};
+pub use measure::{
+    AuditProbe, CheckProbe, ImportProbe, peak_rss_bytes, probe_audit, probe_check, probe_import,
+};
 pub use reuters::{SourceStory, load_dir, parse_sgml};
 pub use synth::{BenchStory, Pools, Rng};
 
@@ -49,6 +51,9 @@ pub struct BenchOptions {
     pub min_accuracy: f64,
     /// Seed of the archive and articles.
     pub seed: u64,
+    /// Generated articles audited per size (as one JSON Lines export), with one job and with
+    /// two; 0 for no audit.
+    pub audit_articles: usize,
 }
 
 /// Runs the measurements that need a process of their own.
@@ -57,6 +62,8 @@ pub trait Probe {
     fn import(&mut self, db: &Path, input: &Path) -> Result<ImportProbe>;
     /// Opens `db` and checks the article file `article` once.
     fn check(&mut self, db: &Path, article: &Path) -> Result<CheckProbe>;
+    /// Audits the JSON Lines export `input` against `db` on `jobs` workers into `out`.
+    fn audit(&mut self, db: &Path, input: &Path, out: &Path, jobs: usize) -> Result<AuditProbe>;
 }
 
 /// Runs the probes in this process: peak RSS is then the benchmark's own (corpus included).
@@ -69,6 +76,9 @@ impl Probe for InProcess {
     }
     fn check(&mut self, db: &Path, article: &Path) -> Result<CheckProbe> {
         probe_check(db, article)
+    }
+    fn audit(&mut self, db: &Path, input: &Path, out: &Path, jobs: usize) -> Result<AuditProbe> {
+        probe_audit(db, input, out, jobs)
     }
 }
 
@@ -115,6 +125,10 @@ pub struct SizeFigures {
     pub disk: DiskFigures,
     /// The checks.
     pub checks: CheckFigures,
+    /// The audits of `audit_articles` generated articles, one job then two (empty without).
+    pub audits: Vec<AuditProbe>,
+    /// Articles per second with two jobs over with one (0 without audits).
+    pub audit_speedup: f64,
 }
 
 /// The import of one archive.
@@ -297,6 +311,11 @@ fn run_size(
     progress(&format!("{size} stories: checking"));
     let articles = articles(pools, size, options.articles_per_kind, options.seed);
     let checks = check_articles(&db, &dir, &articles, probe)?;
+    let audits = audit_articles(pools, size, options, &db, &dir, probe, progress)?;
+    let audit_speedup = match audits.as_slice() {
+        [one, two, ..] => ratio(two.articles_per_second, one.articles_per_second),
+        _ => 0.0,
+    };
     Ok(SizeFigures {
         stories: size,
         real_stories: size.min(pools.real_stories()),
@@ -313,7 +332,49 @@ fn run_size(
             times_raw_text: ratio(disk_total as f64, raw_text_bytes as f64),
         },
         checks,
+        audits,
+        audit_speedup,
     })
+}
+
+/// Audits `options.audit_articles` generated articles (the three kinds in turn, as one JSON
+/// Lines export beside the archive) with one job, then two.
+fn audit_articles(
+    pools: &Pools,
+    size: usize,
+    options: &BenchOptions,
+    db: &Path,
+    dir: &Path,
+    probe: &mut dyn Probe,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Vec<AuditProbe>> {
+    let wanted = options.audit_articles;
+    if wanted == 0 {
+        return Ok(Vec::new());
+    }
+    let export = dir.join("audit-articles.jsonl");
+    {
+        let file = std::fs::File::create(&export).map_err(|e| Error::io(&export, e))?;
+        let mut out = BufWriter::new(file);
+        let made = articles(pools, size, wanted.div_ceil(3), options.seed ^ 0xA0D1);
+        for (n, article) in made.iter().take(wanted).enumerate() {
+            let line = serde_json::json!({
+                "id": format!("{n:06}-{}", article.kind.as_str()),
+                "text": article.text,
+            });
+            writeln!(out, "{line}").map_err(|e| Error::io(&export, e))?;
+        }
+        out.flush().map_err(|e| Error::io(&export, e))?;
+    }
+    let mut figures = Vec::new();
+    for jobs in [1, 2] {
+        progress(&format!(
+            "{size} stories: auditing {wanted} articles, {jobs} job(s)"
+        ));
+        let out = dir.join(format!("audit-jobs-{jobs}"));
+        figures.push(probe.audit(db, &export, &out, jobs)?);
+    }
+    Ok(figures)
 }
 
 /// Writes stories `0..size` as JSON Lines files; returns the bytes of their body text.

@@ -10,6 +10,7 @@ fn options(dir: &Path, sizes: Vec<usize>) -> BenchOptions {
         articles_per_kind: 5,
         min_accuracy: 0.9,
         seed: SEED,
+        audit_articles: 0,
     }
 }
 
@@ -125,5 +126,40 @@ fn a_story_holding_the_same_copied_text_counts_as_the_source() {
     assert!(
         !judge(&article, Derived::Wholly, &[wrong_kind]).0,
         "a partial copy must not be called wholly derived"
+    );
+}
+
+#[test]
+fn the_audit_of_generated_articles_is_measured_with_one_job_and_two() {
+    let temp = tempfile::tempdir().unwrap();
+    let options = BenchOptions {
+        audit_articles: 30,
+        articles_per_kind: 1,
+        ..options(temp.path(), vec![300])
+    };
+    let report = run_stories(fictional(120), &options, &mut InProcess, &mut |_| {}).unwrap();
+    let audits = &report.sizes[0].audits;
+    assert_eq!(
+        audits.iter().map(|a| a.jobs).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    for audit in audits {
+        assert_eq!(audit.articles, 30, "every generated article is audited");
+        assert_eq!(audit.failed, 0);
+        assert!(audit.articles_per_second > 0.0);
+    }
+    assert_eq!(
+        audits[0].flagged, audits[1].flagged,
+        "the jobs do not change the verdicts"
+    );
+    assert!(
+        audits[0].flagged >= 15,
+        "the uncredited copies are flagged: {audits:?}"
+    );
+    assert!(report.sizes[0].audit_speedup > 0.0);
+    assert!(
+        temp.path()
+            .join("size-300/audit-jobs-2/index.html")
+            .is_file()
     );
 }

@@ -24,6 +24,8 @@ pub struct Extracted {
     pub byline: Option<String>,
     /// The publication time as given: `article:published_time`, else a `<time datetime>`.
     pub published: Option<String>,
+    /// The page's own address as it states it: `<link rel="canonical">`, else `og:url`.
+    pub url: Option<String>,
     /// The article text, paragraphs separated by a blank line, lines by `\n`.
     pub text: String,
 }
@@ -173,6 +175,8 @@ fn metadata(doc: &Html) -> Extracted {
     let mut author_element = None;
     let mut published_meta = None;
     let mut time = None;
+    let mut canonical = None;
+    let mut og_url = None;
     for el in doc.root_element().descendent_elements() {
         let v = el.value();
         match v.name() {
@@ -189,6 +193,17 @@ fn metadata(doc: &Html) -> Extracted {
                     && published_meta.is_none()
                 {
                     published_meta = content;
+                } else if key.eq_ignore_ascii_case("og:url") && og_url.is_none() {
+                    og_url = content;
+                }
+            }
+            "link" if canonical.is_none() => {
+                let rel = v.attr("rel").unwrap_or("");
+                if rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
+                    canonical = v.attr("href").and_then(|h| non_empty(collapse(h)));
                 }
             }
             "time" if time.is_none() => {
@@ -210,6 +225,7 @@ fn metadata(doc: &Html) -> Extracted {
         title,
         byline: author.or(author_element),
         published: published_meta.or(time),
+        url: canonical.or(og_url),
         text: String::new(),
     }
 }
@@ -564,6 +580,8 @@ mod tests {
 <meta property="og:title" content="Harbour bridge reopens after &amp; repairs">
 <meta name="author" content="Mira Quell">
 <meta property="article:published_time" content="2026-05-08T14:03:00Z">
+<meta property="og:url" content="https://gull.example/og">
+<link rel="canonical" href="https://gull.example/news/bridge">
 <style>p { color: red }</style>
 <script>var tracking = "do not keep";</script>
 </head><body>
@@ -624,6 +642,16 @@ mod tests {
         );
         assert_eq!(got.byline.as_deref(), Some("Mira Quell"));
         assert_eq!(got.published.as_deref(), Some("2026-05-08T14:03:00Z"));
+        assert_eq!(
+            got.url.as_deref(),
+            Some("https://gull.example/news/bridge"),
+            "the canonical link wins over og:url"
+        );
+        let og_only = extract(
+            "<html><head><meta property=\"og:url\" content=\"https://gull.example/og\"></head>\
+             <body><p>Text.</p></body></html>",
+        );
+        assert_eq!(og_only.url.as_deref(), Some("https://gull.example/og"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::NewStory;
 
 pub use detect::Format;
 pub use walk::collect_files;
+pub(crate) use walk::{io_message, walk_files};
 
 /// Why a file was not imported.
 #[derive(Debug, Clone, PartialEq, Eq)]

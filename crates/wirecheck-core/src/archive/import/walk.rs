@@ -39,28 +39,41 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, SkipReas
 }
 
 fn walk(root: &Path, skipped: &mut Vec<(PathBuf, SkipReason)>, mut add: impl FnMut(PathBuf)) {
-    let walker = WalkDir::new(root)
+    for entry in walk_files(root) {
+        match entry {
+            Ok(path) => add(path),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+}
+
+/// The files under the folder `root`, one at a time as the walk reaches them (an audit of a
+/// million pages never holds their list), with the rules of [`collect_files`]: sorted by
+/// name, hidden entries passed over, links followed, loops and unreadable entries reported.
+pub(crate) fn walk_files(
+    root: &Path,
+) -> impl Iterator<Item = Result<PathBuf, (PathBuf, SkipReason)>> + use<> {
+    let root = root.to_path_buf();
+    WalkDir::new(&root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => add(entry.into_path()),
-            Ok(entry) if entry.file_type().is_dir() => {}
-            Ok(entry) => skipped.push((entry.into_path(), not_regular())),
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()))
+        .filter_map(move |entry| match entry {
+            Ok(entry) if entry.file_type().is_file() => Some(Ok(entry.into_path())),
+            Ok(entry) if entry.file_type().is_dir() => None,
+            Ok(entry) => Some(Err((entry.into_path(), not_regular()))),
             Err(e) => {
-                let path = e.path().unwrap_or(root).to_path_buf();
+                let path = e.path().unwrap_or(&root).to_path_buf();
                 let reason = if e.loop_ancestor().is_some() {
                     SkipReason::SymlinkLoop
                 } else {
                     let message = e.io_error().map_or_else(|| e.to_string(), io_message);
                     SkipReason::Unreadable(message)
                 };
-                skipped.push((path, reason));
+                Some(Err((path, reason)))
             }
-        }
-    }
+        })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -72,7 +85,7 @@ fn not_regular() -> SkipReason {
 }
 
 /// A short lowercase message without the OS error number ("no such file or directory").
-fn io_message(error: &io::Error) -> String {
+pub(crate) fn io_message(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
