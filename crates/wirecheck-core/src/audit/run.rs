@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -120,6 +120,10 @@ pub fn audit(
     let stopped = || stop.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed);
     let mut fatal = None;
     let done_counting = AtomicBool::new(false);
+    // Whether every article of the inputs reached a worker or was skipped, and how many did
+    // reach one: an audit cancelled after that point is complete once they are written.
+    let read_all = AtomicBool::new(false);
+    let sent = AtomicUsize::new(0);
 
     std::thread::scope(|scope| {
         let (to_writer, from_workers) = sync_channel::<Message>(jobs * QUEUED_PER_JOB);
@@ -139,9 +143,12 @@ pub fn audit(
         }
         {
             let to_writer = to_writer.clone();
-            let stopped = &stopped;
+            let (stopped, read_all, sent) = (&stopped, &read_all, &sent);
             let earlier = resumed.done;
-            scope.spawn(move || read(inputs, &earlier, &to_workers, &to_writer, stopped));
+            scope.spawn(move || {
+                let all = read(inputs, &earlier, &to_workers, &to_writer, stopped, sent);
+                read_all.store(all, Ordering::Relaxed);
+            });
         }
         for _ in 0..jobs {
             let (to_writer, queue) = (to_writer.clone(), Arc::clone(&queue));
@@ -166,6 +173,11 @@ pub fn audit(
             }
             match message {
                 Message::Done(done) => {
+                    // After a failed write the file may end in a partial line: nothing more
+                    // goes after it (the next run cuts it).
+                    if fatal.is_some() {
+                        continue;
+                    }
                     if let Err(e) = file.write_all(&done.line).and_then(|()| file.flush()) {
                         fatal.get_or_insert(Error::io(&results, e));
                         stop.store(true, Ordering::Relaxed);
@@ -200,7 +212,9 @@ pub fn audit(
     if let Some(e) = fatal {
         return Err(e);
     }
-    summary.cancelled = cancel.load(Ordering::Relaxed);
+    let complete = read_all.load(Ordering::Relaxed)
+        && sent.load(Ordering::Relaxed) == summary.checked + summary.failed;
+    summary.cancelled = cancel.load(Ordering::Relaxed) && !complete;
     on_event(&AuditEvent::Finishing);
     summary.totals = finish(db, out_dir, &checked_at)?;
     Ok(summary)
@@ -208,17 +222,20 @@ pub fn audit(
 
 /// The reader: every article of the inputs not done yet, to the workers. `earlier` holds the
 /// articles of `results.jsonl`; those of this run are added to a set of their own, so that a
-/// repeat is told from an article done before.
+/// repeat is told from an article done before. Returns whether it got through every article.
 fn read(
     inputs: &[PathBuf],
     earlier: &HashSet<Key>,
     to_workers: &SyncSender<Item>,
     to_writer: &SyncSender<Message>,
     stopped: &dyn Fn() -> bool,
-) {
+    sent: &AtomicUsize,
+) -> bool {
     let mut seen: HashSet<Key> = HashSet::new();
+    let mut all = true;
     inputs::for_each(inputs, |item| {
         if stopped() {
+            all = false;
             return ControlFlow::Break(());
         }
         // A file's id is known before it is read; a record without id by its content.
@@ -228,21 +245,27 @@ fn read(
             Some(key) if !seen.insert(key) => Some(ArticleStatus::Duplicate),
             _ => None,
         };
-        let sent = match status {
+        let delivered = match status {
             Some(status) => to_writer
                 .send(Message::Skipped {
                     name: item.name().to_string(),
                     status,
                 })
                 .is_ok(),
-            None => to_workers.send(item).is_ok(),
+            None => {
+                let ok = to_workers.send(item).is_ok();
+                sent.fetch_add(usize::from(ok), Ordering::Relaxed);
+                ok
+            }
         };
-        if sent {
+        if delivered {
             ControlFlow::Continue(())
         } else {
+            all = false;
             ControlFlow::Break(())
         }
     });
+    all
 }
 
 /// A worker: its own read-only connection, articles from the queue until it closes.
