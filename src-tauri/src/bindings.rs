@@ -40,6 +40,13 @@ pub const COMMANDS: &[(&str, &str, &str, &str, &str)] = &[
         "StoredStory",
     ),
     (
+        "readDroppedFile",
+        "read_dropped_file",
+        "path: string",
+        "{ path }",
+        "string",
+    ),
+    (
         "htmlToText",
         "html_to_text",
         "html: string",

@@ -27,6 +27,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::compare::compare_texts,
             commands::compare::compare_stored,
             commands::compare::add_compared_story,
+            commands::compare::read_dropped_file,
             commands::archive::archive_overview,
             commands::archive::import_paths,
             commands::archive::load_demo,

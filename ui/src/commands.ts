@@ -20,6 +20,10 @@ export function addComparedStory(checkId: number): Promise<StoredStory> {
   return invoke("add_compared_story", { checkId });
 }
 
+export function readDroppedFile(path: string): Promise<string> {
+  return invoke("read_dropped_file", { path });
+}
+
 export function htmlToText(html: string): Promise<string> {
   return invoke("html_to_text", { html });
 }

@@ -24,8 +24,8 @@ export async function onCheckProgress(handler: (p: CheckProgress) => void): Prom
 export type DropHandlers = {
   /** Files are dragged over the window (true) or left it (false). */
   hover: (over: boolean) => void;
-  /** Files and folders were dropped. */
-  drop: (paths: string[]) => void;
+  /** Files and folders were dropped, at `at` (CSS pixels in the window). */
+  drop: (paths: string[], at: { x: number; y: number }) => void;
 };
 
 export async function onFileDrop(handlers: DropHandlers): Promise<UnlistenFn> {
@@ -36,7 +36,9 @@ export async function onFileDrop(handlers: DropHandlers): Promise<UnlistenFn> {
     else if (p.type === "leave") handlers.hover(false);
     else if (p.type === "drop") {
       handlers.hover(false);
-      if (p.paths.length > 0) handlers.drop(p.paths);
+      // The position is in physical pixels; the page works in CSS pixels.
+      const scale = window.devicePixelRatio || 1;
+      if (p.paths.length > 0) handlers.drop(p.paths, { x: p.position.x / scale, y: p.position.y / scale });
     }
   });
 }

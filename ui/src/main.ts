@@ -20,16 +20,24 @@ if (root) {
   app.register("history", createHistoryView(app));
   app.register("archive", archive);
   app.register("settings", createSettingsView(app));
-  app.register("compare", createCompareView(app));
+  const compare = createCompareView(app);
+  app.register("compare", compare);
   app.go("check");
 
   const dropHint = h("div", { class: "drop-overlay", hidden: true, "aria-hidden": "true" }, "Drop files or folders to import them into the archive");
   document.body.appendChild(dropHint);
   void onFileDrop({
     hover: (over) => {
+      dropHint.textContent =
+        app.current === "compare" ? "Drop a file on the Article or on the Wire story" : "Drop files or folders to import them into the archive";
       dropHint.hidden = !over;
     },
-    drop: (paths) => {
+    drop: (paths, at) => {
+      // On Compare, a dropped file fills the area it is dropped on; elsewhere drops import.
+      if (app.current === "compare") {
+        void compare.dropFiles(paths, document.elementFromPoint(at.x, at.y));
+        return;
+      }
       app.go("archive");
       void archive.importPaths(paths);
     },

@@ -464,6 +464,28 @@ describe("compare view", () => {
     handlers["get_settings"] = () => settings();
   });
 
+  it("fills the area a file is dropped on, both areas from two files, and says why a file is refused", async () => {
+    const app = boot();
+    const view = createCompareView(app);
+    app.register("compare", view);
+    app.go("compare");
+    const files: Record<string, string> = { "/w/story.xml": "<nitf><p>Wire text</p></nitf>", "/w/page.html": "<p>Article text</p>" };
+    handlers["read_dropped_file"] = (args) => {
+      const text = files[String(args?.["path"])];
+      if (text === undefined) throw { code: "invalid_input", message: "photo.jpg is not a text file." };
+      return text;
+    };
+    await view.dropFiles(["/w/story.xml"], area("compare-story"));
+    expect(area("compare-story").value).toBe(files["/w/story.xml"]);
+    expect(area("compare-article").value).toBe("");
+    await view.dropFiles(["/w/page.html", "/w/story.xml"], null);
+    expect(area("compare-article").value).toBe(files["/w/page.html"]);
+    area("compare-article").value = "kept";
+    await view.dropFiles(["/w/photo.jpg"], area("compare-article"));
+    expect(area("compare-article").value).toBe("kept");
+    expect($("compare-error")?.textContent).toContain("photo.jpg is not a text file.");
+  });
+
   it("is reached with Alt+6 and shows the two paste areas, the agency field, the preset and the buttons", () => {
     boot();
     key("6", { altKey: true, code: "Digit6" });

@@ -35,3 +35,17 @@ describe("compare-draft", () => {
     expect(addedMessage({ id: 3, alreadyStored: true })).toMatch(/^Already in the archive as story #3 .*nothing was added/);
   });
 });
+
+describe("dropTargets", async () => {
+  const { dropTargets } = await import("../src/views/compare");
+  it("sends two files to the article then the story, one file to the area under it", () => {
+    expect(dropTargets(2, null, false)).toEqual(["article", "story"]);
+    expect(dropTargets(1, "story", true)).toEqual(["story"]);
+    expect(dropTargets(1, "article", false)).toEqual(["article"]);
+  });
+  it("drops a file elsewhere on the empty article first, then on the story", () => {
+    expect(dropTargets(1, null, true)).toEqual(["article"]);
+    expect(dropTargets(1, null, false)).toEqual(["story"]);
+    expect(dropTargets(0, null, true)).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 //! Comparisons are saved in the history like checks, with their story.
 
 use tauri::State;
+use wirecheck_core::text::decode::{decode, looks_binary};
 use wirecheck_core::{
     Archive, LoadedCheck, MAX_ARTICLE_BYTES, Report, Settings, Story, compare_with_stored,
     compare_with_story,
@@ -105,6 +106,45 @@ fn saved(
     check_result(archive, loaded)
 }
 
+/// The text of a file dropped on a compare area, decoded from its encoding. Markup (HTML, NITF,
+/// NewsML) is kept as it is: the comparison reads it as it reads a paste. Folders, binary,
+/// empty and oversized files are refused with a sentence naming the file.
+#[tauri::command]
+pub async fn read_dropped_file(path: String) -> CmdResult<String> {
+    blocking(move || read_text_file(std::path::Path::new(&path))).await
+}
+
+fn read_text_file(path: &std::path::Path) -> CmdResult<String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let meta = std::fs::metadata(path)
+        .map_err(|e| AppError::invalid(format!("{name} cannot be read: {e}.")))?;
+    if !meta.is_file() {
+        return Err(AppError::invalid(format!(
+            "{name} is a folder: drop one file on the area (folders are imported from the Archive)."
+        )));
+    }
+    if meta.len() > MAX_ARTICLE_BYTES as u64 {
+        return Err(AppError::invalid(format!(
+            "{name} is too large ({} KB; the limit is {} KB).",
+            meta.len() / 1024,
+            MAX_ARTICLE_BYTES / 1024
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| AppError::invalid(format!("{name} cannot be read: {e}.")))?;
+    if looks_binary(&bytes) {
+        return Err(AppError::invalid(format!("{name} is not a text file.")));
+    }
+    let text = decode(&bytes).text;
+    if text.trim().is_empty() {
+        return Err(AppError::invalid(format!("{name} is empty.")));
+    }
+    Ok(text)
+}
+
 /// Refuses an empty or oversized text with a sentence naming which one.
 fn validate(what: &str, empty_hint: &str, text: &str) -> CmdResult<()> {
     if text.trim().is_empty() {
@@ -125,6 +165,59 @@ fn validate(what: &str, empty_hint: &str, text: &str) -> CmdResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dropped_file_is_read_as_text_and_bad_files_are_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let nitf = dir.path().join("story.xml");
+        std::fs::write(
+            &nitf,
+            "<nitf><body><p>Caf\u{e9} owners met.</p></body></nitf>",
+        )
+        .unwrap();
+        assert!(read_text_file(&nitf).unwrap().contains("Café owners met."));
+        let latin1 = dir.path().join("old.txt");
+        std::fs::write(
+            &latin1,
+            b"Caf\xe9 owners met on Tuesday in the old town hall.",
+        )
+        .unwrap();
+        assert!(
+            read_text_file(&latin1).unwrap().contains("Café"),
+            "decoded, not mangled"
+        );
+        let cases = [
+            (dir.path().to_path_buf(), "is a folder"),
+            (dir.path().join("missing.txt"), "cannot be read"),
+        ];
+        for (path, needle) in cases {
+            let error = read_text_file(&path).unwrap_err();
+            assert!(error.message.contains(needle), "{error}");
+        }
+        let binary = dir.path().join("photo.jpg");
+        std::fs::write(&binary, [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0, 0, 1, 2]).unwrap();
+        let error = read_text_file(&binary).unwrap_err();
+        assert!(
+            error.message.contains("photo.jpg is not a text file"),
+            "{error}"
+        );
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, " \n").unwrap();
+        assert!(
+            read_text_file(&empty)
+                .unwrap_err()
+                .message
+                .contains("empty.txt is empty")
+        );
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, "a".repeat(MAX_ARTICLE_BYTES + 1)).unwrap();
+        assert!(
+            read_text_file(&big)
+                .unwrap_err()
+                .message
+                .contains("big.txt is too large")
+        );
+    }
 
     #[test]
     fn empty_and_oversized_texts_are_refused_by_name() {

@@ -15,20 +15,33 @@ import { pasteHtmlAsText } from "./check";
 import { focusCompareWith } from "./compare-with";
 import { renderSummary } from "./summary";
 
-export function createCompareView(app: App): View {
+/** Which area dropped files fill: two files, the article then the story; one file, the area
+ *  it was dropped on, else the article while it is empty, else the story. */
+export function dropTargets(count: number, on: "article" | "story" | null, articleEmpty: boolean): ("article" | "story")[] {
+  if (count >= 2) return ["article", "story"];
+  if (count === 0) return [];
+  return [on ?? (articleEmpty ? "article" : "story")];
+}
+
+export type CompareView = View & {
+  /** Fills the areas with dropped files (`on`: the element under the drop). */
+  dropFiles(paths: string[], on: Element | null): Promise<void>;
+};
+
+export function createCompareView(app: App): CompareView {
   const article = h("textarea", {
     id: "compare-article",
     class: "paste compare-paste",
     "data-testid": "compare-article",
     spellcheck: "false",
-    placeholder: "Paste the article here (plain text or copied from a web page).",
+    placeholder: "Paste the article here (plain text or copied from a web page), or drop its file.",
   });
   const story = h("textarea", {
     id: "compare-story",
     class: "paste compare-paste",
     "data-testid": "compare-story",
     spellcheck: "false",
-    placeholder: "Paste the wire story here (plain text, HTML, NITF or NewsML), or pick one in the Archive with “Compare with…”.",
+    placeholder: "Paste the wire story here (plain text, HTML, NITF or NewsML), drop its file, or pick one in the Archive with “Compare with…”.",
   });
   const agency = h("input", {
     id: "compare-agency",
@@ -223,8 +236,32 @@ export function createCompareView(app: App): View {
   }
   app.onResult(renderResult);
 
+  async function dropFiles(paths: string[], on: Element | null): Promise<void> {
+    const column = on?.closest(".compare-column");
+    const side = column?.contains(story) ? "story" : column?.contains(article) ? "article" : null;
+    const targets = dropTargets(paths.length, side, article.value.trim() === "");
+    hideMessage(error);
+    if (paths.length > 2) showMessage(error, "info", "Only the first two files were read: the article and the wire story.");
+    for (const [i, target] of targets.entries()) {
+      const area = target === "article" ? article : story;
+      try {
+        area.value = await cmd.readDroppedFile(paths[i] as string);
+        if (target === "story") {
+          stored = null;
+          agency.value = "";
+          updateNote();
+        }
+        area.focus();
+      } catch (e) {
+        showMessage(error, "error", errorText(e));
+        return;
+      }
+    }
+  }
+
   return {
     el,
+    dropFiles,
     show() {
       const picked = app.compareStory;
       app.compareStory = null;
