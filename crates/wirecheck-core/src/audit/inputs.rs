@@ -16,10 +16,10 @@ use std::io::{BufRead, BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::FailureKind;
-use crate::archive::import::{SkipReason, io_message, walk_files};
+use crate::archive::import::{SkipReason, io_message, string_field, walk_files};
 use crate::check::MAX_ARTICLE_BYTES;
 use crate::text::dates::Date;
 
@@ -388,15 +388,6 @@ fn malformed(mut item: Item, message: String) -> Item {
         format!("malformed JSON Lines record: {message}"),
     ));
     item
-}
-
-/// A string field; absent and `null` are `None`, any other type is an error.
-fn string_field(object: &Map<String, Value>, name: &str) -> Result<Option<String>, String> {
-    match object.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(format!("`{name}` must be a string")),
-    }
 }
 
 #[cfg(test)]

@@ -58,7 +58,10 @@ fn parse_line(line: &str, origin: &str) -> Result<NewStory, String> {
 }
 
 /// A string field; absent and `null` are `None`, any other type is an error.
-fn string_field(object: &Map<String, Value>, name: &str) -> Result<Option<String>, String> {
+pub(crate) fn string_field(
+    object: &Map<String, Value>,
+    name: &str,
+) -> Result<Option<String>, String> {
     match object.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),

@@ -14,6 +14,7 @@ use std::fmt;
 use super::NewStory;
 
 pub use detect::Format;
+pub(crate) use jsonl::string_field;
 pub use walk::collect_files;
 pub(crate) use walk::{io_message, walk_files};
 
