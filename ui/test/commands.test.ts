@@ -23,6 +23,7 @@ const CASES: [string, () => Promise<unknown>, string, Record<string, unknown> | 
     { request: { article: "a", storyId: 12, preset: null } },
   ],
   ["addComparedStory", () => cmd.addComparedStory(4), "add_compared_story", { checkId: 4 }],
+  ["readDroppedFile", () => cmd.readDroppedFile("/w/story.xml"), "read_dropped_file", { path: "/w/story.xml" }],
   ["htmlToText", () => cmd.htmlToText("<p>x</p>"), "html_to_text", { html: "<p>x</p>" }],
   ["demoArticles", () => cmd.demoArticles(), "demo_articles", undefined],
   ["archiveOverview", () => cmd.archiveOverview(), "archive_overview", undefined],
