@@ -635,3 +635,47 @@ fn compare_a_check_result_with_any_stored_story() {
     );
     assert_eq!(empty["code"], "invalid_input", "{empty}");
 }
+
+#[test]
+fn the_archive_lists_and_searches_one_language() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    app.ok("load_demo", json!({}));
+    let languages = |stories: Value| -> Vec<String> {
+        stories
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["language"].as_str().unwrap_or("none").to_string())
+            .collect()
+    };
+    let all = languages(app.ok(
+        "list_stories",
+        json!({ "agency": null, "limit": 100, "offset": 0 }),
+    ));
+    assert!(
+        all.iter().any(|l| l == "en") && all.iter().any(|l| l == "fr"),
+        "{all:?}"
+    );
+    let french = languages(app.ok(
+        "list_stories",
+        json!({ "agency": null, "limit": 100, "offset": 0, "language": "fr" }),
+    ));
+    assert!(
+        !french.is_empty() && french.iter().all(|l| l == "fr"),
+        "{french:?}"
+    );
+    let found = languages(app.ok(
+        "search_stories",
+        json!({ "query": "AFP", "limit": 100, "language": "fr" }),
+    ));
+    assert!(
+        !found.is_empty() && found.iter().all(|l| l == "fr"),
+        "{found:?}"
+    );
+    let error = app.err(
+        "list_stories",
+        json!({ "agency": null, "limit": 100, "offset": 0, "language": "klingon" }),
+    );
+    assert_eq!(error["code"], "invalid_input", "{error}");
+}

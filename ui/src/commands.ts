@@ -44,12 +44,12 @@ export function loadDemo(): Promise<ImportSummary> {
   return invoke("load_demo");
 }
 
-export function searchStories(query: string, limit: number): Promise<Array<StorySummary>> {
-  return invoke("search_stories", { query, limit });
+export function searchStories(query: string, limit: number, language: string | null = null): Promise<Array<StorySummary>> {
+  return invoke("search_stories", { query, limit, language });
 }
 
-export function listStories(agency: string | null, limit: number, offset: number): Promise<Array<StorySummary>> {
-  return invoke("list_stories", { agency, limit, offset });
+export function listStories(agency: string | null, limit: number, offset: number, language: string | null = null): Promise<Array<StorySummary>> {
+  return invoke("list_stories", { agency, limit, offset, language });
 }
 
 export function getStory(id: number): Promise<Story> {

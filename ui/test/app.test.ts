@@ -339,6 +339,30 @@ describe("history, archive, settings, export", () => {
     expect($$("import-skipped")).toHaveLength(1);
   });
 
+  it("limits the list and the search to the language chosen", async () => {
+    handlers["list_stories"] = () => [];
+    handlers["search_stories"] = () => [];
+    boot();
+    $("nav-archive")?.click();
+    await flush();
+    const select = $<HTMLSelectElement>("archive-language") as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(["", "en", "fr", "de", "es", "pt", "it"]);
+    select.value = "fr";
+    select.dispatchEvent(new Event("change"));
+    await flush();
+    const lists = calls.filter(([n]) => n === "list_stories");
+    expect(lists[lists.length - 1]?.[1]).toEqual({ agency: null, limit: 100, offset: 0, language: "fr" });
+    $<HTMLInputElement>("archive-search")!.value = "criée";
+    $("archive-search")!.closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await flush();
+    expect(calls.find(([n]) => n === "search_stories")?.[1]).toEqual({ query: "criée", limit: 100, language: "fr" });
+    select.value = "";
+    select.dispatchEvent(new Event("change"));
+    await flush();
+    const searches = calls.filter(([n]) => n === "search_stories");
+    expect(searches[searches.length - 1]?.[1]).toEqual({ query: "criée", limit: 100, language: null });
+  });
+
   it("searches, opens a story and removes it after an inline confirm", async () => {
     handlers["search_stories"] = () => [{ id: 7, agency: "AP", headline: "Fire", published: null, origin: "/a", words: 3, snippet: "the [fire]" }];
     handlers["get_story"] = () => syntheticResult(50, 2).stories[0];
@@ -699,7 +723,7 @@ describe("compare with a stored story", () => {
     box.value = "mackerel";
     box.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
     for (let i = 0; i < 3; i++) await flush();
-    expect(calls.find(([n]) => n === "search_stories")?.[1]).toEqual({ query: "mackerel", limit: 20 });
+    expect(calls.find(([n]) => n === "search_stories")?.[1]).toEqual({ query: "mackerel", limit: 20, language: null });
     expect($$("compare-with-result")).toHaveLength(1);
     expect($("compare-with-result")?.querySelector("mark")?.textContent).toBe("mackerel");
     $("compare-with-result")?.click();
@@ -722,7 +746,7 @@ describe("compare with a stored story", () => {
     await checkSomething();
     $("compare-with-search")?.closest("form")?.dispatchEvent(new Event("submit", { cancelable: true }));
     for (let i = 0; i < 3; i++) await flush();
-    expect(calls.find(([n]) => n === "list_stories")?.[1]).toEqual({ agency: null, limit: 20, offset: 0 });
+    expect(calls.find(([n]) => n === "list_stories")?.[1]).toEqual({ agency: null, limit: 20, offset: 0, language: null });
     $("compare-with-result")?.click();
     for (let i = 0; i < 3; i++) await flush();
     expect($("compare-with-error")?.textContent).toBe("no story with id 12");

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Runtime, State};
-use wirecheck_core::{ImportEvent, Importer, ListQuery, demo};
+use wirecheck_core::{ImportEvent, Importer, Language, ListQuery, demo};
 
 use super::{blocking, limit_len};
 use crate::dto::{
@@ -118,11 +118,16 @@ pub async fn search_stories(
     state: State<'_, AppState>,
     query: String,
     limit: usize,
+    language: Option<String>,
 ) -> CmdResult<Vec<StorySummary>> {
     limit_len("The search", &query, 500)?;
+    let language = language_filter(language)?;
     let state = state.inner().clone();
     blocking(move || {
-        let found = state.open()?.search(&query, limit.clamp(1, MAX_ROWS))?;
+        let found =
+            state
+                .open()?
+                .search_in(&query, language.as_deref(), limit.clamp(1, MAX_ROWS))?;
         Ok(found.into_iter().map(Into::into).collect())
     })
     .await
@@ -135,16 +140,17 @@ pub async fn list_stories(
     agency: Option<String>,
     limit: usize,
     offset: usize,
+    language: Option<String>,
 ) -> CmdResult<Vec<StorySummary>> {
     if let Some(agency) = &agency {
         limit_len("The agency", agency, 100)?;
     }
+    let language = language_filter(language)?;
     let state = state.inner().clone();
     blocking(move || {
         let query = ListQuery {
             agency,
-            // The archive view has no language filter yet (the CLI's `list --language` has).
-            language: None,
+            language,
             limit: limit.clamp(1, MAX_ROWS),
             offset,
         };
@@ -170,4 +176,40 @@ pub async fn get_story(state: State<'_, AppState>, id: i64) -> CmdResult<Story> 
 pub async fn remove_story(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     let state = state.inner().clone();
     blocking(move || Ok(state.open()?.remove(id)?)).await
+}
+
+/// The language a list or search is limited to, as its stored ISO 639-1 code; none for all.
+fn language_filter(given: Option<String>) -> CmdResult<Option<String>> {
+    let Some(given) = given.filter(|g| !g.trim().is_empty()) else {
+        return Ok(None);
+    };
+    match Language::from_code(&given) {
+        Some(language) => Ok(Some(language.code().to_string())),
+        None => Err(AppError::invalid(format!(
+            "Unknown language {given:?}: Wirecheck reads {}.",
+            Language::ALL.map(|l| l.code()).join(", ")
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_filter_takes_a_code_or_a_name_and_refuses_others_by_name() {
+        assert_eq!(language_filter(None).unwrap(), None);
+        assert_eq!(language_filter(Some(" ".into())).unwrap(), None);
+        assert_eq!(
+            language_filter(Some("FR".into())).unwrap().as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            language_filter(Some("German".into())).unwrap().as_deref(),
+            Some("de")
+        );
+        let error = language_filter(Some("xx".into())).unwrap_err();
+        assert!(error.message.contains("Unknown language \"xx\""), "{error}");
+        assert!(error.message.contains("en, fr, de, es, pt, it"), "{error}");
+    }
 }

@@ -13,6 +13,16 @@ import { agencyName, plural, snippetParts, when } from "../format";
 
 export type ArchiveView = View & { importPaths(paths: string[]): Promise<void> };
 
+/** The languages Wirecheck reads, as the archive stores them. */
+const LANGUAGES: [string, string][] = [
+  ["en", "English"],
+  ["fr", "French"],
+  ["de", "German"],
+  ["es", "Spanish"],
+  ["pt", "Portuguese"],
+  ["it", "Italian"],
+];
+
 export function createArchiveView(app: App): ArchiveView {
   // Overview
   const count = h("span", { class: "big-number", "data-testid": "archive-count" }, "…");
@@ -56,11 +66,23 @@ export function createArchiveView(app: App): ArchiveView {
     importStatus,
     importSummary,
   );
+  const language = h(
+    "select",
+    { id: "archive-language", "data-testid": "archive-language", title: "Only stories in this language" },
+    h("option", { value: "" }, "All languages"),
+    ...LANGUAGES.map(([code, name]) => h("option", { value: code }, name)),
+  );
+  /** The language the list and the search are limited to; null for all. */
+  const chosenLanguage = (): string | null => language.value || null;
+  /** The agency the list shows; kept when the language changes. */
+  let browsing: string | null = null;
   const searchForm = h(
     "form",
     { class: "search-form", role: "search" },
     h("label", { for: "archive-search", class: "visually-hidden" }, "Search the archive"),
     search,
+    h("label", { for: "archive-language", class: "visually-hidden" }, "Language"),
+    language,
     h("button", { type: "submit" }, "Search"),
   );
   const el = h(
@@ -255,11 +277,17 @@ export function createArchiveView(app: App): ArchiveView {
   async function browse(agency: string | null): Promise<void> {
     hideMessage(searchStatus);
     try {
-      renderResults(await cmd.listStories(agency, 100, 0), "story-item", "No stories.");
+      browsing = agency;
+      renderResults(await cmd.listStories(agency, 100, 0, chosenLanguage()), "story-item", "No stories.");
     } catch (e) {
       showMessage(searchStatus, "error", errorText(e));
     }
   }
+
+  language.addEventListener("change", () => {
+    if (search.value.trim() === "") void browse(browsing);
+    else searchForm.requestSubmit();
+  });
 
   searchForm.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -270,7 +298,7 @@ export function createArchiveView(app: App): ArchiveView {
       return;
     }
     try {
-      renderResults(await cmd.searchStories(q, 100), "search-result", `No stories match “${q}”.`);
+      renderResults(await cmd.searchStories(q, 100, chosenLanguage()), "search-result", `No stories match “${q}”.`);
     } catch (err) {
       showMessage(searchStatus, "error", errorText(err));
     }
