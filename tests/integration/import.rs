@@ -128,3 +128,74 @@ fn agency_comes_from_the_dateline_when_metadata_has_none() {
     let listed = t.run(&["list", "--json"]).success().json_lines();
     assert_eq!(listed[0]["agency"], "PTI", "{listed:?}");
 }
+
+/// `tests/fixtures/junk`: files with no story in them are skipped, never stored as a story of
+/// a word or two; the shortest real story is stored.
+#[test]
+fn junk_files_are_skipped_with_no_article_text_and_short_real_stories_kept() {
+    let t = TempArchive::new();
+    let junk = crate::fixture::fixtures("junk", "files");
+    let run = t
+        .run(&["import", "--json", junk.to_str().unwrap()])
+        .success();
+    let summary = &run.json_lines()[0];
+    let mut skipped: Vec<(String, String)> = summary["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let path = std::path::Path::new(s["path"].as_str().unwrap());
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, s["reason"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    skipped.sort();
+    let reason = "no article text".to_owned();
+    assert_eq!(
+        skipped,
+        vec![
+            ("entities-only.xml".to_owned(), reason.clone()),
+            ("five-words.txt".to_owned(), reason.clone()),
+            ("markup-only.xml".to_owned(), reason.clone()),
+            ("one-word.txt".to_owned(), reason),
+        ],
+        "every junk file is skipped, and for that reason: {summary}"
+    );
+    assert_eq!(
+        summary["imported"], 3,
+        "the two minimum stories and the real JSON Lines record: {summary}"
+    );
+    let listed = t.run(&["list", "--json"]).success().json_lines();
+    let mut bodies: Vec<String> = listed
+        .iter()
+        .map(|s| {
+            let id = s["id"].as_i64().unwrap().to_string();
+            let story = t
+                .run(&["show", "--json", &id])
+                .success()
+                .json_lines()
+                .remove(0);
+            story["body"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    bodies.sort();
+    assert_eq!(bodies.len(), 3, "{bodies:?}");
+    assert!(bodies[0].starts_with("MARROWBY, March 3"), "{bodies:?}");
+    assert_eq!(
+        bodies[1],
+        "Marrowby bridge reopens to traffic Monday. &wire-pad;"
+    );
+    assert_eq!(bodies[2], "Storm closes Marrowby harbour until Friday.");
+
+    // The text output names each skipped file and the reason, on standard error.
+    let again = TempArchive::new();
+    let one = junk.join("one-word.txt");
+    let run = again.run(&["import", one.to_str().unwrap()]).success();
+    assert!(
+        run.stderr()
+            .contains(&format!("skipped {}: no article text", one.display())),
+        "{}",
+        run.stderr()
+    );
+    assert!(run.stdout().contains("imported 0"), "{}", run.stdout());
+}

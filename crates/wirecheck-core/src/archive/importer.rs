@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use super::NewStory;
-use super::import::{SkipReason, collect_files, parse_file};
+use super::import::{SkipReason, collect_files, keep_article_stories, parse_file};
 use super::store::{Archive, IndexedStory, InsertOutcome};
 use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::dateline_agency;
@@ -222,7 +222,7 @@ impl Importer {
             return Err(SkipReason::TooLarge(size));
         }
         let bytes = std::fs::read(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-        parse_file(&bytes, origin)
+        parse_file(&bytes, origin).and_then(keep_article_stories)
     }
 
     /// `--agency`, else the metadata's agency, else the credit in the story's dateline.
@@ -305,7 +305,7 @@ impl Importer {
         let mut batch = Vec::new();
         let mut pending = Vec::new();
         for (origin, bytes) in files {
-            match parse_file(bytes, origin) {
+            match parse_file(bytes, origin).and_then(keep_article_stories) {
                 Ok(stories) => {
                     pending.push((origin.to_string(), stories.len()));
                     batch.extend(

@@ -1,5 +1,6 @@
 //! Reading wire stories from files: format detection and one parser per format.
 
+mod article_text;
 mod detect;
 mod html;
 mod jsonl;
@@ -13,6 +14,8 @@ use std::fmt;
 
 use super::NewStory;
 
+pub use article_text::MIN_STORY_WORDS;
+pub(crate) use article_text::keep_article_stories;
 pub use detect::Format;
 pub(crate) use jsonl::string_field;
 pub use walk::collect_files;
@@ -41,6 +44,9 @@ pub enum SkipReason {
     TooLarge(u64),
     /// A folder was reached again through a symbolic link.
     SymlinkLoop,
+    /// The file's text is only entity references, markup, or fewer words than
+    /// [`MIN_STORY_WORDS`]: nothing a check could find.
+    NoArticleText,
 }
 
 impl fmt::Display for SkipReason {
@@ -58,6 +64,7 @@ impl fmt::Display for SkipReason {
             SkipReason::Unreadable(message) => write!(f, "unreadable: {message}"),
             SkipReason::TooLarge(size) => write!(f, "too large ({size} bytes)"),
             SkipReason::SymlinkLoop => f.write_str("symbolic link loop"),
+            SkipReason::NoArticleText => f.write_str("no article text"),
         }
     }
 }
