@@ -24,6 +24,9 @@ pub enum Command {
     /// Import wire stories from files and folders (plain text, HTML, NITF, NewsML-G2, JSON
     /// Lines, legacy wire text; detected from content)
     Import(ImportArgs),
+    /// Watch drop folders and import each new or changed file once it is complete (same
+    /// formats, agencies, duplicates and versions as import); Ctrl-C stops and prints a summary
+    Watch(WatchArgs),
     /// Check articles against the archive. Exit code: 0 nothing flagged, 1 a source copied
     /// without credit, 2 an error
     Check(CheckArgs),
@@ -68,6 +71,29 @@ pub struct ImportArgs {
     #[arg(long, value_name = "NAME")]
     pub agency: Option<String>,
     /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Folders to watch (with their subfolders). Files under temporary names (`.part`,
+    /// `.tmp`, a leading dot) are read once renamed; files read before are not read again
+    #[arg(required = true, value_name = "DIR")]
+    pub folders: Vec<PathBuf>,
+    /// Set the agency of every imported story, whatever the files say
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+    /// Seconds a file's size and modification time must hold before it is read
+    #[arg(long, value_name = "SECS", default_value_t = 1.0)]
+    pub settle: f64,
+    /// Seconds between walks of every folder, for network folders that send no file events
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub rescan: f64,
+    /// Find files by rescans only, without the operating system's file events
+    #[arg(long)]
+    pub no_events: bool,
+    /// Print each event, then the summary, as one JSON object a line on standard output
     #[arg(long)]
     pub json: bool,
 }

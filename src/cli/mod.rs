@@ -11,6 +11,7 @@ mod eval;
 mod import;
 mod maintain;
 mod output;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +55,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let db = archive_path(cli.db)?;
     match cli.command {
         Command::Import(args) => import::run(&db, args),
+        Command::Watch(args) => watch::run(&db, args),
         Command::Check(args) => check::run(&db, args),
         Command::Audit(args) => audit::run(&db, args),
         Command::Compare(args) => check::compare(args),

@@ -17,3 +17,4 @@ mod maintain;
 mod republication;
 mod robustness;
 mod util;
+mod watch;

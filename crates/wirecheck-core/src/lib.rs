@@ -21,7 +21,8 @@
 //!
 //! [`check()`] runs the whole pipeline; [`Archive`] stores the wire originals; [`audit()`]
 //! runs many checks on every core, resumably, into `results.jsonl`, `summary.csv` and
-//! `index.html`.
+//! `index.html`; a [`Watcher`] imports the files a wire system drops into watched folders as
+//! they arrive.
 #![deny(missing_docs)]
 
 mod archive;
@@ -38,16 +39,18 @@ mod pairwise;
 mod report;
 pub mod text;
 mod verdict;
+mod watch;
 
 pub use archive::backup::{BackupProgress, BackupSummary};
 pub use archive::history::{Decision, DecisionStatus, LoadedCheck, SavedCheck};
-pub use archive::import::{SkipReason, parse_file};
+pub use archive::import::{MIN_STORY_WORDS, SkipReason, parse_file};
 pub use archive::importer::{ImportEvent, ImportSummary, Importer, SkippedFile};
 pub use archive::settings::{AliasSetting, Preset, Settings};
 pub use archive::store::{
     Archive, InsertOutcome, ListQuery, Story, StoryFormat, StorySummary, UNSTORED_STORY_ID,
 };
 pub use archive::verify::{RepairSummary, VerifyCheck, VerifyReport};
+pub use archive::watched::WatchedFolder;
 pub use archive::{NewStory, default_archive_path};
 pub use audit::{
     AgencyCount, ArticleStatus, AuditEvent, AuditOptions, AuditSummary, AuditTotals, FailureCount,
@@ -74,4 +77,7 @@ pub use verdict::model::{
 pub use verdict::{
     Derived, Features, MAX_SHARED_FACTS, MIN_NARRATION_RUN, MIN_REWRITE_CONTAINMENT,
     TEMPLATE_DOCUMENT, Thresholds, Verdict, has_copy_evidence,
+};
+pub use watch::{
+    EventSink, FolderState, FolderStatus, WatchEvent, WatchOptions, WatchSummary, Watcher,
 };

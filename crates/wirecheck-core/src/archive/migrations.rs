@@ -22,6 +22,7 @@ const STEPS: &[(&str, &str)] = &[
         "0004-language",
         include_str!("migrations/0004-language.sql"),
     ),
+    ("0005-watch", include_str!("migrations/0005-watch.sql")),
 ];
 
 /// The migration that adds the stories' language; its hook detects it for stored stories.
@@ -290,6 +291,63 @@ mod tests {
         drop(crate::Archive::open(&fresh).unwrap());
         assert_eq!(
             schema(&conn),
+            schema(&rusqlite::Connection::open(&fresh).unwrap()),
+            "an upgraded archive must have exactly the schema of a fresh one"
+        );
+    }
+
+    #[test]
+    fn an_archive_from_before_watched_folders_upgrades_with_its_stories_and_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("before-watch.sqlite");
+        let before = STEPS
+            .iter()
+            .position(|(name, _)| *name == "0005-watch")
+            .expect("the watch migration is listed");
+        {
+            let mut conn = rusqlite::Connection::open(&old).unwrap();
+            Migrations::new(steps(before)).to_latest(&mut conn).unwrap();
+            conn.execute(
+                "INSERT INTO stories (content_hash, agency, headline, origin, format, body, words, language) \
+                 VALUES (x'00112233445566778899aabbccddeeff', 'AFP', 'Ferry', 'drop/ferry.txt', \
+                 'plain', 'The island ferry will run hourly from June.', 8, 'en')",
+                [],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES ('app', '{\"preset\": \"strict\"}')",
+                [],
+            )
+            .unwrap();
+        }
+        let mut archive = crate::Archive::open(&old).expect("the archive opens and upgrades");
+        assert_eq!(archive.get(1).unwrap().origin, "drop/ferry.txt");
+        assert_eq!(archive.settings().unwrap().preset, crate::Preset::Strict);
+        assert_eq!(
+            archive.watched_folders().unwrap(),
+            Vec::new(),
+            "no folder is watched after an upgrade"
+        );
+        let seen = super::super::watched::SeenFile {
+            path: "/drop/ferry.txt".into(),
+            size: 44,
+            mtime_ns: 1,
+            content_hash: [7; 16],
+            imported: true,
+        };
+        archive
+            .record_seen(&[seen])
+            .expect("the new table takes files");
+        assert_eq!(
+            archive.seen_with_content(&[7; 16]).unwrap(),
+            Some(("/drop/ferry.txt".to_owned(), true))
+        );
+        drop(archive);
+
+        let fresh = dir.path().join("fresh.sqlite");
+        drop(crate::Archive::open(&fresh).unwrap());
+        assert_eq!(
+            schema(&rusqlite::Connection::open(&old).unwrap()),
             schema(&rusqlite::Connection::open(&fresh).unwrap()),
             "an upgraded archive must have exactly the schema of a fresh one"
         );

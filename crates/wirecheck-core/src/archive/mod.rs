@@ -9,6 +9,7 @@ mod migrations;
 pub mod settings;
 pub mod store;
 pub mod verify;
+pub mod watched;
 
 use std::path::PathBuf;
 
