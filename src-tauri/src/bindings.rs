@@ -154,6 +154,28 @@ pub const COMMANDS: &[(&str, &str, &str, &str, &str)] = &[
         "{ checkId, path }",
         "string",
     ),
+    ("watchStatus", "watch_status", "", "{}", "WatchStatus"),
+    (
+        "addWatchedFolder",
+        "add_watched_folder",
+        "path: string, agency: string | null",
+        "{ path, agency }",
+        "WatchStatus",
+    ),
+    (
+        "removeWatchedFolder",
+        "remove_watched_folder",
+        "path: string",
+        "{ path }",
+        "WatchStatus",
+    ),
+    (
+        "setWatchEnabled",
+        "set_watch_enabled",
+        "path: string, enabled: boolean",
+        "{ path, enabled }",
+        "WatchStatus",
+    ),
 ];
 
 const HEADER: &str = "// Generated from src-tauri/src by the bindings test; do not edit.\n\
@@ -206,6 +228,10 @@ pub fn bindings_ts() -> String {
         decl::<Preset>(&cfg),
         decl::<Alias>(&cfg),
         decl::<DemoArticle>(&cfg),
+        decl::<WatchStatus>(&cfg),
+        decl::<WatchedFolderStatus>(&cfg),
+        decl::<WatchFolderState>(&cfg),
+        decl::<WatchLogEntry>(&cfg),
     ];
     format!("{HEADER}\n{}", decls.join("\n"))
 }

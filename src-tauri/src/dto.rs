@@ -835,3 +835,49 @@ impl From<Settings> for core::Settings {
         }
     }
 }
+
+/// The watched folders and the watcher's last events.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchStatus {
+    pub folders: Vec<WatchedFolderStatus>,
+    /// The last events, oldest first (at most 200).
+    pub events: Vec<WatchLogEntry>,
+}
+
+/// A watched folder and its state.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchedFolderStatus {
+    pub path: String,
+    /// The agency given to its stories; `null` reads it from each file.
+    pub agency: Option<String>,
+    pub state: WatchFolderState,
+    /// Whether the system sends file events for it (else it is rescanned every 10 s).
+    pub file_events: bool,
+    /// What is wrong, when `state` is `error`.
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum WatchFolderState {
+    Starting,
+    Watching,
+    Stopped,
+    Error,
+}
+
+/// One event of the watch log; also the `watch-event` event.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchLogEntry {
+    /// When, in milliseconds since 1970.
+    pub at_ms: f64,
+    /// `started`, `stopped`, `imported`, `skipped`, `deleted`, `error` or `warning`.
+    pub kind: String,
+    pub folder: Option<String>,
+    pub path: Option<String>,
+    /// One line: what was imported, or why not.
+    pub message: String,
+}

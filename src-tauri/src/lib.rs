@@ -10,8 +10,9 @@ mod commands;
 mod dto;
 mod error;
 mod state;
+mod watch;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 pub use error::{AppError, ErrorCode};
 pub use state::AppState;
@@ -44,6 +45,10 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::settings::save_settings,
             commands::export::export_html,
             commands::export::export_json,
+            commands::watch::watch_status,
+            commands::watch::add_watched_folder,
+            commands::watch::remove_watched_folder,
+            commands::watch::set_watch_enabled,
         ])
 }
 
@@ -56,7 +61,14 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    let builder = Builder::default().plugin(tauri_plugin_dialog::init());
+    let builder = Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            // Folders watched when the app last ran are watched again.
+            let state = app.state::<AppState>().inner().clone();
+            watch::resume(app.handle(), &state);
+            Ok(())
+        });
     if let Err(error) = with_commands(builder, state).run(tauri::generate_context!()) {
         eprintln!("wirecheck-app: {error}");
         std::process::exit(1);

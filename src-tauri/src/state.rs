@@ -1,16 +1,20 @@
 //! The app's state: where the archive is. Each command opens its own connection (cheap with
 //! WAL), so a long import never blocks a check and no lock is held across commands.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use wirecheck_core::{Archive, default_archive_path};
 
 use crate::error::CmdResult;
+use crate::watch::WatchService;
 
 /// Shared by every command.
 #[derive(Debug, Clone)]
 pub struct AppState {
     db: PathBuf,
+    /// The watched folders' watcher and log, one for the app.
+    pub(crate) watch: Arc<WatchService>,
 }
 
 impl AppState {
@@ -28,12 +32,20 @@ impl AppState {
             .or_else(|| std::env::var_os("WIRECHECK_DB").map(PathBuf::from))
             .or_else(default_archive_path)
             .ok_or("no home directory to keep the archive in; set WIRECHECK_DB")?;
-        Ok(AppState { db })
+        Ok(AppState::new(db))
     }
 
     /// An app state on a given archive file.
     pub fn new(db: PathBuf) -> Self {
-        AppState { db }
+        AppState {
+            db,
+            watch: Arc::default(),
+        }
+    }
+
+    /// The archive file.
+    pub fn db(&self) -> &Path {
+        &self.db
     }
 
     /// Opens the archive.

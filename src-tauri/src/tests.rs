@@ -679,3 +679,148 @@ fn the_archive_lists_and_searches_one_language() {
     );
     assert_eq!(error["code"], "invalid_input", "{error}");
 }
+
+/// Polls `watch_status` until `done` holds, with a generous timeout.
+fn wait_for_watch(app: &TestApp, what: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let started = std::time::Instant::now();
+    loop {
+        let status = app.ok("watch_status", json!({}));
+        if done(&status) {
+            return status;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "timed out waiting for {what}: {status}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+fn logged(status: &Value, kind: &str) -> Vec<Value> {
+    status["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == kind)
+        .cloned()
+        .collect()
+}
+
+const WATCHED_STORY: &str = "Pier repairs finished\n\nMARROWBY (AFP) - Repairs to the north pier \
+    were finished two weeks early, the harbour board said on Wednesday, and ferries will use \
+    it again from Monday.\n";
+
+#[test]
+fn a_watched_folder_imports_its_files_and_is_stopped_started_and_removed() {
+    let (dir, db) = temp_db();
+    let drop = dir.path().join("drop");
+    std::fs::create_dir(&drop).unwrap();
+    let path = drop.to_string_lossy().into_owned();
+    let app = TestApp::new(&db);
+    assert_eq!(
+        app.ok("watch_status", json!({})),
+        json!({ "folders": [], "events": [] })
+    );
+
+    let status = app.ok(
+        "add_watched_folder",
+        json!({ "path": path, "agency": "Press Association" }),
+    );
+    assert_eq!(status["folders"][0]["path"], path);
+    assert_eq!(status["folders"][0]["agency"], "Press Association");
+    wait_for_watch(&app, "the folder to be watched", |s| {
+        s["folders"][0]["state"] == "watching"
+    });
+    std::fs::write(drop.join("pier.txt"), WATCHED_STORY).unwrap();
+    let status = wait_for_watch(&app, "the import", |s| !logged(s, "imported").is_empty());
+    let imported = &logged(&status, "imported")[0];
+    assert!(
+        imported["path"].as_str().unwrap().ends_with("pier.txt"),
+        "{imported}"
+    );
+    assert_eq!(imported["message"], "1 new, 0 already stored");
+    assert!(imported["atMs"].as_f64().unwrap() > 0.0, "{imported}");
+    let stories = app.ok(
+        "list_stories",
+        json!({ "agency": null, "limit": 10, "offset": 0 }),
+    );
+    assert_eq!(stories[0]["agency"], "PA", "the folder's agency wins");
+
+    let status = app.ok(
+        "set_watch_enabled",
+        json!({ "path": path, "enabled": false }),
+    );
+    assert_eq!(status["folders"][0]["state"], "stopped");
+    wait_for_watch(&app, "the stop", |s| !logged(s, "stopped").is_empty());
+    std::fs::write(
+        drop.join("while-stopped.txt"),
+        WATCHED_STORY.replace("Monday", "Friday"),
+    )
+    .unwrap();
+    app.ok(
+        "set_watch_enabled",
+        json!({ "path": path, "enabled": true }),
+    );
+    let status = wait_for_watch(&app, "the file dropped while stopped", |s| {
+        logged(s, "imported").len() == 2
+    });
+    assert!(
+        logged(&status, "imported")[1]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("while-stopped.txt"),
+        "{status}"
+    );
+
+    let status = app.ok("remove_watched_folder", json!({ "path": path }));
+    assert_eq!(status["folders"], json!([]));
+    let error = app.err("remove_watched_folder", json!({ "path": path }));
+    assert_eq!(error["code"], "invalid_input", "{error}");
+    let error = app.err("add_watched_folder", json!({ "path": " ", "agency": null }));
+    assert_eq!(error["code"], "invalid_input", "{error}");
+}
+
+#[test]
+fn a_missing_folder_shows_its_error_inline() {
+    let (dir, db) = temp_db();
+    let missing = dir
+        .path()
+        .join("not-mounted")
+        .to_string_lossy()
+        .into_owned();
+    let app = TestApp::new(&db);
+    app.ok(
+        "add_watched_folder",
+        json!({ "path": missing, "agency": null }),
+    );
+    let status = wait_for_watch(&app, "the folder error", |s| {
+        s["folders"][0]["state"] == "error"
+    });
+    assert_eq!(status["folders"][0]["message"], "folder missing");
+    assert_eq!(logged(&status, "error")[0]["folder"], missing.as_str());
+}
+
+#[test]
+fn watched_folders_are_resumed_when_the_app_starts() {
+    let (dir, db) = temp_db();
+    let drop = dir.path().join("drop");
+    std::fs::create_dir(&drop).unwrap();
+    {
+        let mut archive = wirecheck_core::Archive::open(&db).unwrap();
+        archive
+            .add_watched_folder(wirecheck_core::WatchedFolder::new(
+                drop.to_string_lossy(),
+                None,
+            ))
+            .unwrap();
+    }
+    // Dropped while the app was closed.
+    std::fs::write(drop.join("overnight.txt"), WATCHED_STORY).unwrap();
+    let app = TestApp::new(&db);
+    let state = tauri::Manager::state::<AppState>(&app._app).inner().clone();
+    crate::watch::resume(app._app.handle(), &state);
+    let status = wait_for_watch(&app, "the file that arrived meanwhile", |s| {
+        !logged(s, "imported").is_empty()
+    });
+    assert_eq!(status["folders"][0]["state"], "watching");
+}

@@ -355,3 +355,39 @@ canonical: string,
 alias: string, };
 
 export type DemoArticle = { name: string, text: string, };
+
+export type WatchStatus = { folders: Array<WatchedFolderStatus>, 
+/**
+ * The last events, oldest first (at most 200).
+ */
+events: Array<WatchLogEntry>, };
+
+export type WatchedFolderStatus = { path: string, 
+/**
+ * The agency given to its stories; `null` reads it from each file.
+ */
+agency: string | null, state: WatchFolderState, 
+/**
+ * Whether the system sends file events for it (else it is rescanned every 10 s).
+ */
+fileEvents: boolean, 
+/**
+ * What is wrong, when `state` is `error`.
+ */
+message: string | null, };
+
+export type WatchFolderState = "starting" | "watching" | "stopped" | "error";
+
+export type WatchLogEntry = { 
+/**
+ * When, in milliseconds since 1970.
+ */
+atMs: number, 
+/**
+ * `started`, `stopped`, `imported`, `skipped`, `deleted`, `error` or `warning`.
+ */
+kind: string, folder: string | null, path: string | null, 
+/**
+ * One line: what was imported, or why not.
+ */
+message: string, };

@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p wirecheck-app bindings
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ArchiveOverview, CheckRequest, CheckResult, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, StoredStory, Story, StorySummary } from "./bindings";
+import type { ArchiveOverview, CheckRequest, CheckResult, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, StoredStory, Story, StorySummary, WatchStatus } from "./bindings";
 
 export function checkArticle(request: CheckRequest): Promise<CheckResult> {
   return invoke("check_article", { request });
@@ -94,4 +94,20 @@ export function exportHtml(checkId: number, path: string): Promise<string> {
 
 export function exportJson(checkId: number, path: string): Promise<string> {
   return invoke("export_json", { checkId, path });
+}
+
+export function watchStatus(): Promise<WatchStatus> {
+  return invoke("watch_status");
+}
+
+export function addWatchedFolder(path: string, agency: string | null): Promise<WatchStatus> {
+  return invoke("add_watched_folder", { path, agency });
+}
+
+export function removeWatchedFolder(path: string): Promise<WatchStatus> {
+  return invoke("remove_watched_folder", { path });
+}
+
+export function setWatchEnabled(path: string, enabled: boolean): Promise<WatchStatus> {
+  return invoke("set_watch_enabled", { path, enabled });
 }

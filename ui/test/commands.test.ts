@@ -52,6 +52,10 @@ const CASES: [string, () => Promise<unknown>, string, Record<string, unknown> | 
   ],
   ["exportHtml", () => cmd.exportHtml(3, "/tmp/r.html"), "export_html", { checkId: 3, path: "/tmp/r.html" }],
   ["exportJson", () => cmd.exportJson(3, "/tmp/r.json"), "export_json", { checkId: 3, path: "/tmp/r.json" }],
+  ["watchStatus", () => cmd.watchStatus(), "watch_status", undefined],
+  ["addWatchedFolder", () => cmd.addWatchedFolder("/wire/afp", "AFP"), "add_watched_folder", { path: "/wire/afp", agency: "AFP" }],
+  ["removeWatchedFolder", () => cmd.removeWatchedFolder("/wire/afp"), "remove_watched_folder", { path: "/wire/afp" }],
+  ["setWatchEnabled", () => cmd.setWatchEnabled("/wire/afp", false), "set_watch_enabled", { path: "/wire/afp", enabled: false }],
 ];
 
 describe("commands.ts", () => {

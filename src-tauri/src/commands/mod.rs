@@ -6,6 +6,7 @@ pub mod compare;
 pub mod export;
 pub mod review;
 pub mod settings;
+pub mod watch;
 
 use wirecheck_core::{Archive, LoadedCheck};
 

@@ -1,4 +1,5 @@
-// Settings: sensitivity preset, minimum passage length, agency aliases, exclusions.
+// Settings: sensitivity preset, minimum passage length, agency aliases, exclusions; watched
+// folders (views/watch-folders.ts).
 
 import type { App, View } from "../app";
 import { hideMessage, messageArea, showMessage } from "../app";
@@ -6,7 +7,9 @@ import type { Settings } from "../bindings";
 import * as cmd from "../commands";
 import { h, replace } from "../dom";
 import { errorText } from "../errors";
+import { onWatchEvent } from "../events";
 import { parseSettings, type FieldErrors } from "../settings-form";
+import { createWatchPanel } from "./watch-folders";
 
 export function createSettingsView(_app: App): View {
   const preset = h(
@@ -146,11 +149,15 @@ export function createSettingsView(_app: App): View {
     }
   });
 
-  const el = h("div", { class: "settings-view" }, form);
+  const watch = createWatchPanel();
+  // Live for the app's life: the log fills while Settings is not shown, too.
+  void onWatchEvent((entry) => watch.push(entry));
+  const el = h("div", { class: "settings-view" }, form, watch.el);
   return {
     el,
     show() {
       hideMessage(status);
+      void watch.show();
       cmd.getSettings().then(fill, (err) => showMessage(status, "error", errorText(err)));
     },
   };
