@@ -651,3 +651,66 @@ def test_compare_a_check_result_with_another_stored_story(app):
         "the comparison with the bridge story",
     )
     app.find("verdict")
+
+
+WATCHED_STORY = (
+    "Marrowby pier reopens\n\nMARROWBY (AFP) - The north pier reopened on {day} after repairs "
+    "to its loading ramp were finished two weeks early, the harbour board said.\n"
+)
+
+
+def watch_texts(app, testid):
+    """The texts of the elements (events prefixed with their kind), read at once; an empty list
+    when the panel re-rendered under the reading, so that the caller polls again."""
+    try:
+        return [
+            f"{e.get_attribute('data-kind') or ''} {e.text}".strip() for e in app.all(testid)
+        ]
+    except StaleElementReferenceException:
+        return []
+
+
+def test_a_watched_folder_imports_live_and_is_resumed_after_a_restart(archive_path, tmp_path):
+    drop = tmp_path / "wire-drop"
+    drop.mkdir()
+    app = launch(archive_path)
+    try:
+        app.click("nav-settings")
+        app.js("window.__wirecheckTest = { openPaths: [arguments[0]] };", str(drop))
+        app.find("watch-agency").send_keys("AFP")
+        app.click("watch-add")
+        app.until(
+            lambda: any("Watching" in text for text in watch_texts(app, "watch-state")),
+            "the folder to be watched",
+        )
+        (drop / "monday.txt").write_text(WATCHED_STORY.format(day="Monday"))
+        app.until(
+            lambda: any(
+                text.startswith("imported") and "monday.txt" in text
+                for text in watch_texts(app, "watch-event")
+            ),
+            "the live import in the log",
+            timeout=60,
+        )
+    finally:
+        app.quit()
+
+    # Dropped while the app was closed: imported when it starts again.
+    (drop / "tuesday.txt").write_text(WATCHED_STORY.format(day="Tuesday"))
+    app = launch(archive_path)
+    try:
+        app.click("nav-settings")
+        app.until(
+            lambda: any(
+                text.startswith("imported") and "tuesday.txt" in text
+                for text in watch_texts(app, "watch-event")
+            ),
+            "the file that arrived while the app was closed",
+            timeout=60,
+        )
+        folders = watch_texts(app, "watch-folder")
+        assert len(folders) == 1 and str(drop) in folders[0], folders
+        log = " ".join(watch_texts(app, "watch-event"))
+        assert "monday.txt" not in log, f"a file read before is not read again: {log}"
+    finally:
+        app.quit()

@@ -25,13 +25,21 @@ impl TempArchive {
         self.run_with_stdin(args, None)
     }
 
-    pub fn run_with_stdin(&self, args: &[&str], stdin: Option<&[u8]>) -> Run {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_wirecheck"))
+    /// `wirecheck --db <archive>`, uncoloured, to add arguments to.
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_wirecheck"));
+        command
             .arg("--db")
             .arg(self.db())
-            .args(args)
             .env_remove("WIRECHECK_DB")
-            .env("NO_COLOR", "1")
+            .env("NO_COLOR", "1");
+        command
+    }
+
+    pub fn run_with_stdin(&self, args: &[&str], stdin: Option<&[u8]>) -> Run {
+        let mut child = self
+            .command()
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

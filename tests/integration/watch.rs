@@ -22,14 +22,11 @@ struct Watching {
 
 impl Watching {
     fn start(t: &TempArchive, folders: &[&Path], extra: &[&str]) -> Watching {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_wirecheck"))
-            .arg("--db")
-            .arg(t.db())
+        let mut child = t
+            .command()
             .args(["watch", "--json"])
             .args(extra)
             .args(folders)
-            .env_remove("WIRECHECK_DB")
-            .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -341,12 +338,10 @@ fn the_text_log_names_imports_skips_and_the_summary() {
     let dir = drop_folder(&t);
     std::fs::write(dir.join("story.txt"), story(9)).unwrap();
     std::fs::write(dir.join("junk.txt"), "&nbsp;").unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_wirecheck"))
-        .arg("--db")
-        .arg(t.db())
+    let child = t
+        .command()
         .arg("watch")
         .arg(&dir)
-        .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

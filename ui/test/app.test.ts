@@ -3,17 +3,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CheckResult, Story } from "../src/bindings";
 import { syntheticResult } from "./fixtures";
 
-type Handler = (args: Record<string, unknown> | undefined) => unknown;
-const handlers: Record<string, Handler> = {};
-const calls: [string, unknown][] = [];
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: async (name: string, args?: Record<string, unknown>) => {
-    calls.push([name, args]);
-    const handler = handlers[name];
-    if (!handler) throw { code: "internal", message: `no mock for ${name}` };
-    return handler(args);
-  },
-}));
+import { calls, handlers, resetInvoke } from "./invoke-mock";
+
+vi.mock("@tauri-apps/api/core", async () => ({ invoke: (await import("./invoke-mock")).invoke }));
 
 const { App } = await import("../src/app");
 const { createCheckView } = await import("../src/views/check");
@@ -45,8 +37,7 @@ function boot() {
 }
 
 beforeEach(() => {
-  calls.length = 0;
-  for (const k of Object.keys(handlers)) delete handlers[k];
+  resetInvoke();
   handlers["demo_articles"] = () => [{ name: "Wildfire", text: "Fire spreads." }];
   handlers["archive_overview"] = () => ({ path: "/tmp/a.sqlite", stories: 3, agencies: [{ agency: "AP", stories: 3 }] });
   handlers["check_article"] = () => syntheticResult(600, 20);

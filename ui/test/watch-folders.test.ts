@@ -2,17 +2,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { WatchLogEntry, WatchStatus } from "../src/bindings";
 
-type Handler = (args: Record<string, unknown> | undefined) => unknown;
-const handlers: Record<string, Handler> = {};
-const calls: [string, unknown][] = [];
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: async (name: string, args?: Record<string, unknown>) => {
-    calls.push([name, args]);
-    const handler = handlers[name];
-    if (!handler) throw { code: "internal", message: `no mock for ${name}` };
-    return handler(args);
-  },
-}));
+import { calls, handlers, resetInvoke } from "./invoke-mock";
+
+vi.mock("@tauri-apps/api/core", async () => ({ invoke: (await import("./invoke-mock")).invoke }));
 
 const { createWatchPanel, newestFirst, stateText, LOG_LEN } = await import("../src/views/watch-folders");
 
@@ -46,8 +38,7 @@ function mount() {
 }
 
 beforeEach(() => {
-  calls.length = 0;
-  for (const k of Object.keys(handlers)) delete handlers[k];
+  resetInvoke();
   delete (window as unknown as { __wirecheckTest?: unknown }).__wirecheckTest;
 });
 

@@ -91,7 +91,7 @@ export function createWatchPanel(): WatchPanel {
     return h(
       "tr",
       { "data-testid": "watch-folder" },
-      h("td", { class: "path" }, folder.path),
+      h("td", { class: "watch-path", title: folder.path }, folder.path),
       h("td", null, folder.agency ?? "from the files"),
       state,
       h("td", null, toggle, " ", remove),

@@ -121,6 +121,17 @@ mod tests {
         );
     }
 
+    /// Asserts that the archive at `old`, upgraded, has exactly the schema of a fresh one.
+    fn assert_fresh_schema(old: &std::path::Path) {
+        let fresh = old.with_file_name("fresh.sqlite");
+        drop(crate::Archive::open(&fresh).unwrap());
+        assert_eq!(
+            schema(&rusqlite::Connection::open(old).unwrap()),
+            schema(&rusqlite::Connection::open(&fresh).unwrap()),
+            "an upgraded archive must have exactly the schema of a fresh one"
+        );
+    }
+
     fn schema(conn: &rusqlite::Connection) -> Vec<(String, String)> {
         let mut stmt = conn
             .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
@@ -154,18 +165,12 @@ mod tests {
         assert_eq!(story.body, "The island ferry will run hourly from June.");
         drop(archive);
 
-        let fresh = dir.path().join("fresh.sqlite");
-        drop(crate::Archive::open(&fresh).unwrap());
-        let upgraded = rusqlite::Connection::open(&old).unwrap();
-        let version: i64 = upgraded
+        let version: i64 = rusqlite::Connection::open(&old)
+            .unwrap()
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, latest_version());
-        assert_eq!(
-            schema(&upgraded),
-            schema(&rusqlite::Connection::open(&fresh).unwrap()),
-            "an upgraded archive must have exactly the schema of a fresh one"
-        );
+        assert_fresh_schema(&old);
     }
 
     #[test]
@@ -207,14 +212,7 @@ mod tests {
         assert_eq!(loaded.decisions.len(), 1, "its decision is kept");
         assert_eq!(loaded.decisions[0].reason, "Our own reporting");
         drop(archive);
-
-        let fresh = dir.path().join("fresh.sqlite");
-        drop(crate::Archive::open(&fresh).unwrap());
-        assert_eq!(
-            schema(&rusqlite::Connection::open(&old).unwrap()),
-            schema(&rusqlite::Connection::open(&fresh).unwrap()),
-            "an upgraded archive must have exactly the schema of a fresh one"
-        );
+        assert_fresh_schema(&old);
     }
 
     #[test]
@@ -286,14 +284,7 @@ mod tests {
             english_want,
             "English stories keep their index"
         );
-
-        let fresh = dir.path().join("fresh.sqlite");
-        drop(crate::Archive::open(&fresh).unwrap());
-        assert_eq!(
-            schema(&conn),
-            schema(&rusqlite::Connection::open(&fresh).unwrap()),
-            "an upgraded archive must have exactly the schema of a fresh one"
-        );
+        assert_fresh_schema(&old);
     }
 
     #[test]
@@ -343,13 +334,6 @@ mod tests {
             Some(("/drop/ferry.txt".to_owned(), true))
         );
         drop(archive);
-
-        let fresh = dir.path().join("fresh.sqlite");
-        drop(crate::Archive::open(&fresh).unwrap());
-        assert_eq!(
-            schema(&rusqlite::Connection::open(&old).unwrap()),
-            schema(&rusqlite::Connection::open(&fresh).unwrap()),
-            "an upgraded archive must have exactly the schema of a fresh one"
-        );
+        assert_fresh_schema(&old);
     }
 }

@@ -179,11 +179,7 @@ pub(super) fn settings_to_json(settings: &Settings) -> Result<String> {
 impl Archive {
     /// The saved settings, or the defaults when none were saved or they cannot be read.
     pub fn settings(&self) -> Result<Settings> {
-        let json: Option<String> = self
-            .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row(params![KEY], |r| r.get(0))
-            .optional()?;
+        let json = self.setting_row(KEY)?;
         Ok(json.map_or_else(Settings::default, |j| settings_from_json(&j)))
     }
 
@@ -191,12 +187,26 @@ impl Archive {
     pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
         settings.validate()?;
         let json = settings_to_json(settings)?;
+        self.save_setting_row(KEY, &json)
+    }
+
+    /// The JSON stored under `key` in the settings table, if any.
+    pub(super) fn setting_row(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row(params![key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Stores `json` under `key` in the settings table, replacing what was there.
+    pub(super) fn save_setting_row(&mut self, key: &str, json: &str) -> Result<()> {
         self.conn
             .prepare_cached(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) \
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             )?
-            .execute(params![KEY, json])?;
+            .execute(params![key, json])?;
         Ok(())
     }
 }

@@ -90,12 +90,7 @@ pub(crate) struct SeenFile {
 impl Archive {
     /// The watched folders, in the order they were added.
     pub fn watched_folders(&self) -> Result<Vec<WatchedFolder>> {
-        let json: Option<String> = self
-            .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row(params![KEY], |r| r.get(0))
-            .optional()?;
-        Ok(json.map_or_else(Vec::new, |json| {
+        Ok(self.setting_row(KEY)?.map_or_else(Vec::new, |json| {
             serde_json::from_str(&json).unwrap_or_else(|e| {
                 tracing::warn!(error = %e, "the watched folder list is unreadable; none is watched");
                 Vec::new()
@@ -152,13 +147,7 @@ impl Archive {
     fn save_watched_folders(&mut self, folders: &[WatchedFolder]) -> Result<()> {
         let json = serde_json::to_string(folders)
             .map_err(|e| Error::Invalid(format!("watched folders: {e}")))?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) \
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?
-            .execute(params![KEY, json])?;
-        Ok(())
+        self.save_setting_row(KEY, &json)
     }
 
     /// The files seen under the folder `root` (an absolute path): path, size, mtime.
