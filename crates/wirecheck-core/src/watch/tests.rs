@@ -70,7 +70,10 @@ impl Setup {
     fn bodies(&self) -> Vec<String> {
         let archive = Archive::open(self.db()).unwrap();
         let mut bodies: Vec<String> = archive
-            .list(&ListQuery::default())
+            .list(&ListQuery {
+                limit: 1_000,
+                ..ListQuery::default()
+            })
             .unwrap()
             .iter()
             .map(|s| archive.get(s.id).unwrap().body)
@@ -287,4 +290,26 @@ fn junk_is_skipped_by_watch_as_by_import_and_not_read_again_after_a_restart() {
         "nothing was handed to the importer: {summary:?}"
     );
     assert_eq!(setup.bodies().len(), 1);
+}
+
+#[test]
+fn files_found_at_the_start_are_imported_in_batches_each_once() {
+    let setup = Setup::new();
+    let drop = setup.drop_dir();
+    // More than two batches (50 files each under test).
+    for n in 0..120 {
+        std::fs::write(drop.join(format!("waiting-{n:03}.txt")), story(n)).unwrap();
+    }
+    let watcher = setup.start(quick());
+    watcher.watch(&drop, None).unwrap();
+    setup.wait_for("every file", |e| imported_paths(e).len() == 120);
+    let summary = watcher.stop().unwrap();
+    let mut names: Vec<String> = imported_paths(&setup.events())
+        .iter()
+        .map(|p| name_of(p))
+        .collect();
+    names.dedup();
+    assert_eq!(names.len(), 120, "each file once: {names:?}");
+    assert_eq!(summary.imported, 120, "{summary:?}");
+    assert_eq!(setup.bodies().len(), 120);
 }

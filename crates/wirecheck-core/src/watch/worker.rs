@@ -1,7 +1,7 @@
 //! The watcher's thread: folders, file events and rescans in; complete files handed to the
 //! importer, and recorded as seen, out.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
@@ -17,6 +17,10 @@ use super::{
 use crate::archive::import::{io_message, walk_files};
 use crate::archive::watched::SeenFile;
 use crate::{Archive, ImportEvent, Importer, Result};
+
+/// Most complete files handed to the importer at once: between two such batches the watcher
+/// takes its messages (a stop, a new folder), even while thousands of files wait.
+const BATCH_FILES: usize = if cfg!(test) { 50 } else { 2_000 };
 
 /// What reaches the watcher's thread.
 pub(super) enum Message {
@@ -47,6 +51,8 @@ pub(super) struct Worker {
     /// Files read (or found read before) and present, with the stamp they were read at.
     known: BTreeMap<PathBuf, FileStamp>,
     settling: Settling,
+    /// Complete files not yet imported, in path order.
+    ready: VecDeque<(PathBuf, FileStamp)>,
     rescan_soon: bool,
     summary: WatchSummary,
 }
@@ -70,6 +76,7 @@ impl Worker {
             folders: Vec::new(),
             known: BTreeMap::new(),
             settling: Settling::default(),
+            ready: VecDeque::new(),
             rescan_soon: false,
             summary: WatchSummary::default(),
         }
@@ -99,7 +106,12 @@ impl Worker {
             let now = Instant::now();
             if now >= next_poll {
                 self.poll(now);
-                next_poll = Instant::now() + self.options.poll;
+                // More complete files waiting: the next batch right after the messages.
+                next_poll = if self.ready.is_empty() {
+                    Instant::now() + self.options.poll
+                } else {
+                    Instant::now()
+                };
             }
             if self.rescan_soon || now >= next_rescan {
                 self.rescan_soon = false;
@@ -451,21 +463,26 @@ impl Worker {
 
     // --- Importing -------------------------------------------------------------------------
 
-    /// Imports the files that are complete now.
+    /// Imports the files that are complete now, a batch at a time.
     fn poll(&mut self, now: Instant) {
-        if self.settling.len() == 0 {
+        if self.settling.len() > 0 {
+            let complete = self
+                .settling
+                .take_complete(now, self.options.settle, |path| {
+                    std::fs::metadata(path)
+                        .ok()
+                        .filter(|m| m.is_file())
+                        .map(|m| FileStamp::of(&m))
+                });
+            self.ready.extend(complete);
+        }
+        let take = self.ready.len().min(BATCH_FILES);
+        if take == 0 {
             return;
         }
-        let complete = self
-            .settling
-            .take_complete(now, self.options.settle, |path| {
-                std::fs::metadata(path)
-                    .ok()
-                    .filter(|m| m.is_file())
-                    .map(|m| FileStamp::of(&m))
-            });
+        let batch: Vec<(PathBuf, FileStamp)> = self.ready.drain(..take).collect();
         let mut by_folder: HashMap<usize, Vec<(PathBuf, FileStamp)>> = HashMap::new();
-        for (path, stamp) in complete {
+        for (path, stamp) in batch {
             if let Some(index) = self.folder_of(&path) {
                 by_folder.entry(index).or_default().push((path, stamp));
             }
