@@ -653,6 +653,17 @@ def test_compare_a_check_result_with_another_stored_story(app):
     app.find("verdict")
 
 
+def wait_for_watched_import(app, name, what):
+    """Waits until the watch log shows `name` imported."""
+    app.until(
+        lambda: any(
+            text.startswith("imported") and name in text for text in watch_texts(app, "watch-event")
+        ),
+        what,
+        timeout=60,
+    )
+
+
 WATCHED_STORY = (
     "Marrowby pier reopens\n\nMARROWBY (AFP) - The north pier reopened on {day} after repairs "
     "to its loading ramp were finished two weeks early, the harbour board said.\n"
@@ -684,14 +695,7 @@ def test_a_watched_folder_imports_live_and_is_resumed_after_a_restart(archive_pa
             "the folder to be watched",
         )
         (drop / "monday.txt").write_text(WATCHED_STORY.format(day="Monday"))
-        app.until(
-            lambda: any(
-                text.startswith("imported") and "monday.txt" in text
-                for text in watch_texts(app, "watch-event")
-            ),
-            "the live import in the log",
-            timeout=60,
-        )
+        wait_for_watched_import(app, "monday.txt", "the live import in the log")
     finally:
         app.quit()
 
@@ -700,14 +704,7 @@ def test_a_watched_folder_imports_live_and_is_resumed_after_a_restart(archive_pa
     app = launch(archive_path)
     try:
         app.click("nav-settings")
-        app.until(
-            lambda: any(
-                text.startswith("imported") and "tuesday.txt" in text
-                for text in watch_texts(app, "watch-event")
-            ),
-            "the file that arrived while the app was closed",
-            timeout=60,
-        )
+        wait_for_watched_import(app, "tuesday.txt", "the file that arrived while the app was closed")
         folders = watch_texts(app, "watch-folder")
         assert len(folders) == 1 and str(drop) in folders[0], folders
         log = " ".join(watch_texts(app, "watch-event"))
