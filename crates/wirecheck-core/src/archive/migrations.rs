@@ -22,6 +22,10 @@ const STEPS: &[(&str, &str)] = &[
         "0004-language",
         include_str!("migrations/0004-language.sql"),
     ),
+    (
+        "0005-kept-sources",
+        include_str!("migrations/0005-kept-sources.sql"),
+    ),
 ];
 
 /// The migration that adds the stories' language; its hook detects it for stored stories.
