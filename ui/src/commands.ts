@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p wirecheck-app bindings
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ArchiveOverview, CheckRequest, CheckResult, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, StoredStory, Story, StorySummary } from "./bindings";
+import type { ArchiveOverview, CheckRequest, CheckResult, CompactSummary, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, PrunePlan, PruneRequest, PruneSummary, SavedCheck, Settings, StoredStory, Story, StorySummary } from "./bindings";
 
 export function checkArticle(request: CheckRequest): Promise<CheckResult> {
   return invoke("check_article", { request });
@@ -58,6 +58,18 @@ export function getStory(id: number): Promise<Story> {
 
 export function removeStory(id: number): Promise<null> {
   return invoke("remove_story", { id });
+}
+
+export function prunePlan(request: PruneRequest): Promise<PrunePlan> {
+  return invoke("prune_plan", { request });
+}
+
+export function pruneStories(request: PruneRequest): Promise<PruneSummary> {
+  return invoke("prune_stories", { request });
+}
+
+export function compactArchive(): Promise<CompactSummary> {
+  return invoke("compact_archive");
 }
 
 export function listChecks(limit: number, offset: number): Promise<Array<SavedCheck>> {
