@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian package of Wirecheck: the desktop app (/usr/bin/wirecheck-app, with its
 # desktop entry and icons) and the `wirecheck` CLI (/usr/bin/wirecheck), with Tauri's bundler
-# (the prebuilt `@tauri-apps/cli` from ui/'s devDependencies). Nothing is downloaded while the
-# package is built or run, beyond `npm ci` of ui/ when ui/node_modules is missing.
+# (the prebuilt `@tauri-apps/cli` from ui/'s devDependencies). Installs what the build needs
+# first, as run.sh and test.sh do (scripts/setup.sh; `npm ci` of ui/ when its tools are
+# missing); the bundler itself downloads nothing, and nothing in the package does.
 #
 # Usage: scripts/package.sh            a release build (what users install; slow on 2 cores)
 #        scripts/package.sh --debug    from the debug build `cargo test` already made (CI)
@@ -10,6 +11,7 @@
 #   sudo apt-get install ./Wirecheck_<version>_amd64.deb
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/setup.sh
 
 profile=release
 cargo_flags=(--release)
