@@ -2,17 +2,8 @@
 // the prune and the compaction; errors inline. The Rust side is mocked at `invoke`.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-type Handler = (args: Record<string, unknown> | undefined) => unknown;
-const handlers: Record<string, Handler> = {};
-const calls: [string, unknown][] = [];
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: async (name: string, args?: Record<string, unknown>) => {
-    calls.push([name, args]);
-    const handler = handlers[name];
-    if (!handler) throw { code: "internal", message: `no mock for ${name}` };
-    return handler(args);
-  },
-}));
+import { calls, handlers } from "./mock-invoke";
+vi.mock("@tauri-apps/api/core", async () => ({ invoke: (await import("./mock-invoke")).invoke }));
 
 const { createPruneForm, sizeText } = await import("../src/views/prune");
 
