@@ -17,16 +17,8 @@ APT_PACKAGES=(
 # Node.js and npm build the web frontend; installed from Debian only when missing.
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then
-        "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo "$@"
-    else
-        echo "setup: need root to install system packages, and sudo is not available" >&2
-        exit 1
-    fi
-}
+# shellcheck source=scripts/as-root.sh
+. "$(dirname "${BASH_SOURCE[0]}")/as-root.sh"
 
 install_apt_packages() {
     command -v dpkg-query >/dev/null 2>&1 || { echo "setup: not a Debian/Ubuntu system; install ${APT_PACKAGES[*]} by hand" >&2; return 0; }

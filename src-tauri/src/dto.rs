@@ -426,6 +426,93 @@ pub struct ArchiveOverview {
     pub agencies: Vec<AgencyCount>,
 }
 
+/// Which stories to prune: those published before `before` (`YYYY-MM-DD`), of `agency` or of
+/// every agency when it is `null`.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PruneRequest {
+    pub before: String,
+    pub agency: Option<String>,
+}
+
+/// What a prune would remove (the count shown before anything is removed).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrunePlan {
+    #[ts(type = "number")]
+    pub stories: u64,
+    #[ts(type = "number")]
+    pub remaining: u64,
+    /// Of those, the sources of saved checks (kept with the checks for History).
+    #[ts(type = "number")]
+    pub cited_by_checks: u64,
+    pub oldest: Option<String>,
+    pub newest: Option<String>,
+}
+
+/// What a prune removed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PruneSummary {
+    #[ts(type = "number")]
+    pub stories: u64,
+    #[ts(type = "number")]
+    pub postings: u64,
+    #[ts(type = "number")]
+    pub kept_for_history: u64,
+    #[ts(type = "number")]
+    pub remaining: u64,
+    /// Bytes now free inside the archive file.
+    #[ts(type = "number")]
+    pub free_bytes: u64,
+}
+
+/// What a compaction gave back to the disk.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CompactSummary {
+    #[ts(type = "number")]
+    pub bytes_before: u64,
+    #[ts(type = "number")]
+    pub bytes_after: u64,
+    #[ts(type = "number")]
+    pub bytes_freed: u64,
+}
+
+impl From<core::PrunePlan> for PrunePlan {
+    fn from(p: core::PrunePlan) -> Self {
+        PrunePlan {
+            stories: p.stories,
+            remaining: p.remaining,
+            cited_by_checks: p.cited_by_checks,
+            oldest: p.oldest,
+            newest: p.newest,
+        }
+    }
+}
+
+impl From<core::PruneSummary> for PruneSummary {
+    fn from(p: core::PruneSummary) -> Self {
+        PruneSummary {
+            stories: p.stories,
+            postings: p.postings,
+            kept_for_history: p.kept_for_history,
+            remaining: p.remaining,
+            free_bytes: p.free_bytes,
+        }
+    }
+}
+
+impl From<core::CompactSummary> for CompactSummary {
+    fn from(c: core::CompactSummary) -> Self {
+        CompactSummary {
+            bytes_before: c.bytes_before,
+            bytes_after: c.bytes_after,
+            bytes_freed: c.bytes_freed,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AgencyCount {

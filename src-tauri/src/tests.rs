@@ -823,4 +823,81 @@ fn watched_folders_are_resumed_when_the_app_starts() {
         !logged(s, "imported").is_empty()
     });
     assert_eq!(status["folders"][0]["state"], "watching");
+#[test]
+fn prune_counts_first_removes_and_compacts_and_history_keeps_the_pruned_source() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    app.ok("load_demo", json!({}));
+    let result = app.ok(
+        "check_article",
+        json!({ "request": { "text": demo_article("uncredited-reuters.txt"), "publishedBefore": null } }),
+    );
+    let check_id = result["check"]["id"].clone();
+    let source = result["report"]["sources"][0]["id"].clone();
+    assert_eq!(result["stories"][0]["id"], source);
+
+    let request = json!({ "request": { "before": "2099-01-01", "agency": "reuters" } });
+    let plan = app.ok("prune_plan", request.clone());
+    let reuters = app.ok(
+        "list_stories",
+        json!({ "agency": "Reuters", "limit": 100, "offset": 0 }),
+    );
+    let reuters = reuters.as_array().unwrap().len() as u64;
+    assert_eq!(plan["stories"].as_u64(), Some(reuters), "{plan}");
+    assert_eq!(
+        plan["citedByChecks"], 1,
+        "the check's source is counted: {plan}"
+    );
+    assert_eq!(
+        app.ok("archive_overview", json!({}))["stories"],
+        plan["stories"].as_u64().unwrap() + plan["remaining"].as_u64().unwrap(),
+        "counting removes nothing"
+    );
+
+    let summary = app.ok("prune_stories", request);
+    assert_eq!(summary["stories"], plan["stories"], "{summary}");
+    assert_eq!(summary["keptForHistory"], 1);
+    assert_eq!(summary["remaining"], plan["remaining"]);
+    assert!(summary["freeBytes"].as_u64().unwrap() > 0, "{summary}");
+    let compacted = app.ok("compact_archive", json!({}));
+    assert!(compacted["bytesFreed"].as_u64().unwrap() > 0, "{compacted}");
+
+    assert_eq!(
+        app.err("get_story", json!({ "id": source }))["code"],
+        "not_found"
+    );
+    let reopened = app.ok("open_check", json!({ "id": check_id }));
+    assert_eq!(
+        reopened["stories"][0], result["stories"][0],
+        "History shows the pruned source as it was checked"
+    );
+}
+
+#[test]
+fn prune_refuses_a_date_that_is_not_a_day_inline() {
+    let (_dir, db) = temp_db();
+    let app = TestApp::new(&db);
+    app.ok("load_demo", json!({}));
+    for before in ["", "31/12/2020", "2020-02-30"] {
+        let error = app.err(
+            "prune_plan",
+            json!({ "request": { "before": before, "agency": null } }),
+        );
+        assert_eq!(error["code"], "invalid_input", "{before:?}: {error}");
+        assert!(
+            error["message"].as_str().unwrap().contains("YYYY-MM-DD"),
+            "{error}"
+        );
+    }
+    let error = app.err(
+        "prune_stories",
+        json!({ "request": { "before": "2020-01-01", "agency": "x".repeat(101) } }),
+    );
+    assert_eq!(error["code"], "invalid_input");
+    assert!(
+        app.ok("archive_overview", json!({}))["stories"]
+            .as_u64()
+            .unwrap()
+            >= 13
+    );
 }

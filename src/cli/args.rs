@@ -54,6 +54,12 @@ pub enum Command {
     /// Check the archive's integrity and its indexes, and say how to recover. Exit code: 0
     /// all checks pass, 2 otherwise
     Verify(VerifyArgs),
+    /// Remove the stories published before a date (of one agency or all), with their index
+    /// entries, in one transaction; saved checks keep a copy of the stories they cite
+    Prune(PruneArgs),
+    /// Give the space freed by prune and remove back to the disk (merges the full-text index
+    /// and rewrites the file with VACUUM; needs free space about the archive's size)
+    Compact(CompactArgs),
     /// Measure the engine's accuracy on a labelled corpus
     Eval(EvalArgs),
     /// Build archives of the given sizes from Reuters-21578 and measure import, size on disk,
@@ -271,6 +277,30 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub repair: bool,
     /// Print the report as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Remove the stories published before this day, YYYY-MM-DD (a story without an ISO 8601
+    /// publication date goes by the day it was imported)
+    #[arg(long, value_name = "DATE")]
+    pub before: String,
+    /// Only stories of this agency
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+    /// Count what would be removed; remove nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompactArgs {
+    /// Print the summary as JSON
     #[arg(long)]
     pub json: bool,
 }

@@ -1,4 +1,4 @@
-//! `wirecheck backup` and `wirecheck verify`: keeping an archive safe.
+//! `wirecheck backup`, `verify`, `prune` and `compact`: keeping an archive safe and small.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
-use wirecheck_core::{RepairSummary, VerifyReport};
+use wirecheck_core::{PruneFilter, RepairSummary, VerifyReport};
 
-use super::args::{BackupArgs, VerifyArgs};
+use super::args::{BackupArgs, CompactArgs, PruneArgs, VerifyArgs};
 use super::output::{self, BOLD, DIM, GREEN, RED};
 
 pub fn backup(db: &Path, args: BackupArgs) -> Result<ExitCode> {
@@ -151,6 +151,107 @@ fn recovery_advice(db: &Path, report: &VerifyReport) -> String {
             .to_owned(),
     );
     lines.join("\n")
+}
+
+/// The JSON printed by `prune --json`: the count, and what was removed unless `--dry-run`.
+#[derive(Serialize)]
+struct PruneOutput<'a> {
+    dry_run: bool,
+    before: &'a str,
+    agency: Option<&'a str>,
+    #[serde(flatten)]
+    plan: &'a wirecheck_core::PrunePlan,
+    removed: Option<wirecheck_core::PruneSummary>,
+}
+
+pub fn prune(db: &Path, args: PruneArgs) -> Result<ExitCode> {
+    // The date is checked before the archive is opened: a typo never touches the file.
+    let filter = PruneFilter::new(&args.before, args.agency.as_deref())?;
+    let mut archive = open_existing(db)?;
+    let plan = archive.prune_plan(&filter)?;
+    let removed = if args.dry_run || plan.stories == 0 {
+        None
+    } else {
+        Some(archive.prune(&filter)?)
+    };
+    if args.json {
+        output::json_line(&PruneOutput {
+            dry_run: args.dry_run,
+            before: filter.before(),
+            agency: filter.agency(),
+            plan: &plan,
+            removed,
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let which = match filter.agency() {
+        Some(agency) => format!("{agency} stories"),
+        None => "stories".to_string(),
+    };
+    let range = match (&plan.oldest, &plan.newest) {
+        (Some(oldest), Some(newest)) => format!(" {DIM}({oldest} to {newest}){DIM:#}"),
+        _ => String::new(),
+    };
+    match removed {
+        None if args.dry_run => {
+            anstream::println!(
+                "{BOLD}would remove {} {which}{BOLD:#} published before {}{range}; {} would remain",
+                plan.stories,
+                filter.before(),
+                plan.remaining
+            );
+            if plan.cited_by_checks > 0 {
+                println!(
+                    "{} of them are sources of saved checks and would be kept with those checks",
+                    plan.cited_by_checks
+                );
+            }
+        }
+        None => println!(
+            "no {which} published before {}; nothing removed",
+            filter.before()
+        ),
+        Some(summary) => {
+            anstream::println!(
+                "{BOLD}removed {} {which}{BOLD:#} published before {}{range}: {} postings and {} \
+                 full-text rows; {} stories remain",
+                summary.stories,
+                filter.before(),
+                summary.postings,
+                summary.full_text_rows,
+                summary.remaining
+            );
+            if summary.kept_for_history > 0 {
+                println!(
+                    "{} of them are sources of saved checks: kept with those checks for History",
+                    summary.kept_for_history
+                );
+            }
+            println!(
+                "{} bytes are now free inside the archive (reused by later imports); \
+                 `wirecheck compact` gives them back to the disk",
+                summary.free_bytes
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn compact(db: &Path, args: CompactArgs) -> Result<ExitCode> {
+    let mut archive = open_existing(db)?;
+    let summary = archive.compact()?;
+    if args.json {
+        output::json_line(&summary)?;
+    } else {
+        anstream::println!(
+            "{BOLD}compacted{BOLD:#} {}: {} bytes freed ({} to {} bytes)",
+            db.display(),
+            summary.bytes_freed,
+            summary.bytes_before,
+            summary.bytes_after
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Backing up or verifying a file that does not exist would create an empty archive.

@@ -67,6 +67,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Demo(args) => demo::run(&db, args),
         Command::Backup(args) => maintain::backup(&db, args),
         Command::Verify(args) => maintain::verify(&db, args),
+        Command::Prune(args) => maintain::prune(&db, args),
+        Command::Compact(args) => maintain::compact(&db, args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(Some(db), args),
     }

@@ -87,12 +87,14 @@ class App:
         self.driver.save_screenshot(str(SHOTS / f"{name}.png"))
 
 
-def launch(db):
+def launch(db, application=None):
+    """Starts the app on archive `db`: the built app, or the binary `application` (the
+    installed package's, for test_package.py)."""
     options = ArgOptions()
     options.set_capability("browserName", "wry")
     options.set_capability(
         "tauri:options",
-        {"application": os.environ["WIRECHECK_APP"], "args": ["--db", str(db)]},
+        {"application": application or os.environ["WIRECHECK_APP"], "args": ["--db", str(db)]},
     )
     port = os.environ.get("WIRECHECK_E2E_PORT", "4444")
     driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)

@@ -2,9 +2,13 @@
 # End-to-end tests of the real app window: the built app under Xvfb, driven through
 # tauri-driver and WebKitWebDriver with Selenium. Screenshots go to docs/screenshots/.
 # Usage: tests/e2e/run.sh [pytest args]   (expects target/debug/wirecheck-app built with ui/dist)
+# With WIRECHECK_E2E_PACKAGE=path/to/Wirecheck_*.deb (scripts/test.sh sets it, from
+# scripts/package.sh --debug) the package is installed first (as root, or with sudo) and
+# test_package.py launches the installed app; without it, those tests fail and say so.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
+. scripts/as-root.sh
 
 app="${WIRECHECK_APP:-$root/target/debug/wirecheck-app}"
 [ -x "$app" ] || { echo "e2e: $app is not built (cargo build -p wirecheck-app)" >&2; exit 2; }
@@ -42,12 +46,25 @@ done
 trace_dir="$root/target/e2e-network"
 rm -rf "$trace_dir"
 mkdir -p "$trace_dir"
-traced="$root/target/e2e-traced-app"
-cat >"$traced" <<TRACED
+# traced WRAPPER BINARY: writes a script WRAPPER that runs BINARY so.
+traced() {
+    cat >"$1" <<TRACED
 #!/bin/sh
-exec strace -f --seccomp-bpf -qq -e trace=connect -e signal=none -o "$trace_dir/connect.\$\$" "$app" "\$@"
+exec strace -f --seccomp-bpf -qq -e trace=connect -e signal=none -o "$trace_dir/connect.\$\$" "$2" "\$@"
 TRACED
-chmod +x "$traced"
+    chmod +x "$1"
+}
+traced "$root/target/e2e-traced-app" "$app"
 
-export WIRECHECK_APP="$traced" WIRECHECK_E2E_PORT="$port" WIRECHECK_E2E_NET_TRACE="$trace_dir"
+if [ -n "${WIRECHECK_E2E_PACKAGE:-}" ]; then
+    deb=$(realpath "$WIRECHECK_E2E_PACKAGE")
+    # apt-get resolves the package's dependencies (WebKitGTK, GTK) from what is installed.
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        --reinstall "$deb" >"$root/target/e2e-package-install.log" 2>&1 ||
+        { cat "$root/target/e2e-package-install.log" >&2; exit 1; }
+    traced "$root/target/e2e-traced-installed-app" /usr/bin/wirecheck-app
+    export WIRECHECK_INSTALLED_APP="$root/target/e2e-traced-installed-app"
+fi
+
+export WIRECHECK_APP="$root/target/e2e-traced-app" WIRECHECK_E2E_PORT="$port" WIRECHECK_E2E_NET_TRACE="$trace_dir"
 "$venv/bin/pytest" -q tests/e2e "$@"

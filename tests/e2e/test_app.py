@@ -319,6 +319,24 @@ def test_import_a_folder_shows_progress_and_the_result(app, tmp_path):
     app.until(lambda: count.text.split()[0] == "2", "the archive counts the new stories")
 
 
+def test_remove_old_stories_counts_first_then_prunes_and_compacts(app):
+    load_demo_archive(app)
+    before = app.find("prune-before")
+    # A date field's picker differs between engines; the value is what the form reads.
+    app.js("arguments[0].value = '2026-05-10';", before)
+    app.js("arguments[0].value = 'Reuters';", app.find("prune-agency"))
+    app.click("prune-count")
+    text = app.find("prune-count-text").text
+    assert "Remove 1 Reuters story published before 2026-05-10" in text, text
+    assert "13 will remain" in text, text
+    app.click("prune-confirm-yes")
+    status = app.find("prune-status")
+    app.until(lambda: "smaller" in status.text, "the prune and the compaction to end", timeout=30)
+    assert "Removed 1 story; 13 remain." in status.text, status.text
+    count = app.find("archive-count")
+    app.until(lambda: count.text.split()[0] == "13", "the counts to follow")
+
+
 def test_a_decision_survives_a_restart(archive_path):
     app = launch(archive_path)
     try:

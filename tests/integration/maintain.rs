@@ -130,3 +130,270 @@ fn verify_of_a_missing_archive_does_not_create_one() {
     t.run(&["verify"]).fails_with(2, "no archive");
     assert!(!t.db().exists());
 }
+
+/// Writes `n` fictional stories of `agency`, published on days of `year`, as one JSON Lines
+/// feed, and returns its path.
+fn old_feed(t: &TempArchive, name: &str, agency: &str, year: u32, n: usize) -> std::path::PathBuf {
+    const PLACES: [&str; 6] = [
+        "Tarnby",
+        "Old Wick",
+        "Marrowby",
+        "Fennick",
+        "Ashgrove",
+        "Port Ellan",
+    ];
+    const THINGS: [&str; 5] = [
+        "grain silo",
+        "ferry berth",
+        "water mill",
+        "rail depot",
+        "wool market",
+    ];
+    let mut lines = String::new();
+    for i in 0..n {
+        let place = PLACES[i % PLACES.len()];
+        let thing = THINGS[(i / PLACES.len()) % THINGS.len()];
+        let body = format!(
+            "The council of {place} voted {i} to {n} on Thursday to restore the {thing}, \
+             which has stood empty since a storm in the winter of {year}. Engineers said \
+             repairs to the {thing} at {place} would take {i} weeks and cost about {} \
+             thousand, paid from the harbour fund and a grant from the county.",
+            i * 7 + 3
+        );
+        let story = serde_json::json!({
+            "id": format!("{name}-{i}"),
+            "agency": agency,
+            "headline": format!("{place} to restore its {thing} ({name} {i})"),
+            "published": format!("{year}-{:02}-{:02}T08:00:00Z", 1 + i % 12, 1 + i % 28),
+            "body": body,
+        });
+        lines.push_str(&story.to_string());
+        lines.push('\n');
+    }
+    t.write(&format!("feeds/{name}.jsonl"), lines.as_bytes())
+}
+
+/// The demo archive (2026) and 120 Reuters and 80 AP stories of 2019.
+fn archive_with_old_wire() -> TempArchive {
+    let t = TempArchive::new().with_demo();
+    let reuters = old_feed(&t, "reuters-2019", "Reuters", 2019, 120);
+    let ap = old_feed(&t, "ap-2019", "AP", 2019, 80);
+    let run = t
+        .run(&[
+            "import",
+            "--json",
+            reuters.to_str().unwrap(),
+            ap.to_str().unwrap(),
+        ])
+        .success();
+    assert_eq!(run.json_lines()[0]["imported"], 200, "{}", run.stdout());
+    t
+}
+
+fn uncredited_check(t: &TempArchive) -> String {
+    let article = crate::util::demo("articles/uncredited-reuters.txt");
+    let run = t.run(&["check", article.to_str().unwrap()]);
+    assert_eq!(
+        run.code(),
+        1,
+        "the demo article is flagged: {}",
+        run.stdout()
+    );
+    run.stdout()
+}
+
+#[test]
+fn prune_counts_first_then_removes_the_old_stories_and_checks_still_find_the_rest() {
+    let t = archive_with_old_wire();
+    let before = uncredited_check(&t);
+    let found = |t: &TempArchive| {
+        let run = t
+            .run(&["search", "harbour", "fund", "grant", "--json"])
+            .success();
+        run.json_lines().len()
+    };
+    assert!(
+        found(&t) > 0,
+        "the 2019 stories are searchable before the prune"
+    );
+    let dry = t
+        .run(&["prune", "--before", "2020-01-01", "--dry-run", "--json"])
+        .success();
+    let plan = &dry.json_lines()[0];
+    assert_eq!(plan["stories"], 200, "{plan}");
+    assert_eq!(plan["remaining"], 14);
+    assert_eq!(
+        plan["removed"],
+        serde_json::Value::Null,
+        "a dry run removes nothing"
+    );
+    assert_eq!(stories(&t.db()), 214, "the archive is as it was");
+    let text = t
+        .run(&["prune", "--before", "2020-01-01", "--dry-run"])
+        .success()
+        .stdout();
+    assert!(
+        text.contains("would remove 200 stories published before 2020-01-01"),
+        "{text}"
+    );
+
+    let run = t
+        .run(&["prune", "--before", "2020-01-01", "--json"])
+        .success();
+    let out = &run.json_lines()[0];
+    assert_eq!(out["stories"], 200, "the count shown first");
+    assert_eq!(out["removed"]["stories"], 200, "{out}");
+    assert_eq!(out["removed"]["full_text_rows"], 200);
+    assert!(
+        out["removed"]["postings"].as_u64().unwrap() > 200 * 5,
+        "{out}"
+    );
+    assert_eq!(out["removed"]["remaining"], 14);
+    assert_eq!(stories(&t.db()), 14);
+    t.run(&["verify"]).success();
+    assert_eq!(found(&t), 0, "the full-text index lost the pruned stories");
+    assert_eq!(
+        uncredited_check(&t),
+        before,
+        "a check of a 2026 article finds the same source, passages and verdict"
+    );
+    let again = t
+        .run(&["prune", "--before", "2020-01-01"])
+        .success()
+        .stdout();
+    assert!(again.contains("nothing removed"), "{again}");
+}
+
+#[test]
+fn prune_of_one_agency_keeps_the_others() {
+    let t = archive_with_old_wire();
+    let dry = t
+        .run(&[
+            "prune",
+            "--before",
+            "2020-01-01",
+            "--agency",
+            "ap",
+            "--dry-run",
+            "--json",
+        ])
+        .success();
+    assert_eq!(dry.json_lines()[0]["stories"], 80, "AP's 2019 stories only");
+    assert_eq!(
+        dry.json_lines()[0]["agency"],
+        "AP",
+        "the agency is read as its canonical name"
+    );
+    t.run(&["prune", "--before", "2020-01-01", "--agency", "AP"])
+        .success();
+    let left = |agency: &str| {
+        let run = t
+            .run(&["list", "--agency", agency, "--limit", "1000", "--json"])
+            .success();
+        run.json_lines().len()
+    };
+    assert_eq!(left("AP"), 1, "the demo's 2026 AP story stays");
+    assert_eq!(left("Reuters"), 120 + 5, "every Reuters story stays");
+    t.run(&["verify"]).success();
+}
+
+#[test]
+fn prune_refuses_a_date_that_is_not_a_day_and_touches_nothing() {
+    let t = archive_with_old_wire();
+    for bad in [
+        "yesterday",
+        "2020-13-01",
+        "2020-02-30",
+        "01/01/2020",
+        "2020-1-1",
+    ] {
+        t.run(&["prune", "--before", bad])
+            .fails_with(2, "is not a day written YYYY-MM-DD");
+    }
+    assert_eq!(stories(&t.db()), 214);
+    let missing = TempArchive::new();
+    missing
+        .run(&["prune", "--before", "2020-01-01"])
+        .fails_with(2, "no archive");
+    assert!(!missing.db().exists(), "no archive is created");
+}
+
+#[test]
+fn compact_gives_back_the_space_a_prune_freed() {
+    let t = archive_with_old_wire();
+    let size = || std::fs::metadata(t.db()).unwrap().len();
+    let before = size();
+    let run = t
+        .run(&["prune", "--before", "2020-01-01", "--json"])
+        .success();
+    let free = run.json_lines()[0]["removed"]["free_bytes"]
+        .as_u64()
+        .unwrap();
+    assert!(
+        free > 0,
+        "the pruned stories' pages are free inside the file"
+    );
+    let run = t.run(&["compact", "--json"]).success();
+    let summary = &run.json_lines()[0];
+    let freed = summary["bytes_freed"].as_u64().unwrap();
+    assert!(
+        freed >= free / 2,
+        "most of the free pages went back: {summary}, {free} free"
+    );
+    assert_eq!(
+        summary["bytes_after"].as_u64().unwrap(),
+        size(),
+        "{summary}"
+    );
+    assert!(size() < before, "{} < {before}", size());
+    t.run(&["verify"]).success();
+    uncredited_check(&t);
+    let text = t.run(&["compact"]).success().stdout();
+    assert!(text.contains("bytes freed"), "{text}");
+}
+
+#[test]
+fn a_killed_prune_leaves_the_archive_whole() {
+    let t = TempArchive::new();
+    let feed = old_feed(&t, "big-2019", "Reuters", 2019, 3000);
+    t.run(&["import", feed.to_str().unwrap()]).success();
+    let pristine = t.dir.path().join("pristine.sqlite");
+    std::fs::copy(t.db(), &pristine).unwrap();
+    let mut outcomes = std::collections::BTreeSet::new();
+    for delay_ms in [30, 120, 300, 800] {
+        std::fs::copy(&pristine, t.db()).unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wirecheck"))
+            .args([
+                "--db",
+                t.db().to_str().unwrap(),
+                "prune",
+                "--before",
+                "2020-01-01",
+            ])
+            .env_remove("WIRECHECK_DB")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL: no destructor, no rollback by the process
+        let _ = child.wait();
+        let n = stories(&t.db());
+        assert!(
+            n == 3000 || n == 0,
+            "all or nothing after {delay_ms} ms: {n} stories"
+        );
+        outcomes.insert(n);
+        let verify = t.run(&["verify", "--json"]);
+        assert_eq!(
+            verify.code(),
+            0,
+            "sound after a kill at {delay_ms} ms: {}",
+            verify.stdout()
+        );
+    }
+    assert!(
+        outcomes.contains(&3000),
+        "at least one kill landed before the commit, so the test saw a rollback: {outcomes:?}"
+    );
+}

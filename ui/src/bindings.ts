@@ -306,6 +306,22 @@ export type AgencyCount = {
  */
 agency: string | null, stories: number, };
 
+export type PruneRequest = { before: string, agency: string | null, };
+
+export type PrunePlan = { stories: number, remaining: number, 
+/**
+ * Of those, the sources of saved checks (kept with the checks for History).
+ */
+citedByChecks: number, oldest: string | null, newest: string | null, };
+
+export type PruneSummary = { stories: number, postings: number, keptForHistory: number, remaining: number, 
+/**
+ * Bytes now free inside the archive file.
+ */
+freeBytes: number, };
+
+export type CompactSummary = { bytesBefore: number, bytesAfter: number, bytesFreed: number, };
+
 export type ImportSummary = { files: number, imported: number, duplicates: number, skipped: Array<Skipped>, };
 
 export type Skipped = { path: string, reason: string, };

@@ -60,6 +60,18 @@ export function removeStory(id: number): Promise<null> {
   return invoke("remove_story", { id });
 }
 
+export function prunePlan(request: PruneRequest): Promise<PrunePlan> {
+  return invoke("prune_plan", { request });
+}
+
+export function pruneStories(request: PruneRequest): Promise<PruneSummary> {
+  return invoke("prune_stories", { request });
+}
+
+export function compactArchive(): Promise<CompactSummary> {
+  return invoke("compact_archive");
+}
+
 export function listChecks(limit: number, offset: number): Promise<Array<SavedCheck>> {
   return invoke("list_checks", { limit, offset });
 }

@@ -45,6 +45,7 @@ pub use archive::backup::{BackupProgress, BackupSummary};
 pub use archive::history::{Decision, DecisionStatus, LoadedCheck, SavedCheck};
 pub use archive::import::{MIN_STORY_WORDS, SkipReason, parse_file};
 pub use archive::importer::{ImportEvent, ImportSummary, Importer, SkippedFile};
+pub use archive::prune::{CompactSummary, PruneFilter, PrunePlan, PruneSummary};
 pub use archive::settings::{AliasSetting, Preset, Settings};
 pub use archive::store::{
     Archive, InsertOutcome, ListQuery, Story, StoryFormat, StorySummary, UNSTORED_STORY_ID,

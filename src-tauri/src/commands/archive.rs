@@ -1,13 +1,15 @@
-//! The archive manager: overview, import (with progress events), demo, search, open, remove.
+//! The archive manager: overview, import (with progress events), demo, search, open, remove,
+//! prune (counted first) and compact.
 
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Runtime, State};
-use wirecheck_core::{ImportEvent, Importer, Language, ListQuery, demo};
+use wirecheck_core::{ImportEvent, Importer, Language, ListQuery, PruneFilter, demo};
 
 use super::{blocking, limit_len};
 use crate::dto::{
-    AgencyCount, ArchiveOverview, ImportProgress, ImportSummary, Story, StorySummary,
+    AgencyCount, ArchiveOverview, CompactSummary, ImportProgress, ImportSummary, PrunePlan,
+    PruneRequest, PruneSummary, Story, StorySummary,
 };
 use crate::error::{AppError, CmdResult};
 use crate::state::AppState;
@@ -176,6 +178,43 @@ pub async fn get_story(state: State<'_, AppState>, id: i64) -> CmdResult<Story> 
 pub async fn remove_story(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     let state = state.inner().clone();
     blocking(move || Ok(state.open()?.remove(id)?)).await
+}
+
+/// Counts the stories a prune would remove; removes nothing.
+#[tauri::command]
+pub async fn prune_plan(state: State<'_, AppState>, request: PruneRequest) -> CmdResult<PrunePlan> {
+    let filter = prune_filter(&request)?;
+    let state = state.inner().clone();
+    blocking(move || Ok(state.open()?.prune_plan(&filter)?.into())).await
+}
+
+/// Removes the stories published before a day (of one agency or all), in one transaction.
+#[tauri::command]
+pub async fn prune_stories(
+    state: State<'_, AppState>,
+    request: PruneRequest,
+) -> CmdResult<PruneSummary> {
+    let filter = prune_filter(&request)?;
+    let state = state.inner().clone();
+    blocking(move || Ok(state.open()?.prune(&filter)?.into())).await
+}
+
+/// Gives the space freed inside the archive file back to the disk.
+#[tauri::command]
+pub async fn compact_archive(state: State<'_, AppState>) -> CmdResult<CompactSummary> {
+    let state = state.inner().clone();
+    blocking(move || Ok(state.open()?.compact()?.into())).await
+}
+
+/// The core's filter of a prune request; a date that is not a day is refused by the core.
+fn prune_filter(request: &PruneRequest) -> CmdResult<PruneFilter> {
+    if let Some(agency) = &request.agency {
+        limit_len("The agency", agency, 100)?;
+    }
+    Ok(PruneFilter::new(
+        &request.before,
+        request.agency.as_deref(),
+    )?)
 }
 
 /// The language a list or search is limited to, as its stored ISO 639-1 code; none for all.

@@ -1,5 +1,6 @@
 // The archive manager: counts by agency, imports (dialog, drag and drop, typed path) with
-// progress, full-text search, a reader for one story, and removal with an inline confirm.
+// progress, full-text search, a reader for one story, removal with an inline confirm, and the
+// removal of old stories (prune.ts).
 
 import type { App, View } from "../app";
 import { hideMessage, messageArea, showMessage } from "../app";
@@ -10,6 +11,7 @@ import { h, replace } from "../dom";
 import { errorText } from "../errors";
 import { onImportProgress } from "../events";
 import { agencyName, plural, snippetParts, when } from "../format";
+import { createPruneForm } from "./prune";
 
 export type ArchiveView = View & { importPaths(paths: string[]): Promise<void> };
 
@@ -47,6 +49,7 @@ export function createArchiveView(app: App): ArchiveView {
   const importSummary = h("div", { class: "import-summary-slot" });
   const importStatus = messageArea("import-error", "alert");
   let importing = false;
+  const pruneForm = createPruneForm(() => refresh());
 
   // Search and reader
   const search = h("input", { id: "archive-search", type: "search", "data-testid": "archive-search", placeholder: "Words, a phrase, a name… (press /)" });
@@ -98,6 +101,7 @@ export function createArchiveView(app: App): ArchiveView {
       emptyBox,
       agencies,
       importForm,
+      pruneForm.el,
     ),
     h("section", { class: "archive-main", "aria-label": "Stories" }, searchForm, searchStatus, h("div", { class: "archive-split" }, results, reader)),
   );
@@ -106,6 +110,7 @@ export function createArchiveView(app: App): ArchiveView {
     count.textContent = o.stories.toLocaleString("en-GB");
     archivePath.textContent = o.path;
     archivePath.title = o.path;
+    pruneForm.setAgencies(o.agencies.map((a) => a.agency));
     replace(
       agencies,
       o.agencies.map((a) =>

@@ -201,17 +201,29 @@ impl Archive {
         })
     }
 
-    /// The stories to show beside a saved check: for a check, its sources' stories still in the
-    /// archive, in the report's order (a removed story is missing); for a comparison, the story
-    /// kept with it, whether or not the article was found to use it.
+    /// The stories to show beside a saved check: for a check, its sources' stories in the
+    /// report's order, each as the check saw it (a story removed since, by `remove` or
+    /// `prune`, from the copy kept with the check; one removed before copies were kept is
+    /// missing); for a comparison, the story kept with it, whether or not the article was
+    /// found to use it.
     pub fn stories_of(&self, check: &LoadedCheck) -> Result<Vec<Story>> {
-        match &check.story {
-            Some(story) => Ok(vec![story.clone()]),
-            None => {
-                let ids: Vec<i64> = check.report.sources.iter().map(|s| s.id).collect();
-                self.get_many(&ids)
+        if let Some(story) = &check.story {
+            return Ok(vec![story.clone()]);
+        }
+        let mut kept = self.conn.prepare_cached(
+            "SELECT story FROM check_sources WHERE check_id = ?1 AND story_id = ?2",
+        )?;
+        let mut stories = Vec::with_capacity(check.report.sources.len());
+        for source in &check.report.sources {
+            let copy: Option<String> = kept
+                .query_row(params![check.check.id, source.id], |r| r.get(0))
+                .optional()?;
+            match copy {
+                Some(json) => stories.push(story_from_json(&json)?),
+                None => stories.extend(self.get_many(&[source.id])?),
             }
         }
+        Ok(stories)
     }
 
     /// Stores the wire story of saved comparison `check_id` in the archive, with its agency as

@@ -23,6 +23,10 @@ const STEPS: &[(&str, &str)] = &[
         include_str!("migrations/0004-language.sql"),
     ),
     ("0005-watch", include_str!("migrations/0005-watch.sql")),
+    (
+        "0006-kept-sources",
+        include_str!("migrations/0006-kept-sources.sql"),
+    ),
 ];
 
 /// The migration that adds the stories' language; its hook detects it for stored stories.

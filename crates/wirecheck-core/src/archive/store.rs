@@ -454,12 +454,7 @@ impl Archive {
 
     /// The story with this id.
     pub fn get(&self, id: i64) -> Result<Story> {
-        let sql = format!("SELECT {STORY_COLUMNS} FROM stories WHERE id = ?1");
-        self.conn
-            .prepare_cached(&sql)?
-            .query_row(params![id], story_from_row)
-            .optional()?
-            .ok_or(Error::StoryNotFound(id))
+        read_story(&self.conn, id)?.ok_or(Error::StoryNotFound(id))
     }
 
     /// The stories with these ids that exist, in the order given.
@@ -548,19 +543,12 @@ impl Archive {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Removes a story and its index entries.
+    /// Removes a story and its index entries (a saved check citing it keeps a copy).
     pub fn remove(&mut self, id: i64) -> Result<()> {
-        let story = self.get(id)?;
         let tx = self.write_transaction()?;
-        {
-            let mut delete =
-                tx.prepare_cached("DELETE FROM postings WHERE hash = ?1 AND story_id = ?2")?;
-            let tokens = story_tokens(&story.body, story.language.as_deref());
-            for hash in fingerprint::fingerprints(&tokens) {
-                delete.execute(params![hash, id])?;
-            }
+        if super::prune::delete_stories(&tx, &[id])?.stories == 0 {
+            return Err(Error::StoryNotFound(id));
         }
-        tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
         tx.commit()?;
         Ok(())
     }
@@ -689,6 +677,15 @@ fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
         _ => Error::Sqlite(e),
     }
+}
+
+/// The story with this id, read on `conn` (a connection or a transaction), if stored.
+pub(super) fn read_story(conn: &Connection, id: i64) -> Result<Option<Story>> {
+    let sql = format!("SELECT {STORY_COLUMNS} FROM stories WHERE id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![id], story_from_row)
+        .optional()?)
 }
 
 fn story_from_row(row: &Row<'_>) -> rusqlite::Result<Story> {
