@@ -154,6 +154,42 @@ pub const COMMANDS: &[(&str, &str, &str, &str, &str)] = &[
         "{ checkId, path }",
         "string",
     ),
+    (
+        "planAudit",
+        "plan_audit",
+        "input: string, outDir: string | null = null",
+        "{ input, outDir }",
+        "AuditPlan",
+    ),
+    (
+        "startAudit",
+        "start_audit",
+        "request: AuditRequest",
+        "{ request }",
+        "AuditOutcome",
+    ),
+    ("cancelAudit", "cancel_audit", "", "{}", "boolean"),
+    (
+        "auditResults",
+        "audit_results",
+        "outDir: string, limit: number",
+        "{ outDir, limit }",
+        "AuditResults",
+    ),
+    (
+        "openAuditRow",
+        "open_audit_row",
+        "outDir: string, offset: number, name: string",
+        "{ outDir, offset, name }",
+        "CheckResult",
+    ),
+    (
+        "exportAudit",
+        "export_audit",
+        "outDir: string, folder: string",
+        "{ outDir, folder }",
+        "AuditExport",
+    ),
 ];
 
 const HEADER: &str = "// Generated from src-tauri/src by the bindings test; do not edit.\n\
@@ -206,6 +242,16 @@ pub fn bindings_ts() -> String {
         decl::<Preset>(&cfg),
         decl::<Alias>(&cfg),
         decl::<DemoArticle>(&cfg),
+        decl::<AuditRequest>(&cfg),
+        decl::<AuditPlan>(&cfg),
+        decl::<AuditRow>(&cfg),
+        decl::<AuditAgency>(&cfg),
+        decl::<AuditFailure>(&cfg),
+        decl::<AuditTotals>(&cfg),
+        decl::<AuditResults>(&cfg),
+        decl::<AuditProgress>(&cfg),
+        decl::<AuditOutcome>(&cfg),
+        decl::<AuditExport>(&cfg),
     ];
     format!("{HEADER}\n{}", decls.join("\n"))
 }

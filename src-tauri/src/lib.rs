@@ -20,6 +20,7 @@ pub use state::AppState;
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
+        .manage(commands::audit::AuditRuns::default())
         .invoke_handler(tauri::generate_handler![
             commands::check::check_article,
             commands::check::html_to_text,
@@ -44,6 +45,12 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::settings::save_settings,
             commands::export::export_html,
             commands::export::export_json,
+            commands::audit::plan_audit,
+            commands::audit::start_audit,
+            commands::audit::cancel_audit,
+            commands::audit::audit_results,
+            commands::audit::open_audit_row,
+            commands::audit::export_audit,
         ])
 }
 

@@ -36,6 +36,11 @@ impl AppState {
         AppState { db }
     }
 
+    /// The archive's file.
+    pub fn db(&self) -> &std::path::Path {
+        &self.db
+    }
+
     /// Opens the archive.
     pub fn open(&self) -> CmdResult<Archive> {
         Ok(Archive::open(&self.db)?)

@@ -679,3 +679,5 @@ fn the_archive_lists_and_searches_one_language() {
     );
     assert_eq!(error["code"], "invalid_input", "{error}");
 }
+
+mod audit;

@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p wirecheck-app bindings
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ArchiveOverview, CheckRequest, CheckResult, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, StoredStory, Story, StorySummary } from "./bindings";
+import type { ArchiveOverview, AuditExport, AuditOutcome, AuditPlan, AuditRequest, AuditResults, CheckRequest, CheckResult, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, StoredStory, Story, StorySummary } from "./bindings";
 
 export function checkArticle(request: CheckRequest): Promise<CheckResult> {
   return invoke("check_article", { request });
@@ -94,4 +94,28 @@ export function exportHtml(checkId: number, path: string): Promise<string> {
 
 export function exportJson(checkId: number, path: string): Promise<string> {
   return invoke("export_json", { checkId, path });
+}
+
+export function planAudit(input: string, outDir: string | null = null): Promise<AuditPlan> {
+  return invoke("plan_audit", { input, outDir });
+}
+
+export function startAudit(request: AuditRequest): Promise<AuditOutcome> {
+  return invoke("start_audit", { request });
+}
+
+export function cancelAudit(): Promise<boolean> {
+  return invoke("cancel_audit");
+}
+
+export function auditResults(outDir: string, limit: number): Promise<AuditResults> {
+  return invoke("audit_results", { outDir, limit });
+}
+
+export function openAuditRow(outDir: string, offset: number, name: string): Promise<CheckResult> {
+  return invoke("open_audit_row", { outDir, offset, name });
+}
+
+export function exportAudit(outDir: string, folder: string): Promise<AuditExport> {
+  return invoke("export_audit", { outDir, folder });
 }

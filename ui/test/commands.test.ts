@@ -52,6 +52,17 @@ const CASES: [string, () => Promise<unknown>, string, Record<string, unknown> | 
   ],
   ["exportHtml", () => cmd.exportHtml(3, "/tmp/r.html"), "export_html", { checkId: 3, path: "/tmp/r.html" }],
   ["exportJson", () => cmd.exportJson(3, "/tmp/r.json"), "export_json", { checkId: 3, path: "/tmp/r.json" }],
+  ["planAudit", () => cmd.planAudit("/crawl/site"), "plan_audit", { input: "/crawl/site", outDir: null }],
+  [
+    "startAudit",
+    () => cmd.startAudit({ input: "/crawl/site", outDir: "/out", jobs: 2, preset: "lenient", beforeFromArticle: true }),
+    "start_audit",
+    { request: { input: "/crawl/site", outDir: "/out", jobs: 2, preset: "lenient", beforeFromArticle: true } },
+  ],
+  ["cancelAudit", () => cmd.cancelAudit(), "cancel_audit", undefined],
+  ["auditResults", () => cmd.auditResults("/out", 1000), "audit_results", { outDir: "/out", limit: 1000 }],
+  ["openAuditRow", () => cmd.openAuditRow("/out", 512, "site/a.html"), "open_audit_row", { outDir: "/out", offset: 512, name: "site/a.html" }],
+  ["exportAudit", () => cmd.exportAudit("/out", "/send"), "export_audit", { outDir: "/out", folder: "/send" }],
 ];
 
 describe("commands.ts", () => {

@@ -1,6 +1,7 @@
 //! The app's commands, by area.
 
 pub mod archive;
+pub mod audit;
 pub mod check;
 pub mod compare;
 pub mod export;
