@@ -3,7 +3,7 @@
 
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import type { CheckProgress, ImportProgress } from "./bindings";
+import type { AuditProgress, CheckProgress, ImportProgress } from "./bindings";
 
 const noop: UnlistenFn = () => {};
 
@@ -19,6 +19,11 @@ export async function onImportProgress(handler: (p: ImportProgress) => void): Pr
 export async function onCheckProgress(handler: (p: CheckProgress) => void): Promise<UnlistenFn> {
   if (!inTauri()) return noop;
   return listen<CheckProgress>("check-progress", (e) => handler(e.payload));
+}
+
+export async function onAuditProgress(handler: (p: AuditProgress) => void): Promise<UnlistenFn> {
+  if (!inTauri()) return noop;
+  return listen<AuditProgress>("audit-progress", (e) => handler(e.payload));
 }
 
 export type DropHandlers = {
