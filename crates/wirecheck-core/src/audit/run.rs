@@ -138,7 +138,7 @@ pub fn audit(
         let (counted, count) = std::sync::mpsc::channel::<u64>();
         {
             let (stopped, done_counting) = (&stopped, &done_counting);
-            scope.spawn(move || {
+            spawn(scope, "audit-count", &mut fatal, move || {
                 let n = inputs::count(inputs, &|| {
                     stopped() || done_counting.load(Ordering::Relaxed)
                 });
@@ -149,15 +149,15 @@ pub fn audit(
             let to_writer = to_writer.clone();
             let (stopped, read_all, sent) = (&stopped, &read_all, &sent);
             let earlier = resumed.done;
-            scope.spawn(move || {
+            spawn(scope, "audit-read", &mut fatal, move || {
                 let all = read(inputs, &earlier, &to_workers, &to_writer, stopped, sent);
                 read_all.store(all, Ordering::Relaxed);
             });
         }
-        for _ in 0..jobs {
+        for n in 0..jobs {
             let (to_writer, queue) = (to_writer.clone(), Arc::clone(&queue));
             let (stopped, checked_at) = (&stopped, checked_at.as_str());
-            scope.spawn(move || {
+            spawn(scope, &format!("audit-work-{n}"), &mut fatal, move || {
                 work(
                     db, out_dir, options, &queue, &to_writer, stopped, checked_at,
                 )
@@ -229,6 +229,24 @@ pub fn audit(
     on_event(&AuditEvent::Finishing);
     summary.totals = finish(db, out_dir, &checked_at)?;
     Ok(summary)
+}
+
+/// Starts a named thread (the names tell the audit's threads apart in `top -H` and `perf`); a
+/// thread that cannot be started stops the audit (its closure, dropped, closes its channels).
+fn spawn<'scope, 'env>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    name: &str,
+    fatal: &mut Option<Error>,
+    f: impl FnOnce() + Send + 'scope,
+) {
+    if let Err(e) = std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn_scoped(scope, f)
+    {
+        fatal.get_or_insert(Error::Invalid(format!(
+            "cannot start the thread {name}: {e}"
+        )));
+    }
 }
 
 /// The reader: every article of the inputs not done yet, to the workers. `earlier` holds the
