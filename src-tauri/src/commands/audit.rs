@@ -10,11 +10,11 @@ use std::time::{Duration, Instant};
 
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use wirecheck_core::{
-    Archive, ArticleStatus, AuditEvent, AuditOptions, LoadedCheck, ResultRow, audit,
-    read_audit_report, read_audit_rows,
+    Archive, ArticleStatus, AuditEvent, AuditOptions, ResultRow, audit, read_audit_report,
+    read_audit_rows,
 };
 
-use super::{blocking, check_result};
+use super::{blocking, check_result, saved_check};
 use crate::dto::{
     AuditExport, AuditOutcome, AuditPlan, AuditProgress, AuditRequest, AuditResults, AuditRow,
     CheckResult,
@@ -261,15 +261,8 @@ pub async fn open_audit_row(
         }
         let report = read_audit_report(&out, offset, &name)?;
         let settings = archive.settings()?;
-        let check = archive.save_check(&report, &settings)?;
-        let loaded = LoadedCheck {
-            check,
-            report,
-            settings,
-            decisions: Vec::new(),
-            story: None,
-        };
-        Ok((loaded.check.id, check_result(&archive, loaded)?))
+        let result = saved_check(&mut archive, report, settings)?;
+        Ok((result.check.id, result))
     })
     .await?;
     if let Ok(mut opened) = runs.opened.lock() {
