@@ -3,17 +3,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CheckResult, Story } from "../src/bindings";
 import { syntheticResult } from "./fixtures";
 
-type Handler = (args: Record<string, unknown> | undefined) => unknown;
-const handlers: Record<string, Handler> = {};
-const calls: [string, unknown][] = [];
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: async (name: string, args?: Record<string, unknown>) => {
-    calls.push([name, args]);
-    const handler = handlers[name];
-    if (!handler) throw { code: "internal", message: `no mock for ${name}` };
-    return handler(args);
-  },
-}));
+import { calls, handlers } from "./mock-invoke";
+
+vi.mock("@tauri-apps/api/core", () => import("./mock-invoke"));
 
 const { App } = await import("../src/app");
 const { createCheckView } = await import("../src/views/check");

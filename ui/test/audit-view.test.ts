@@ -5,17 +5,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuditProgress, AuditResults, AuditRow } from "../src/bindings";
 import { auditRow, syntheticResult } from "./fixtures";
 
-type Handler = (args: Record<string, unknown> | undefined) => unknown;
-const handlers: Record<string, Handler> = {};
-const calls: [string, Record<string, unknown> | undefined][] = [];
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: async (name: string, args?: Record<string, unknown>) => {
-    calls.push([name, args]);
-    const handler = handlers[name];
-    if (!handler) throw { code: "internal", message: `no mock for ${name}` };
-    return handler(args);
-  },
-}));
+import { calls, handlers } from "./mock-invoke";
+
+vi.mock("@tauri-apps/api/core", () => import("./mock-invoke"));
 let progress: ((p: AuditProgress) => void) | null = null;
 vi.mock("../src/events", () => ({
   onAuditProgress: async (handler: (p: AuditProgress) => void) => {
