@@ -197,6 +197,42 @@ pub const COMMANDS: &[(&str, &str, &str, &str, &str)] = &[
         "{ path, enabled }",
         "WatchStatus",
     ),
+    (
+        "planAudit",
+        "plan_audit",
+        "input: string, outDir: string | null = null",
+        "{ input, outDir }",
+        "AuditPlan",
+    ),
+    (
+        "startAudit",
+        "start_audit",
+        "request: AuditRequest",
+        "{ request }",
+        "AuditOutcome",
+    ),
+    ("cancelAudit", "cancel_audit", "", "{}", "boolean"),
+    (
+        "auditResults",
+        "audit_results",
+        "outDir: string, limit: number",
+        "{ outDir, limit }",
+        "AuditResults",
+    ),
+    (
+        "openAuditRow",
+        "open_audit_row",
+        "outDir: string, offset: number, name: string",
+        "{ outDir, offset, name }",
+        "CheckResult",
+    ),
+    (
+        "exportAudit",
+        "export_audit",
+        "outDir: string, folder: string",
+        "{ outDir, folder }",
+        "AuditExport",
+    ),
 ];
 
 const HEADER: &str = "// Generated from src-tauri/src by the bindings test; do not edit.\n\
@@ -257,6 +293,16 @@ pub fn bindings_ts() -> String {
         decl::<WatchedFolderStatus>(&cfg),
         decl::<WatchFolderState>(&cfg),
         decl::<WatchLogEntry>(&cfg),
+        decl::<AuditRequest>(&cfg),
+        decl::<AuditPlan>(&cfg),
+        decl::<AuditRow>(&cfg),
+        decl::<AuditAgency>(&cfg),
+        decl::<AuditFailure>(&cfg),
+        decl::<AuditTotals>(&cfg),
+        decl::<AuditResults>(&cfg),
+        decl::<AuditProgress>(&cfg),
+        decl::<AuditOutcome>(&cfg),
+        decl::<AuditExport>(&cfg),
     ];
     format!("{HEADER}\n{}", decls.join("\n"))
 }

@@ -2,9 +2,13 @@
 //! generated (see the `bindings` test). Core types stay behind these, so the UI's contract
 //! changes only when these do.
 
+mod audit;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use wirecheck_core as core;
+
+pub use audit::*;
 
 /// How much of an article is derived from the archive.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, TS, PartialEq, Eq)]
@@ -729,15 +733,21 @@ impl From<core::Passage> for Passage {
     }
 }
 
+impl From<core::Tier> for Tier {
+    fn from(t: core::Tier) -> Self {
+        match t {
+            core::Tier::Identical => Tier::Identical,
+            core::Tier::MinorEdits => Tier::MinorEdits,
+            // The weakest claim for a tier this shell does not know yet.
+            _ => Tier::Paraphrase,
+        }
+    }
+}
+
 impl From<core::Evidence> for Evidence {
     fn from(e: core::Evidence) -> Self {
         Evidence {
-            tier: match e.tier {
-                core::Tier::Identical => Tier::Identical,
-                core::Tier::MinorEdits => Tier::MinorEdits,
-                // The weakest claim for a tier this shell does not know yet.
-                _ => Tier::Paraphrase,
-            },
+            tier: e.tier.into(),
             confidence: e.confidence,
             reasons: e.reasons,
         }

@@ -21,6 +21,7 @@ pub use state::AppState;
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
+        .manage(commands::audit::AuditRuns::default())
         .invoke_handler(tauri::generate_handler![
             commands::check::check_article,
             commands::check::html_to_text,
@@ -52,6 +53,12 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::watch::add_watched_folder,
             commands::watch::remove_watched_folder,
             commands::watch::set_watch_enabled,
+            commands::audit::plan_audit,
+            commands::audit::start_audit,
+            commands::audit::cancel_audit,
+            commands::audit::audit_results,
+            commands::audit::open_audit_row,
+            commands::audit::export_audit,
         ])
 }
 

@@ -48,6 +48,11 @@ impl AppState {
         &self.db
     }
 
+    /// The archive's file.
+    pub fn db(&self) -> &std::path::Path {
+        &self.db
+    }
+
     /// Opens the archive.
     pub fn open(&self) -> CmdResult<Archive> {
         Ok(Archive::open(&self.db)?)

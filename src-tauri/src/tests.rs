@@ -901,3 +901,5 @@ fn prune_refuses_a_date_that_is_not_a_day_inline() {
             >= 13
     );
 }
+
+mod audit;

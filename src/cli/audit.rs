@@ -50,7 +50,7 @@ pub fn run(db: &Path, args: AuditArgs) -> Result<ExitCode> {
                 args.out.join(RESULTS_FILE).display()
             )),
             AuditEvent::Counted { articles } => bar.set_length(*articles),
-            AuditEvent::Article { name, status } => {
+            AuditEvent::Article { name, status, .. } => {
                 if !matches!(status, ArticleStatus::AlreadyDone) {
                     bar.set_message(name.clone());
                 }

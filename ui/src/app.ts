@@ -23,6 +23,7 @@ const LABELS: Record<ViewName, string> = {
   archive: "Archive",
   settings: "Settings",
   compare: "Compare",
+  audit: "Audit",
 };
 
 export class App {

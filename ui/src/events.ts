@@ -3,7 +3,7 @@
 
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import type { CheckProgress, ImportProgress, WatchLogEntry } from "./bindings";
+import type { AuditProgress, CheckProgress, ImportProgress, WatchLogEntry } from "./bindings";
 
 const noop: UnlistenFn = () => {};
 
@@ -24,6 +24,11 @@ export async function onCheckProgress(handler: (p: CheckProgress) => void): Prom
 export async function onWatchEvent(handler: (e: WatchLogEntry) => void): Promise<UnlistenFn> {
   if (!inTauri()) return noop;
   return listen<WatchLogEntry>("watch-event", (e) => handler(e.payload));
+}
+
+export async function onAuditProgress(handler: (p: AuditProgress) => void): Promise<UnlistenFn> {
+  if (!inTauri()) return noop;
+  return listen<AuditProgress>("audit-progress", (e) => handler(e.payload));
 }
 
 export type DropHandlers = {

@@ -5,6 +5,7 @@ import { App } from "./app";
 import { h } from "./dom";
 import { onFileDrop } from "./events";
 import { createArchiveView } from "./views/archive";
+import { createAuditView } from "./views/audit";
 import { createCheckView } from "./views/check";
 import { createCompareView } from "./views/compare";
 import { createHistoryView } from "./views/history";
@@ -22,6 +23,8 @@ if (root) {
   app.register("settings", createSettingsView(app));
   const compare = createCompareView(app);
   app.register("compare", compare);
+  const audit = createAuditView(app);
+  app.register("audit", audit);
   app.go("check");
 
   const dropHint = h("div", { class: "drop-overlay", hidden: true, "aria-hidden": "true" }, "Drop files or folders to import them into the archive");
@@ -29,13 +32,22 @@ if (root) {
   void onFileDrop({
     hover: (over) => {
       dropHint.textContent =
-        app.current === "compare" ? "Drop a file on the Article or on the Wire story" : "Drop files or folders to import them into the archive";
+        app.current === "compare"
+          ? "Drop a file on the Article or on the Wire story"
+          : app.current === "audit"
+            ? "Drop a folder (or an export) to audit it"
+            : "Drop files or folders to import them into the archive";
       dropHint.hidden = !over;
     },
     drop: (paths, at) => {
       // On Compare, a dropped file fills the area it is dropped on; elsewhere drops import.
       if (app.current === "compare") {
         void compare.dropFiles(paths, document.elementFromPoint(at.x, at.y));
+        return;
+      }
+      // On Audit, a dropped folder is the one to audit.
+      if (app.current === "audit") {
+        void audit.dropPaths(paths);
         return;
       }
       app.go("archive");

@@ -160,15 +160,15 @@ export function reviewAction(e: KeyLike): ReviewAction | null {
   return null;
 }
 
-export const VIEWS = ["check", "review", "history", "archive", "settings", "compare"] as const;
+export const VIEWS = ["check", "review", "history", "archive", "settings", "compare", "audit"] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /**
- * Alt+1..6 switch views (in the order of `VIEWS`). Uses `code` because Alt+digit types other characters on some layouts
+ * Alt+1..7 switch views (in the order of `VIEWS`). Uses `code` because Alt+digit types other characters on some layouts
  * (macOS Option+1 is "¡").
  */
 export function viewShortcut(e: KeyLike): ViewName | null {
   if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
-  const digit = /^Digit([1-6])$/.exec(e.code ?? "")?.[1] ?? (/^[1-6]$/.test(e.key) ? e.key : undefined);
+  const digit = /^Digit([1-7])$/.exec(e.code ?? "")?.[1] ?? (/^[1-7]$/.test(e.key) ? e.key : undefined);
   return digit === undefined ? null : (VIEWS[Number(digit) - 1] ?? null);
 }

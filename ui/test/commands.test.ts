@@ -59,6 +59,17 @@ const CASES: [string, () => Promise<unknown>, string, Record<string, unknown> | 
   ["addWatchedFolder", () => cmd.addWatchedFolder("/wire/afp", "AFP"), "add_watched_folder", { path: "/wire/afp", agency: "AFP" }],
   ["removeWatchedFolder", () => cmd.removeWatchedFolder("/wire/afp"), "remove_watched_folder", { path: "/wire/afp" }],
   ["setWatchEnabled", () => cmd.setWatchEnabled("/wire/afp", false), "set_watch_enabled", { path: "/wire/afp", enabled: false }],
+  ["planAudit", () => cmd.planAudit("/crawl/site"), "plan_audit", { input: "/crawl/site", outDir: null }],
+  [
+    "startAudit",
+    () => cmd.startAudit({ input: "/crawl/site", outDir: "/out", jobs: 2, preset: "lenient", beforeFromArticle: true }),
+    "start_audit",
+    { request: { input: "/crawl/site", outDir: "/out", jobs: 2, preset: "lenient", beforeFromArticle: true } },
+  ],
+  ["cancelAudit", () => cmd.cancelAudit(), "cancel_audit", undefined],
+  ["auditResults", () => cmd.auditResults("/out", 1000), "audit_results", { outDir: "/out", limit: 1000 }],
+  ["openAuditRow", () => cmd.openAuditRow("/out", 512, "site/a.html"), "open_audit_row", { outDir: "/out", offset: 512, name: "site/a.html" }],
+  ["exportAudit", () => cmd.exportAudit("/out", "/send"), "export_audit", { outDir: "/out", folder: "/send" }],
 ];
 
 describe("commands.ts", () => {

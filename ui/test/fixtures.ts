@@ -2,7 +2,7 @@
 // offsets differ) and `passages` passages spread over three sources; every second passage is
 // edited (a wire word replaced, a word added or a wire word dropped, in turn), with the diff
 // ops' character offsets.
-import type { CheckResult, DiffOp, Evidence, Measures, Passage, Story } from "../src/bindings";
+import type { AuditRow, CheckResult, DiffOp, Evidence, Measures, Passage, Story } from "../src/bindings";
 
 /** One evidence per source slot: identical and very likely, minor edits and likely, paraphrase. */
 export const SOURCE_EVIDENCE: Evidence[] = [
@@ -131,3 +131,32 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
     decisions: [],
   };
 }
+
+/** A row of an audit's results: every 7th flagged (wholly derived), every 3rd partially, the
+ *  rest not derived; agencies, sites and dates in turn. */
+export function auditRow(n: number, over: Partial<AuditRow> = {}): AuditRow {
+  const flagged = n % 7 === 0;
+  const derived = flagged ? "wholly" : n % 3 === 0 ? "partially" : "none";
+  const agency = ["Reuters", "AP", "AFP"][n % 3] ?? "Reuters";
+  return {
+    offset: n * 1000,
+    name: `site-${n % 4}/article-${String(n).padStart(5, "0")}.html`,
+    url: `https://www.site-${n % 4}.example/${n}`,
+    site: `site-${n % 4}.example`,
+    published: `2026-05-${String((n % 28) + 1).padStart(2, "0")}`,
+    derived,
+    coverage: derived === "none" ? 0.01 : (n % 100) / 100,
+    topSourceId: derived === "none" ? null : n,
+    topSourceAgency: derived === "none" ? null : agency,
+    topSourceHeadline: derived === "none" ? null : `Headline ${n}`,
+    credited: derived === "none" ? null : !flagged,
+    flagged,
+    evidenceTier: derived === "none" ? null : "minor_edits",
+    evidenceConfidence: derived === "none" ? null : 0.9,
+    error: null,
+    errorKind: null,
+    input: `/crawl/${n}.html`,
+    ...over,
+  };
+}
+

@@ -6,7 +6,7 @@
 export type Handler = (args: Record<string, unknown> | undefined) => unknown;
 
 export const handlers: Record<string, Handler> = {};
-export const calls: [string, unknown][] = [];
+export const calls: [string, Record<string, unknown> | undefined][] = [];
 
 export async function invoke(name: string, args?: Record<string, unknown>): Promise<unknown> {
   calls.push([name, args]);

@@ -135,11 +135,12 @@ describe("shortcuts", () => {
     expect(reviewAction({ key: "1", altKey: true })).toBeNull();
   });
 
-  it("maps Alt+1..6 to views by physical key", () => {
+  it("maps Alt+1..7 to views by physical key", () => {
     expect(viewShortcut({ key: "¡", code: "Digit1", altKey: true })).toBe("check");
     expect(viewShortcut({ key: "5", code: "Digit5", altKey: true })).toBe("settings");
     expect(viewShortcut({ key: "6", code: "Digit6", altKey: true })).toBe("compare");
-    expect(viewShortcut({ key: "7", code: "Digit7", altKey: true })).toBeNull();
+    expect(viewShortcut({ key: "7", code: "Digit7", altKey: true })).toBe("audit");
+    expect(viewShortcut({ key: "8", code: "Digit8", altKey: true })).toBeNull();
     expect(viewShortcut({ key: "2", code: "Digit2" })).toBeNull();
   });
 });

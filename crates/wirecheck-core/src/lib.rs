@@ -54,8 +54,10 @@ pub use archive::verify::{RepairSummary, VerifyCheck, VerifyReport};
 pub use archive::watched::WatchedFolder;
 pub use archive::{NewStory, default_archive_path};
 pub use audit::{
-    AgencyCount, ArticleStatus, AuditEvent, AuditOptions, AuditSummary, AuditTotals, FailureCount,
-    FailureKind, INDEX_FILE, REPORTS_DIR, RESULTS_FILE, SUMMARY_FILE, SummaryRow, audit,
+    AgencyCount, ArticleStatus, AuditEvent, AuditOptions, AuditSummary, AuditTotals, Exported,
+    FailureCount, FailureKind, INDEX_FILE, REPORTS_DIR, RESULTS_FILE, ResultRow, ResultRows,
+    SUMMARY_FILE, SummaryRow, audit, export as export_audit, read_report as read_audit_report,
+    read_rows as read_audit_rows,
 };
 pub use check::{CheckOptions, MAX_ARTICLE_BYTES, check, check_text};
 pub use compare::{AlignOptions, DiffAlgorithm, DiffOptions};

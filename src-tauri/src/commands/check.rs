@@ -1,9 +1,9 @@
 //! Checking an article.
 
 use tauri::{AppHandle, Emitter, Runtime, State};
-use wirecheck_core::{LoadedCheck, MAX_ARTICLE_BYTES, check_text, demo};
+use wirecheck_core::{MAX_ARTICLE_BYTES, check_text, demo};
 
-use super::{blocking, check_result};
+use super::{blocking, saved_check};
 use crate::dto::{CheckProgress, CheckRequest, CheckResult, DemoArticle};
 use crate::error::{AppError, CmdResult};
 use crate::state::AppState;
@@ -47,15 +47,7 @@ pub async fn check_article<R: Runtime>(
         let mut options = settings.check_options();
         options.published_before = request.published_before;
         let report = check_text(&archive, &request.text, &options)?;
-        let check = archive.save_check(&report, &settings)?;
-        let loaded = LoadedCheck {
-            check,
-            report,
-            settings,
-            decisions: Vec::new(),
-            story: None,
-        };
-        check_result(&archive, loaded)
+        saved_check(&mut archive, report, settings)
     })
     .await;
     progress("done");

@@ -1,6 +1,7 @@
 //! The app's commands, by area.
 
 pub mod archive;
+pub mod audit;
 pub mod check;
 pub mod compare;
 pub mod export;
@@ -8,7 +9,7 @@ pub mod review;
 pub mod settings;
 pub mod watch;
 
-use wirecheck_core::{Archive, LoadedCheck};
+use wirecheck_core::{Archive, LoadedCheck, Report, Settings};
 
 use crate::dto::CheckResult;
 use crate::error::{AppError, CmdResult};
@@ -32,6 +33,24 @@ fn check_result(archive: &Archive, loaded: LoadedCheck) -> CmdResult<CheckResult
         stories: stories.into_iter().map(Into::into).collect(),
         decisions: loaded.decisions.into_iter().map(Into::into).collect(),
     })
+}
+
+/// Saves a check's report to the history with the settings it ran with, and gives it back as
+/// the review shows it.
+fn saved_check(
+    archive: &mut Archive,
+    report: Report,
+    settings: Settings,
+) -> CmdResult<CheckResult> {
+    let check = archive.save_check(&report, &settings)?;
+    let loaded = LoadedCheck {
+        check,
+        report,
+        settings,
+        decisions: Vec::new(),
+        story: None,
+    };
+    check_result(archive, loaded)
 }
 
 /// Refuses a string longer than `max` characters.

@@ -11,7 +11,9 @@
 //! - `run`: the reader, the workers (one read-only archive connection each) and the one writer;
 //! - `resume`: `results.jsonl` repaired after a kill, and the articles it already holds;
 //! - `summary`: a result line as a row of `summary.csv`, and the counts over all rows;
-//! - `html`: `index.html` and the HTML report of every flagged article.
+//! - `html`: `index.html` and the HTML report of every flagged article;
+//! - `results`: the folder read back for a viewer: rows with their offsets, one report, the
+//!   overview copied elsewhere.
 //!
 //! The outputs, in the audit's folder:
 //!
@@ -27,6 +29,7 @@
 mod article;
 mod html;
 mod inputs;
+mod results;
 mod resume;
 mod run;
 mod summary;
@@ -38,6 +41,7 @@ use serde::Serialize;
 use crate::check::CheckOptions;
 use crate::verdict::Derived;
 
+pub use results::{Exported, ResultRows, export, read_report, read_rows};
 pub use run::audit;
 pub use summary::SummaryRow;
 
@@ -170,9 +174,23 @@ pub enum AuditEvent {
         name: String,
         /// What happened to it.
         status: ArticleStatus,
+        /// For an article this run wrote (checked or failed), its row of `summary.csv` and
+        /// where its line starts in `results.jsonl`: what a table of the results shows while
+        /// the audit runs. `None` for the articles it skipped.
+        row: Option<Box<ResultRow>>,
     },
     /// Every article is handled: `summary.csv`, `index.html` and the reports are being written.
     Finishing,
+}
+
+/// One line of `results.jsonl`: its row of `summary.csv`, and the byte offset where the line
+/// starts, to read its report again ([`read_report`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ResultRow {
+    /// Where the line starts in `results.jsonl`.
+    pub offset: u64,
+    /// The line as a summary row.
+    pub row: SummaryRow,
 }
 
 /// Articles of one kind of failure over the whole audit, with the first one as an example.

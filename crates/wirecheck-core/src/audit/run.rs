@@ -24,7 +24,7 @@ use super::resume::{self, Key};
 use super::summary::{CsvOut, SummaryRow, Tally};
 use super::{
     ArticleStatus, AuditEvent, AuditOptions, AuditSummary, AuditTotals, INDEX_FILE, REPORTS_DIR,
-    RESULTS_FILE, SUMMARY_FILE,
+    RESULTS_FILE, ResultRow, SUMMARY_FILE,
 };
 use crate::archive::store::Archive;
 use crate::report::Report;
@@ -57,6 +57,8 @@ struct Done {
     name: String,
     line: Vec<u8>,
     status: ArticleStatus,
+    /// Its row of the summary, read from `line` by the worker (off the writer's thread).
+    row: Option<SummaryRow>,
 }
 
 /// Audits `inputs` (files, folders, JSON Lines exports) against the archive at `db`, writing
@@ -106,6 +108,8 @@ pub fn audit(
     std::fs::create_dir_all(&reports).map_err(|e| Error::io(&reports, e))?;
     let results = out_dir.join(RESULTS_FILE);
     let (mut file, resumed) = resume::open(&results)?;
+    // Where the next line starts: every whole line before it is kept.
+    let mut offset = file.metadata().map_err(|e| Error::io(&results, e))?.len();
     on_event(&AuditEvent::Resumed {
         done: resumed.lines,
         repaired_bytes: resumed.repaired_bytes,
@@ -134,7 +138,7 @@ pub fn audit(
         let (counted, count) = std::sync::mpsc::channel::<u64>();
         {
             let (stopped, done_counting) = (&stopped, &done_counting);
-            scope.spawn(move || {
+            spawn(scope, "audit-count", &mut fatal, move || {
                 let n = inputs::count(inputs, &|| {
                     stopped() || done_counting.load(Ordering::Relaxed)
                 });
@@ -145,15 +149,15 @@ pub fn audit(
             let to_writer = to_writer.clone();
             let (stopped, read_all, sent) = (&stopped, &read_all, &sent);
             let earlier = resumed.done;
-            scope.spawn(move || {
+            spawn(scope, "audit-read", &mut fatal, move || {
                 let all = read(inputs, &earlier, &to_workers, &to_writer, stopped, sent);
                 read_all.store(all, Ordering::Relaxed);
             });
         }
-        for _ in 0..jobs {
+        for n in 0..jobs {
             let (to_writer, queue) = (to_writer.clone(), Arc::clone(&queue));
             let (stopped, checked_at) = (&stopped, checked_at.as_str());
-            scope.spawn(move || {
+            spawn(scope, &format!("audit-work-{n}"), &mut fatal, move || {
                 work(
                     db, out_dir, options, &queue, &to_writer, stopped, checked_at,
                 )
@@ -183,6 +187,8 @@ pub fn audit(
                         stop.store(true, Ordering::Relaxed);
                         continue;
                     }
+                    let at = offset;
+                    offset += done.line.len() as u64;
                     match done.status {
                         ArticleStatus::Checked { .. } => summary.checked += 1,
                         _ => summary.failed += 1,
@@ -190,6 +196,7 @@ pub fn audit(
                     on_event(&AuditEvent::Article {
                         name: done.name,
                         status: done.status,
+                        row: done.row.map(|row| Box::new(ResultRow { offset: at, row })),
                     });
                 }
                 Message::Skipped { name, status } => {
@@ -197,7 +204,11 @@ pub fn audit(
                         ArticleStatus::AlreadyDone => summary.already_done += 1,
                         _ => summary.duplicates += 1,
                     }
-                    on_event(&AuditEvent::Article { name, status });
+                    on_event(&AuditEvent::Article {
+                        name,
+                        status,
+                        row: None,
+                    });
                 }
                 Message::Fatal(e) => {
                     fatal.get_or_insert(e);
@@ -218,6 +229,24 @@ pub fn audit(
     on_event(&AuditEvent::Finishing);
     summary.totals = finish(db, out_dir, &checked_at)?;
     Ok(summary)
+}
+
+/// Starts a named thread (the names tell the audit's threads apart in `top -H` and `perf`); a
+/// thread that cannot be started stops the audit (its closure, dropped, closes its channels).
+fn spawn<'scope, 'env>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    name: &str,
+    fatal: &mut Option<Error>,
+    f: impl FnOnce() + Send + 'scope,
+) {
+    if let Err(e) = std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn_scoped(scope, f)
+    {
+        fatal.get_or_insert(Error::Invalid(format!(
+            "cannot start the thread {name}: {e}"
+        )));
+    }
 }
 
 /// The reader: every article of the inputs not done yet, to the workers. `earlier` holds the
@@ -337,9 +366,11 @@ fn done(archive: &Archive, out_dir: &Path, outcome: &Outcome, checked_at: &str) 
             message: failure.message.clone(),
         },
     };
+    let line = outcome.line()?;
     Ok(Done {
+        row: SummaryRow::from_result_line(&line).ok(),
         name,
-        line: outcome.line()?,
+        line,
         status,
     })
 }
@@ -511,6 +542,71 @@ mod tests {
         assert_eq!(
             again.totals, first.totals,
             "the totals cover the earlier run"
+        );
+    }
+
+    #[test]
+    fn each_written_article_comes_with_its_row_and_where_its_line_is() {
+        let (dir, db, site) = setup();
+        let out = dir.path().join("out");
+        let mut rows = Vec::new();
+        audit(
+            &db,
+            std::slice::from_ref(&site),
+            &out,
+            &AuditOptions {
+                jobs: 2,
+                ..AuditOptions::default()
+            },
+            &AtomicBool::new(false),
+            &mut |event| {
+                if let AuditEvent::Article { row, .. } = event {
+                    rows.push(row.clone().expect("a written article has its row"));
+                }
+            },
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 4);
+        let read = crate::audit::read_rows(&out, 10).unwrap();
+        let mut from_events: Vec<_> = rows.iter().map(|r| (**r).clone()).collect();
+        from_events.sort_by_key(|r| r.offset);
+        assert_eq!(
+            from_events, read.rows,
+            "the rows the events gave are those of results.jsonl, at their offsets"
+        );
+        let copy = rows
+            .iter()
+            .find(|r| r.row.name() == "site/copy.txt")
+            .unwrap();
+        assert!(
+            copy.row.flagged
+                && !rows
+                    .iter()
+                    .any(|r| r.row.flagged && r.row.name() != "site/copy.txt")
+        );
+        let report = crate::audit::read_report(&out, copy.offset, "site/copy.txt").unwrap();
+        assert_eq!(report.flags.len(), 1);
+
+        // A second run skips them all: no rows, since it writes nothing.
+        let mut again = Vec::new();
+        audit(
+            &db,
+            &[site],
+            &out,
+            &AuditOptions::default(),
+            &AtomicBool::new(false),
+            &mut |event| {
+                if let AuditEvent::Article { row, status, .. } = event {
+                    again.push((status.clone(), row.is_some()));
+                }
+            },
+        )
+        .unwrap();
+        assert_eq!(again.len(), 4);
+        assert!(
+            again
+                .iter()
+                .all(|(s, row)| *s == ArticleStatus::AlreadyDone && !row)
         );
     }
 
