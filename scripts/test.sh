@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is needed and runs every check CI runs: the UI's type check, tests and build;
-# rustfmt; clippy; all Rust tests; then the end-to-end tests of the real app window.
+# rustfmt; clippy; all Rust tests; the Python module's and the Spark job's tests; then the
+# end-to-end tests of the real app window.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
@@ -14,4 +15,6 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 # Also builds target/debug/wirecheck-app (src-tauri has an integration test), which the
 # end-to-end tests drive.
 cargo test --workspace --locked
+# The Python module (built with maturin into target/py-venv) and the Spark job, with pytest.
+scripts/python-tests.sh
 tests/e2e/run.sh

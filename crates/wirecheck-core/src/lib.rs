@@ -52,6 +52,7 @@ pub use archive::{NewStory, default_archive_path};
 pub use audit::{
     AgencyCount, ArticleStatus, AuditEvent, AuditOptions, AuditSummary, AuditTotals, FailureCount,
     FailureKind, INDEX_FILE, REPORTS_DIR, RESULTS_FILE, SUMMARY_FILE, SummaryRow, audit,
+    record_keys, record_line,
 };
 pub use check::{CheckOptions, MAX_ARTICLE_BYTES, check, check_text};
 pub use compare::{AlignOptions, DiffAlgorithm, DiffOptions};
@@ -59,8 +60,11 @@ pub use credit::agencies::{AgencyTable, canonical_agency};
 pub use credit::detect::CreditKind;
 pub use error::{Error, Result};
 pub use export::html_report;
-pub use index::retrieve::RetrieveOptions;
-pub use pairwise::{compare, compare_with_stored, compare_with_story};
+pub use index::external::{
+    ArticleKeys, article_keys, full_text_term, full_text_terms, pick_candidates, story_fingerprints,
+};
+pub use index::retrieve::{Candidate, RetrieveOptions, rank_candidates};
+pub use pairwise::{compare, compare_with_candidates, compare_with_stored, compare_with_story};
 pub use report::{
     ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
     SourceReport,
