@@ -23,4 +23,6 @@ cargo build --locked --bin wirecheck
 VIRTUAL_ENV="$venv" "$venv/bin/maturin" develop --quiet --locked -m crates/wirecheck-py/Cargo.toml
 
 export WIRECHECK_BIN="$target/debug/wirecheck"
-"$venv/bin/pytest" -q crates/wirecheck-py/tests "$@"
+# The Spark job runs through the venv's spark-submit, its Python workers on the venv's Python.
+export PATH="$venv/bin:$PATH"
+"$venv/bin/pytest" -q crates/wirecheck-py/tests spark/tests "$@"

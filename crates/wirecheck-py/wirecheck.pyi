@@ -83,6 +83,9 @@ def article_keys(text: str) -> dict[str, Any]:
 def full_text_terms(headline: str, body: str) -> list[str]:
     """A story's distinct terms in the archive's full-text index."""
 
+def full_text_term(word: str) -> str:
+    """A word as the full-text index matches it: the join key of ``query_words``."""
+
 def pick_candidates(
     words: int,
     shared: Iterable[tuple[int, int]],

@@ -40,6 +40,7 @@ pub mod text;
 mod verdict;
 
 pub use archive::backup::{BackupProgress, BackupSummary};
+pub use archive::dump::{ExportFormat, export_stories};
 pub use archive::history::{Decision, DecisionStatus, LoadedCheck, SavedCheck};
 pub use archive::import::{SkipReason, parse_file};
 pub use archive::importer::{ImportEvent, ImportSummary, Importer, SkippedFile};

@@ -146,6 +146,13 @@ fn full_text_terms(py: Python<'_>, headline: &str, body: &str) -> Vec<String> {
     py.detach(|| core::full_text_terms(headline, body))
 }
 
+/// A word as the full-text index stores and matches it (lower case, diacritics removed): the
+/// key on which a job joins an article's ``query_words`` with ``full_text_terms``.
+#[pyfunction]
+fn full_text_term(word: &str) -> String {
+    core::full_text_term(word)
+}
+
 /// The engine's retrieval rule: the ids a check of an article of ``words`` words compares, in
 /// order. ``shared`` holds ``(story_id, count)`` pairs, each story once, counting only
 /// fingerprints held by at most ``MAX_POSTINGS`` stories of the archive; ``query_words`` are
@@ -272,6 +279,7 @@ fn wirecheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fingerprints, m)?)?;
     m.add_function(wrap_pyfunction!(article_keys, m)?)?;
     m.add_function(wrap_pyfunction!(full_text_terms, m)?)?;
+    m.add_function(wrap_pyfunction!(full_text_term, m)?)?;
     m.add_function(wrap_pyfunction!(pick_candidates, m)?)?;
     m.add_function(wrap_pyfunction!(compare_candidates, m)?)?;
     m.add_function(wrap_pyfunction!(record_keys, m)?)?;

@@ -2,7 +2,7 @@
 //! index, and the importers that fill it.
 
 pub mod backup;
-mod dump;
+pub mod dump;
 pub mod history;
 pub mod import;
 pub mod importer;
