@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use pyo3::prelude::*;
 use wirecheck_core as core;
 
-use crate::convert::{ArchiveError, Options, error, to_py};
+use crate::convert::{ArchiveError, error, options, to_py};
 
 /// The connections of one archive file.
 struct Connections {
@@ -85,14 +85,8 @@ impl Archive {
         exclude_agencies: Option<Vec<String>>,
         exclude_sources: Option<Vec<i64>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = Options {
-            preset,
-            min_words,
-            before,
-            exclude_agencies: exclude_agencies.unwrap_or_default(),
-            exclude_sources: exclude_sources.unwrap_or_default(),
-        }
-        .check()?;
+        let options =
+            options(preset, min_words, before, exclude_agencies, exclude_sources).check()?;
         let connections = &self.connections;
         let report =
             py.detach(|| connections.read(|archive| core::check_text(archive, text, &options)))?;

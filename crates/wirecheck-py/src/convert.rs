@@ -71,6 +71,23 @@ pub struct Options {
     pub exclude_sources: Vec<i64>,
 }
 
+/// The options of a check from the keywords every checking function takes.
+pub fn options(
+    preset: Option<String>,
+    min_words: Option<usize>,
+    before: Option<String>,
+    exclude_agencies: Option<Vec<String>>,
+    exclude_sources: Option<Vec<i64>>,
+) -> Options {
+    Options {
+        preset,
+        min_words,
+        before,
+        exclude_agencies: exclude_agencies.unwrap_or_default(),
+        exclude_sources: exclude_sources.unwrap_or_default(),
+    }
+}
+
 impl Options {
     /// The core's options: the settings a user would save (checked as the app checks them),
     /// and `before` as `--before`.

@@ -15,7 +15,7 @@ use wirecheck_core as core;
 mod archive;
 mod convert;
 
-use convert::{ArchiveError, InputError, Options, WirecheckError, error, from_py, to_py};
+use convert::{ArchiveError, InputError, Options, WirecheckError, error, from_py, options, to_py};
 
 /// A candidate story given by the caller: the fields of `wirecheck export` (and of
 /// `Archive.stories()`); only `id` and `body` are required, unknown keys are ignored.
@@ -73,22 +73,6 @@ impl GivenStory {
 fn given_stories(stories: &Bound<'_, PyAny>) -> PyResult<Vec<core::Story>> {
     let given: Vec<GivenStory> = from_py(stories, "the candidate stories")?;
     Ok(given.into_iter().map(GivenStory::story).collect())
-}
-
-fn options(
-    preset: Option<String>,
-    min_words: Option<usize>,
-    before: Option<String>,
-    exclude_agencies: Option<Vec<String>>,
-    exclude_sources: Option<Vec<i64>>,
-) -> Options {
-    Options {
-        preset,
-        min_words,
-        before,
-        exclude_agencies: exclude_agencies.unwrap_or_default(),
-        exclude_sources: exclude_sources.unwrap_or_default(),
-    }
 }
 
 /// Compares an article with one wire story given beside it (text, HTML, NITF, NewsML or
