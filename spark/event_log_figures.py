@@ -8,15 +8,31 @@ and the totals: the figures of docs/scale.md.
 """
 
 import json
+import pathlib
+import subprocess
 import sys
 from collections import defaultdict
+
+
+def lines(path: str):
+    """The events of a log file, or of the one file of an event log folder (Spark 4 rolls
+    logs into folders and compresses them with zstd by default: the zstd tool reads them)."""
+    p = pathlib.Path(path)
+    if p.is_dir():
+        [p] = [f for f in p.iterdir() if f.name.startswith("events_")]
+    if p.suffix == ".zstd":
+        out = subprocess.run(["zstd", "-dc", str(p)], capture_output=True, check=True, text=True).stdout
+        yield from out.splitlines()
+    else:
+        with open(p) as log:
+            yield from log
 
 
 def figures(path: str) -> dict:
     stages = {}
     metrics = defaultdict(lambda: defaultdict(int))
-    with open(path) as log:
-        for line in log:
+    for line in lines(path):
+        if True:
             event = json.loads(line)
             kind = event.get("Event")
             if kind == "SparkListenerStageCompleted":

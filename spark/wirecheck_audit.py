@@ -215,7 +215,7 @@ def audit(spark: SparkSession, stories: DataFrame, articles: DataFrame, out: str
         .join(rare, "aid", "left")
         .rdd.mapPartitions(pick),
         "aid long, rank int, story_id long",
-    )
+    ).cache()
 
     # 4. Each article against its candidates, by the engine.
     story = F.struct(*[F.col(c) for c in stories.columns]).alias("story")
@@ -284,6 +284,7 @@ def main(argv: list[str]) -> int:
         "before_from_article": args.before_from_article,
     }
     spark = SparkSession.builder.appName("wirecheck-audit").getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
     started = time.monotonic()
     counts = audit(spark, read_stories(spark, args.stories), read_articles(spark, args.articles), args.out, options)
     counts["seconds"] = round(time.monotonic() - started, 1)

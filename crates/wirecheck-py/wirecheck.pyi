@@ -106,7 +106,7 @@ def compare_candidates(
 ) -> Report:
     """The report a check gives when retrieval proposes exactly these stories."""
 
-def record_keys(line: str, *, before_from_article: bool = False) -> dict[str, Any] | None:
+def record_keys(line: str, *, before_from_article: bool | None = None) -> dict[str, Any] | None:
     """``article_keys`` of an audit's JSON Lines record; ``None`` when it cannot be checked."""
 
 def record_line(
@@ -118,7 +118,8 @@ def record_line(
     min_words: int | None = None,
     before: str | None = None,
     exclude_agencies: Sequence[str] | None = None,
-    before_from_article: bool = False,
+    exclude_sources: Sequence[int] | None = None,
+    before_from_article: bool | None = None,
 ) -> str:
     """The ``results.jsonl`` line ``wirecheck audit`` writes for the record and candidates."""
 

@@ -11,7 +11,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use pyo3::prelude::*;
 use wirecheck_core as core;
 
-use crate::convert::{ArchiveError, error, options, to_py};
+use pyo3::types::PyDict;
+
+use crate::convert::{self, ArchiveError, error, to_py};
 
 /// The connections of one archive file.
 struct Connections {
@@ -73,20 +75,16 @@ impl Archive {
 
     /// Checks an article (plain text, or pasted HTML) against the archive and returns the
     /// report as a dict: the schema of ``wirecheck check --json`` (without its ``input``).
-    #[pyo3(signature = (text, *, preset=None, min_words=None, before=None, exclude_agencies=None, exclude_sources=None))]
-    #[allow(clippy::too_many_arguments)]
+    /// Options, as keywords: ``preset`` (strict, standard, lenient), ``min_words``,
+    /// ``before`` (ISO 8601 date), ``exclude_agencies``, ``exclude_sources``.
+    #[pyo3(signature = (text, **options))]
     fn check<'py>(
         &self,
         py: Python<'py>,
         text: &str,
-        preset: Option<String>,
-        min_words: Option<usize>,
-        before: Option<String>,
-        exclude_agencies: Option<Vec<String>>,
-        exclude_sources: Option<Vec<i64>>,
+        options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options =
-            options(preset, min_words, before, exclude_agencies, exclude_sources).check()?;
+        let options = convert::options(options)?.check()?;
         let connections = &self.connections;
         let report =
             py.detach(|| connections.read(|archive| core::check_text(archive, text, &options)))?;

@@ -4,7 +4,9 @@
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
+use pyo3::types::PyDict;
 use pyo3::{PyErr, create_exception};
+use serde::Deserialize;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wirecheck_core::{AuditOptions, CheckOptions, Error, Preset, Settings};
@@ -61,30 +63,24 @@ pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, what: &str) -> PyR
     pythonize::depythonize(value).map_err(|e| InputError::new_err(format!("{what}: {e}")))
 }
 
-/// The options of a check, as `wirecheck check` takes them on its command line.
-#[derive(Debug, Clone, Default)]
+/// The options of a check, as `wirecheck check` takes them on its command line: the keyword
+/// arguments of every checking function (an unknown keyword is refused by name).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Options {
     pub preset: Option<String>,
     pub min_words: Option<usize>,
     pub before: Option<String>,
-    pub exclude_agencies: Vec<String>,
-    pub exclude_sources: Vec<i64>,
+    pub exclude_agencies: Option<Vec<String>>,
+    pub exclude_sources: Option<Vec<i64>>,
+    pub before_from_article: Option<bool>,
 }
 
-/// The options of a check from the keywords every checking function takes.
-pub fn options(
-    preset: Option<String>,
-    min_words: Option<usize>,
-    before: Option<String>,
-    exclude_agencies: Option<Vec<String>>,
-    exclude_sources: Option<Vec<i64>>,
-) -> Options {
-    Options {
-        preset,
-        min_words,
-        before,
-        exclude_agencies: exclude_agencies.unwrap_or_default(),
-        exclude_sources: exclude_sources.unwrap_or_default(),
+/// The options given as keyword arguments (`**options`).
+pub fn options(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
+    match kwargs {
+        Some(kwargs) => from_py(kwargs.as_any(), "options"),
+        None => Ok(Options::default()),
     }
 }
 
@@ -106,8 +102,8 @@ impl Options {
         let settings = Settings {
             preset,
             min_passage_words: self.min_words.unwrap_or(defaults.min_passage_words),
-            exclude_agencies: self.exclude_agencies.clone(),
-            exclude_sources: self.exclude_sources.clone(),
+            exclude_agencies: self.exclude_agencies.clone().unwrap_or_default(),
+            exclude_sources: self.exclude_sources.clone().unwrap_or_default(),
             ..defaults
         };
         settings.validate().map_err(error)?;
@@ -117,10 +113,10 @@ impl Options {
     }
 
     /// The options of an audit whose every check runs with these.
-    pub fn audit(&self, before_from_article: bool) -> PyResult<AuditOptions> {
+    pub fn audit(&self) -> PyResult<AuditOptions> {
         Ok(AuditOptions {
             check: self.check()?,
-            before_from_article,
+            before_from_article: self.before_from_article.unwrap_or(false),
             ..AuditOptions::default()
         })
     }

@@ -15,7 +15,9 @@ use wirecheck_core as core;
 mod archive;
 mod convert;
 
-use convert::{ArchiveError, InputError, Options, WirecheckError, error, from_py, options, to_py};
+use pyo3::types::PyDict;
+
+use convert::{ArchiveError, InputError, WirecheckError, error, from_py, to_py};
 
 /// A candidate story given by the caller: the fields of `wirecheck export` (and of
 /// `Archive.stories()`); only `id` and `body` are required, unknown keys are ignored.
@@ -79,16 +81,15 @@ fn given_stories(stories: &Bound<'_, PyAny>) -> PyResult<Vec<core::Story>> {
 /// legacy wire text) and returns the report of ``wirecheck compare --json``. The story's agency
 /// is read from it unless ``agency`` is given. No archive is opened.
 #[pyfunction]
-#[pyo3(signature = (article, source, agency=None, *, preset=None, min_words=None))]
+#[pyo3(signature = (article, source, agency=None, **options))]
 fn compare<'py>(
     py: Python<'py>,
     article: &str,
     source: &str,
     agency: Option<String>,
-    preset: Option<String>,
-    min_words: Option<usize>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(preset, min_words, None, None, None).check()?;
+    let options = convert::options(options)?.check()?;
     let report = py
         .detach(|| {
             core::compare(
@@ -168,19 +169,14 @@ fn pick_candidates(
 /// ``body``; the other fields of ``Archive.stories()`` are used when present) and returns the
 /// report ``Archive.check`` gives when retrieval proposes exactly these stories, in this order.
 #[pyfunction]
-#[pyo3(signature = (article, stories, *, preset=None, min_words=None, before=None, exclude_agencies=None, exclude_sources=None))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (article, stories, **options))]
 fn compare_candidates<'py>(
     py: Python<'py>,
     article: &str,
     stories: &Bound<'py, PyAny>,
-    preset: Option<String>,
-    min_words: Option<usize>,
-    before: Option<String>,
-    exclude_agencies: Option<Vec<String>>,
-    exclude_sources: Option<Vec<i64>>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(preset, min_words, before, exclude_agencies, exclude_sources).check()?;
+    let options = convert::options(options)?.check()?;
     let stories = given_stories(stories)?;
     let report = py
         .detach(|| core::compare_with_candidates(article, stories, &options))
@@ -192,13 +188,13 @@ fn compare_candidates<'py>(
 /// ``html``) looks up, as ``article_keys``; ``None`` when the record cannot be checked (its
 /// ``record_line`` says why).
 #[pyfunction]
-#[pyo3(signature = (line, *, before_from_article=false))]
+#[pyo3(signature = (line, **options))]
 fn record_keys<'py>(
     py: Python<'py>,
     line: &str,
-    before_from_article: bool,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let options = Options::default().audit(before_from_article)?;
+    let options = convert::options(options)?.audit()?;
     let keys = py.detach(|| core::record_keys(line.as_bytes(), &options));
     keys.map(|k| to_py(py, &k)).transpose()
 }
@@ -207,21 +203,15 @@ fn record_keys<'py>(
 /// ``line`` read from ``input`` (e.g. ``"articles.jsonl:17"``) when retrieval proposes exactly
 /// ``stories``, its end of line included.
 #[pyfunction]
-#[pyo3(signature = (line, input, stories, *, preset=None, min_words=None, before=None, exclude_agencies=None, before_from_article=false))]
-#[allow(clippy::too_many_arguments)]
-fn record_line(
-    py: Python<'_>,
+#[pyo3(signature = (line, input, stories, **options))]
+fn record_line<'py>(
+    py: Python<'py>,
     line: &str,
     input: &str,
-    stories: &Bound<'_, PyAny>,
-    preset: Option<String>,
-    min_words: Option<usize>,
-    before: Option<String>,
-    exclude_agencies: Option<Vec<String>>,
-    before_from_article: bool,
+    stories: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<String> {
-    let options =
-        options(preset, min_words, before, exclude_agencies, None).audit(before_from_article)?;
+    let options = convert::options(options)?.audit()?;
     let stories = given_stories(stories)?;
     let bytes = py
         .detach(|| core::record_line(line.as_bytes(), input, stories, &options))

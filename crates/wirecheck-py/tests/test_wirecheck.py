@@ -121,6 +121,8 @@ def test_errors_are_exceptions_with_the_engine_s_messages(archive, tmp_path):
         archive.check("word " * 600_000)
     with pytest.raises(wirecheck.InputError, match="unknown preset"):
         archive.check("some text", preset="paranoid")
+    with pytest.raises(wirecheck.InputError, match="unknown field `presets`"):
+        archive.check("some text", presets="strict")
     with pytest.raises(wirecheck.InputError, match="minimum passage length"):
         archive.check("some text", min_words=1)
     with pytest.raises(wirecheck.InputError, match="candidate stories"):
