@@ -7,8 +7,9 @@ set -euo pipefail
 # C toolchain for the bundled SQLite; curl/ca-certificates for rustup on a bare machine;
 # WebKitGTK and friends for the Tauri desktop app; Xvfb and WebKitWebDriver to run and test the
 # app's window without a display; Python's venv for the end-to-end and Python tests, and its
-# headers and libpython, which the Python module's crate links against when Cargo (not
-# maturin) builds it in `cargo test --workspace`; a headless Java runtime for the Spark job's
+# headers and libpython, which the Python module's cdylib links against when Cargo (not
+# maturin) builds it, as `cargo build --workspace` does (`cargo test` and clippy do not link
+# it: the crate has no Rust tests); a headless Java runtime for the Spark job's
 # test in local mode (Spark 4 runs on Java 17 or newer; Debian 12's default-jre-headless is it).
 APT_PACKAGES=(
     build-essential pkg-config curl ca-certificates git file xdg-utils
