@@ -6,13 +6,18 @@ set -euo pipefail
 
 # C toolchain for the bundled SQLite; curl/ca-certificates for rustup on a bare machine;
 # WebKitGTK and friends for the Tauri desktop app; Xvfb and WebKitWebDriver to run and test the
-# app's window without a display; Python's venv for the end-to-end tests.
+# app's window without a display; Python's venv for the end-to-end and Python tests, and its
+# headers and libpython, which the Python module's cdylib links against when Cargo (not
+# maturin) builds it, as `cargo build --workspace` does (`cargo test` and clippy do not link
+# it: the crate has no Rust tests); a headless Java runtime for the Spark job's
+# test in local mode (Spark 4 runs on Java 17 or newer; Debian 12's default-jre-headless is it).
 APT_PACKAGES=(
     build-essential pkg-config curl ca-certificates git file xdg-utils
     libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
     libxdo-dev libssl-dev
     xvfb xauth webkit2gtk-driver strace
-    python3 python3-venv
+    python3 python3-venv python3-dev
+    openjdk-17-jre-headless
 )
 # Node.js and npm build the web frontend; installed from Debian only when missing.
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)

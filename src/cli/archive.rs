@@ -1,12 +1,12 @@
-//! `wirecheck list`, `search`, `show`, `remove` and `info`.
+//! `wirecheck list`, `search`, `show`, `remove`, `info` and `export`.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use wirecheck_core::{Language, ListQuery, StorySummary, canonical_agency};
 
-use super::args::{InfoArgs, ListArgs, RemoveArgs, SearchArgs, ShowArgs};
+use super::args::{ExportArgs, ExportFormat, InfoArgs, ListArgs, RemoveArgs, SearchArgs, ShowArgs};
 use super::output::{self, BOLD, CYAN, DIM};
 
 pub fn list(db: &Path, args: ListArgs) -> Result<ExitCode> {
@@ -84,6 +84,22 @@ pub fn remove(db: &Path, args: RemoveArgs) -> Result<ExitCode> {
     let story = archive.get(args.id)?;
     archive.remove(args.id)?;
     println!("removed story {}: {}", story.id, story.headline);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `wirecheck export`.
+pub fn export(db: &Path, args: ExportArgs) -> Result<ExitCode> {
+    let archive = super::open(db)?;
+    let format = match args.format {
+        ExportFormat::Jsonl => wirecheck_core::ExportFormat::JsonLines,
+        ExportFormat::Parquet => wirecheck_core::ExportFormat::Parquet,
+    };
+    let count = wirecheck_core::export_stories(&archive, &args.out, format)
+        .with_context(|| format!("cannot export to {}", args.out.display()))?;
+    output::note(&format!(
+        "exported {count} stories to {}",
+        args.out.display()
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

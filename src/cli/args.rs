@@ -47,6 +47,9 @@ pub enum Command {
     Remove(RemoveArgs),
     /// Show the archive's location and its stories per agency
     Info(InfoArgs),
+    /// Write every stored story, with its id and fields, to a JSON Lines or Parquet file (for
+    /// a Spark job: spark/README.md)
+    Export(ExportArgs),
     /// Load the fictional demo archive and check the demo articles
     Demo(DemoArgs),
     /// Copy the archive to PATH with SQLite's online backup (imports may go on meanwhile)
@@ -255,6 +258,24 @@ pub struct InfoArgs {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object a line
+    Jsonl,
+    /// Apache Parquet (Snappy)
+    Parquet,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The file to write (replaced when complete)
+    #[arg(value_name = "FILE")]
+    pub out: PathBuf,
+    /// The file's format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
 }
 
 #[derive(Debug, Args)]

@@ -64,6 +64,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => archive::show(&db, args),
         Command::Remove(args) => archive::remove(&db, args),
         Command::Info(args) => archive::info(&db, args),
+        Command::Export(args) => archive::export(&db, args),
         Command::Demo(args) => demo::run(&db, args),
         Command::Backup(args) => maintain::backup(&db, args),
         Command::Verify(args) => maintain::verify(&db, args),

@@ -397,3 +397,40 @@ fn a_killed_prune_leaves_the_archive_whole() {
         "at least one kill landed before the commit, so the test saw a rollback: {outcomes:?}"
     );
 }
+
+#[test]
+fn export_writes_every_story_and_a_bad_destination_is_one_line() {
+    let t = TempArchive::new().with_demo();
+    let out = t.dir.path().join("stories.jsonl");
+    let run = t.run(&["export", out.to_str().unwrap()]).success();
+    assert!(
+        run.stderr().contains("exported 14 stories"),
+        "{}",
+        run.stderr()
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let stories: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(stories.len(), 14);
+    let shown = t
+        .run(&["show", "--json", &stories[0]["id"].to_string()])
+        .success();
+    assert_eq!(
+        shown.json_lines()[0],
+        stories[0],
+        "an exported story is the stored one, every field"
+    );
+
+    let parquet = t.dir.path().join("stories.parquet");
+    t.run(&["export", "--format", "parquet", parquet.to_str().unwrap()])
+        .success();
+    assert_eq!(&std::fs::read(&parquet).unwrap()[..4], b"PAR1");
+
+    let missing = t.dir.path().join("no/such/folder/s.jsonl");
+    let run = t.run(&["export", missing.to_str().unwrap()]);
+    assert_eq!(run.code(), 2);
+    assert_eq!(run.stderr().trim().lines().count(), 1, "{}", run.stderr());
+    assert!(run.stderr().contains("cannot export"), "{}", run.stderr());
+}

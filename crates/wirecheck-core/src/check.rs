@@ -12,6 +12,7 @@ use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{FoundCredit, UNNAMED_AGENCIES, find_credits};
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RetrieveOptions};
+use crate::pairwise::compare_given;
 use crate::report::{
     ArticleDate, Credit, DateFrom, DiffOp, Flag, LaterStory, Passage, PassageKind, Report,
     SourceReport,
@@ -69,7 +70,7 @@ pub fn check(archive: &Archive, input: &[u8], options: &CheckOptions) -> Result<
 pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Result<Report> {
     let article = prepare_article(input, options)?;
     let candidates = retrieve_candidates(archive, &article, options)?;
-    Ok(compare_stories(article, candidates, options))
+    compare_given(article, candidates, options)
 }
 
 /// The article's bytes decoded to text, refused when larger than [`MAX_ARTICLE_BYTES`].
@@ -109,11 +110,11 @@ pub(crate) fn check_article_text(
 ) -> Result<Report> {
     let article = prepare_text(text, options)?;
     let candidates = retrieve_candidates(archive, &article, options)?;
-    Ok(compare_stories(article, candidates, options))
+    compare_given(article, candidates, options)
 }
 
 /// An article's text (never taken for markup) ready to compare.
-fn prepare_text(text: String, options: &CheckOptions) -> Result<Prepared> {
+pub(crate) fn prepare_text(text: String, options: &CheckOptions) -> Result<Prepared> {
     if text.len() > MAX_ARTICLE_BYTES {
         return Err(Error::TooLarge {
             size: text.len(),
@@ -134,9 +135,9 @@ fn prepare_text(text: String, options: &CheckOptions) -> Result<Prepared> {
     Ok(article)
 }
 
-/// Retrieval: the stored stories that share fingerprints or rare words with the article, less
-/// those the options exclude.
-fn retrieve_candidates(
+/// Retrieval: the stored stories that share fingerprints or rare words with the article, in
+/// the order retrieval ranks them ([`compare_given`] sets aside those the options exclude).
+pub(crate) fn retrieve_candidates(
     archive: &Archive,
     article: &Prepared,
     options: &CheckOptions,
@@ -147,9 +148,8 @@ fn retrieve_candidates(
         &article_retrieve,
         |hash, limit| archive.postings(hash, limit),
     )?;
-    let mut ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
-    if article_retrieve.rare_words > 0 {
-        let rare = retrieve::rare_word_candidates(
+    let rare = if article_retrieve.rare_words > 0 {
+        retrieve::rare_word_candidates(
             &retrieve::query_words(
                 &article.text,
                 &article.tokens,
@@ -158,18 +158,12 @@ fn retrieve_candidates(
             ),
             &article_retrieve,
             |word, limit| archive.stories_with_word(word, limit),
-        )?;
-        for id in rare {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    Ok(archive
-        .get_many(&ids)?
-        .into_iter()
-        .filter(|story| eligible(story, options))
-        .collect())
+        )?
+    } else {
+        Vec::new()
+    };
+    let ids = retrieve::merge_candidates(&found, rare);
+    archive.get_many(&ids)
 }
 
 /// Every stage after retrieval: the article's date, alignment with each story, the best source
@@ -358,7 +352,7 @@ fn versions_of_one_story(a: &HashSet<i64>, b: &HashSet<i64>) -> bool {
 }
 
 /// Whether the story may be a source, its date aside (see [`split_by_date`]).
-fn eligible(story: &Story, options: &CheckOptions) -> bool {
+pub(crate) fn eligible(story: &Story, options: &CheckOptions) -> bool {
     let excluded_agency = story.agency.as_ref().is_some_and(|agency| {
         options
             .exclude_agencies

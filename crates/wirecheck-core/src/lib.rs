@@ -42,6 +42,7 @@ mod verdict;
 mod watch;
 
 pub use archive::backup::{BackupProgress, BackupSummary};
+pub use archive::dump::{ExportFormat, export_stories};
 pub use archive::history::{Decision, DecisionStatus, LoadedCheck, SavedCheck};
 pub use archive::import::{MIN_STORY_WORDS, SkipReason, parse_file};
 pub use archive::importer::{ImportEvent, ImportSummary, Importer, SkippedFile};
@@ -57,7 +58,7 @@ pub use audit::{
     AgencyCount, ArticleStatus, AuditEvent, AuditOptions, AuditSummary, AuditTotals, Exported,
     FailureCount, FailureKind, INDEX_FILE, REPORTS_DIR, RESULTS_FILE, ResultRow, ResultRows,
     SUMMARY_FILE, SummaryRow, audit, export as export_audit, read_report as read_audit_report,
-    read_rows as read_audit_rows,
+    read_rows as read_audit_rows, record_keys, record_line,
 };
 pub use check::{CheckOptions, MAX_ARTICLE_BYTES, check, check_text};
 pub use compare::{AlignOptions, DiffAlgorithm, DiffOptions};
@@ -65,8 +66,11 @@ pub use credit::agencies::{AgencyTable, canonical_agency};
 pub use credit::detect::CreditKind;
 pub use error::{Error, Result};
 pub use export::html_report;
-pub use index::retrieve::RetrieveOptions;
-pub use pairwise::{compare, compare_with_stored, compare_with_story};
+pub use index::external::{
+    ArticleKeys, article_keys, full_text_term, full_text_terms, pick_candidates, story_fingerprints,
+};
+pub use index::retrieve::{Candidate, RetrieveOptions, rank_candidates};
+pub use pairwise::{compare, compare_with_candidates, compare_with_stored, compare_with_story};
 pub use report::{
     ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
     SourceReport,

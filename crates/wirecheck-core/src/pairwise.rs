@@ -3,15 +3,19 @@
 //! stored story picked by hand ("did they use this one?").
 //!
 //! Both run [`compare_stories`], every stage of a check after retrieval, on that one story:
-//! a check is retrieval followed by the same comparison.
+//! a check is retrieval followed by the same comparison. [`compare_with_candidates`] runs it
+//! on the stories a caller retrieved itself (a Spark job), with the exclusions a check applies
+//! to the candidates retrieval found: what a check gives when retrieval proposes them.
 
 use crate::archive::import::parse_file;
 use crate::archive::importer::Importer;
 use crate::archive::store::{Archive, Story};
 use crate::check::{
-    CheckOptions, MAX_ARTICLE_BYTES, compare_stories, decode_article, prepare_article,
+    CheckOptions, MAX_ARTICLE_BYTES, compare_stories, decode_article, eligible, prepare_article,
 };
+use crate::index::external::distinct_ids;
 use crate::report::Report;
+use crate::text::Prepared;
 use crate::{Error, Result};
 
 /// Where a wire story given as bytes comes from, when the caller does not say.
@@ -65,6 +69,36 @@ pub fn compare_with_stored(
     let story = archive.get(story_id)?;
     let report = compare_one(&article, story.clone(), options)?;
     Ok((report, story))
+}
+
+/// Compares the article (plain text, or pasted HTML reduced to its text, as
+/// [`check_text`](crate::check_text) takes it) with `candidates`, the stories retrieval would
+/// propose, in its order: the report [`check_text`](crate::check_text) gives when retrieval
+/// finds exactly these stories. The options' exclusions and dates apply to them as in a check.
+/// A story given twice is refused.
+pub fn compare_with_candidates(
+    article: &str,
+    candidates: Vec<Story>,
+    options: &CheckOptions,
+) -> Result<Report> {
+    let article = prepare_article(article, options)?;
+    compare_given(article, candidates, options)
+}
+
+/// The comparison of a check with the candidates retrieval found: those the options exclude
+/// set aside, then [`compare_stories`].
+pub(crate) fn compare_given(
+    article: Prepared,
+    candidates: Vec<Story>,
+    options: &CheckOptions,
+) -> Result<Report> {
+    let ids: Vec<i64> = candidates.iter().map(|s| s.id).collect();
+    distinct_ids(&ids)?;
+    let candidates = candidates
+        .into_iter()
+        .filter(|story| eligible(story, options))
+        .collect();
+    Ok(compare_stories(article, candidates, options))
 }
 
 /// The wire story as an import would read it: one story, its agency the name given, else the

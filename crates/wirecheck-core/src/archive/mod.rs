@@ -2,6 +2,7 @@
 //! index, and the importers that fill it.
 
 pub mod backup;
+pub mod dump;
 pub mod history;
 pub mod import;
 pub mod importer;

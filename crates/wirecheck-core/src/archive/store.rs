@@ -103,9 +103,15 @@ impl Story {
     /// A story read from a file or a paste that is not stored: id [`UNSTORED_STORY_ID`], its
     /// words counted as an import would count them.
     pub(crate) fn unstored(story: NewStory) -> Story {
+        Story::given(UNSTORED_STORY_ID, story, String::new())
+    }
+
+    /// A story held outside the archive (a Spark job's table of exported stories) with the id
+    /// and import time it has there; its words and language are made as an import makes them.
+    pub fn given(id: i64, story: NewStory, imported_at: String) -> Story {
         let language = language::detect(&story.body);
         Story {
-            id: UNSTORED_STORY_ID,
+            id,
             words: i64::try_from(tokenize_in(&story.body, language).len()).unwrap_or(i64::MAX),
             language: language::code_of(language),
             agency: story.agency,
@@ -118,7 +124,7 @@ impl Story {
             origin: story.origin,
             format: story.format,
             body: story.body,
-            imported_at: String::new(),
+            imported_at,
         }
     }
 
@@ -235,7 +241,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// How much of the file a read-only connection maps (SQLite's own ceiling is just under
 /// 2 GiB); beyond it pages are read as usual.
 const READ_ONLY_MMAP_BYTES: i64 = 2 << 30;
-const STORY_COLUMNS: &str = "id, agency, headline, byline, dateline, published, version_created, \
+pub(super) const STORY_COLUMNS: &str = "id, agency, headline, byline, dateline, published, version_created, \
                              external_id, origin, format, body, words, imported_at, language";
 
 impl Archive {
@@ -695,7 +701,7 @@ pub(super) fn read_story(conn: &Connection, id: i64) -> Result<Option<Story>> {
         .optional()?)
 }
 
-fn story_from_row(row: &Row<'_>) -> rusqlite::Result<Story> {
+pub(super) fn story_from_row(row: &Row<'_>) -> rusqlite::Result<Story> {
     let format: String = row.get(9)?;
     Ok(Story {
         id: row.get(0)?,

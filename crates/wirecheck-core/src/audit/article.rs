@@ -23,7 +23,7 @@ use crate::{Error, Result};
 /// An article read, ready to check.
 #[derive(Debug)]
 pub(super) struct ArticleText {
-    text: String,
+    pub text: String,
     url: Option<String>,
     published: Option<String>,
 }
@@ -89,6 +89,18 @@ pub(super) fn check_item(
     before: Option<&str>,
     before_from_article: bool,
 ) -> Result<Outcome> {
+    let (outcome, read) = read_item(item, before_from_article);
+    check_read(outcome, read, options, before, |text, options| {
+        archive.in_read_transaction(|| check_article_text(archive, text, options))
+    })
+}
+
+/// Reads `item`: its outcome so far (its id, address, date and content hash; the result not
+/// yet known) and its text, or why it cannot be checked.
+pub(super) fn read_item(
+    item: Item,
+    before_from_article: bool,
+) -> (Outcome, std::result::Result<ArticleText, Failure>) {
     let mut outcome = Outcome {
         id: item.id,
         input: item.input,
@@ -107,6 +119,35 @@ pub(super) fn check_item(
         Body::Html(page) => within_limit(page).map(|page| article_text(page, true)),
         Body::Failed(failure) => Err(failure),
     };
+    if let Ok(read) = &read {
+        if outcome.url.is_none() {
+            outcome.url = read.url.clone();
+        }
+        if outcome.published.is_none() && before_from_article {
+            outcome.published = read.published.clone();
+        }
+    }
+    (outcome, read)
+}
+
+/// The options the article of `outcome` is checked with: `published_before` its date unless
+/// `before` (the audit's `--before`) is given.
+pub(super) fn set_before(options: &mut CheckOptions, outcome: &Outcome, before: Option<&str>) {
+    options.published_before = before
+        .map(str::to_string)
+        .or_else(|| outcome.published.clone());
+}
+
+/// Checks the article read with `check` (retrieval and comparison, against the archive or
+/// against given candidates). Errors of `check` that say what is wrong with the article are
+/// its outcome; others (the archive's) are returned.
+pub(super) fn check_read(
+    mut outcome: Outcome,
+    read: std::result::Result<ArticleText, Failure>,
+    options: &mut CheckOptions,
+    before: Option<&str>,
+    check: impl FnOnce(String, &CheckOptions) -> Result<Report>,
+) -> Result<Outcome> {
     let read = match read {
         Ok(read) => read,
         Err(failure) => {
@@ -114,18 +155,9 @@ pub(super) fn check_item(
             return Ok(outcome);
         }
     };
-    if outcome.url.is_none() {
-        outcome.url = read.url;
-    }
-    if outcome.published.is_none() && before_from_article {
-        outcome.published = read.published;
-    }
-    options.published_before = before
-        .map(str::to_string)
-        .or_else(|| outcome.published.clone());
-    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        archive.in_read_transaction(|| check_article_text(archive, read.text, options))
-    }));
+    set_before(options, &outcome, before);
+    let checked =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(read.text, options)));
     outcome.result = match checked {
         Ok(Ok(report)) => Ok(report),
         Ok(Err(Error::EmptyArticle)) => Err(Failure::new(FailureKind::Empty, "no article text")),

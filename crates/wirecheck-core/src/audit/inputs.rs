@@ -327,7 +327,7 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, cap: usize) -> std::i
 }
 
 /// One line of an export as an article, or as an error with what could be read of it.
-fn record(line: &[u8], input: String) -> Item {
+pub(super) fn record(line: &[u8], input: String) -> Item {
     let mut item = Item {
         id: None,
         input,

@@ -10,6 +10,7 @@
 //!   or checked, and its line of `results.jsonl`;
 //! - `run`: the reader, the workers (one read-only archive connection each) and the one writer;
 //! - `resume`: `results.jsonl` repaired after a kill, and the articles it already holds;
+//! - `given`: one record checked against candidates its caller retrieved (a Spark job);
 //! - `summary`: a result line as a row of `summary.csv`, and the counts over all rows;
 //! - `html`: `index.html` and the HTML report of every flagged article;
 //! - `results`: the folder read back for a viewer: rows with their offsets, one report, the
@@ -27,6 +28,7 @@
 //! so they cover the articles of earlier, interrupted runs too.
 
 mod article;
+mod given;
 mod html;
 mod inputs;
 mod results;
@@ -42,6 +44,7 @@ use crate::check::CheckOptions;
 use crate::verdict::Derived;
 
 pub use results::{Exported, ResultRows, export, read_report, read_rows};
+pub use given::{record_keys, record_line};
 pub use run::audit;
 pub use summary::SummaryRow;
 

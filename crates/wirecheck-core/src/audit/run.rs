@@ -39,7 +39,7 @@ const QUEUED_PER_JOB: usize = 2;
 /// a verdict. An audit must give the same lines whatever the load, resumed or not, with one
 /// job or two, so it waits longer: a passage diff takes well under a millisecond in a release
 /// build, and the deadline still bounds hostile input.
-const MIN_DIFF_DEADLINE: Duration = Duration::from_secs(2);
+pub(super) const MIN_DIFF_DEADLINE: Duration = Duration::from_secs(2);
 
 /// What the other threads tell the writer.
 enum Message {

@@ -122,6 +122,9 @@ pub fn query_words(
 
 /// Ranks stories by the rare words they share with the article. `lookup(word, limit)` returns
 /// up to `limit` ids of stories holding `word`. A story needs two rare words to count.
+///
+/// Any caller that can list the stories holding a word (the archive's full-text index, or a
+/// Spark job's join on the words) gets the same candidates from the same lists.
 pub fn rare_word_candidates(
     words: &[String],
     options: &RetrieveOptions,
@@ -163,7 +166,8 @@ pub struct Candidate {
 }
 
 /// Ranks stories by shared fingerprints. `lookup(hash, limit)` returns up to `limit` story
-/// ids holding `hash`.
+/// ids holding `hash`; a fingerprint held by more than
+/// [`max_postings`](RetrieveOptions::max_postings) stories is skipped.
 pub fn candidates(
     fingerprints: &[i64],
     options: &RetrieveOptions,
@@ -179,6 +183,19 @@ pub fn candidates(
             *shared.entry(story_id).or_default() += 1;
         }
     }
+    Ok(rank_candidates(shared, options))
+}
+
+/// The rule that picks an article's candidates from how many of its fingerprints (stock
+/// phrases already left out) each story shares: at least
+/// [`min_shared`](RetrieveOptions::min_shared), most shared first, ties by id, at most
+/// [`max_candidates`](RetrieveOptions::max_candidates). [`candidates`] counts the shares from
+/// the archive's posting lists; a caller that counts them itself (a Spark job joining
+/// fingerprints on their hash) picks with this. Each story must appear once.
+pub fn rank_candidates(
+    shared: impl IntoIterator<Item = (i64, usize)>,
+    options: &RetrieveOptions,
+) -> Vec<Candidate> {
     let mut ranked: Vec<Candidate> = shared
         .into_iter()
         .filter(|&(_, n)| n >= options.min_shared)
@@ -187,7 +204,19 @@ pub fn candidates(
     // Ties broken by id so results are deterministic.
     ranked.sort_by(|a, b| b.shared.cmp(&a.shared).then(a.story_id.cmp(&b.story_id)));
     ranked.truncate(options.max_candidates);
-    Ok(ranked)
+    ranked
+}
+
+/// The ids a check compares, in order: the fingerprint candidates, then the full-text path's
+/// that are not among them.
+pub fn merge_candidates(found: &[Candidate], rare: impl IntoIterator<Item = i64>) -> Vec<i64> {
+    let mut ids: Vec<i64> = found.iter().map(|c| c.story_id).collect();
+    for id in rare {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
 }
 
 #[cfg(test)]
