@@ -48,11 +48,6 @@ impl AppState {
         &self.db
     }
 
-    /// The archive's file.
-    pub fn db(&self) -> &std::path::Path {
-        &self.db
-    }
-
     /// Opens the archive.
     pub fn open(&self) -> CmdResult<Archive> {
         Ok(Archive::open(&self.db)?)

@@ -823,6 +823,8 @@ fn watched_folders_are_resumed_when_the_app_starts() {
         !logged(s, "imported").is_empty()
     });
     assert_eq!(status["folders"][0]["state"], "watching");
+}
+
 #[test]
 fn prune_counts_first_removes_and_compacts_and_history_keeps_the_pruned_source() {
     let (_dir, db) = temp_db();

@@ -407,3 +407,123 @@ kind: string, folder: string | null, path: string | null,
  * One line: what was imported, or why not.
  */
 message: string, };
+
+export type AuditRequest = { 
+/**
+ * A folder (walked recursively) or one file (a saved page, a JSON Lines export).
+ */
+input: string, 
+/**
+ * Where the outputs go; `null` for the default beside the input ([`AuditPlan::out_dir`]).
+ */
+outDir: string | null, 
+/**
+ * Worker threads; `null` for one per core.
+ */
+jobs: number | null, preset: Preset, 
+/**
+ * Take a page's date from its metadata when the input gives none (`--before-from-article`).
+ */
+beforeFromArticle: boolean, };
+
+export type AuditPlan = { input: string, outDir: string, 
+/**
+ * `results.jsonl` exists in `out_dir`: its articles are skipped.
+ */
+hasResults: boolean, 
+/**
+ * The default number of jobs: the machine's cores.
+ */
+cores: number, };
+
+export type AuditRow = { 
+/**
+ * Byte offset of its line in `results.jsonl` (to open its report).
+ */
+offset: number, 
+/**
+ * Its id, else where it was read: what opens it.
+ */
+name: string, url: string | null, 
+/**
+ * The URL's host without `www.`; empty without a URL.
+ */
+site: string, published: string | null, 
+/**
+ * `null` on an error row.
+ */
+derived: Derived | null, coverage: number | null, topSourceId: number | null, topSourceAgency: string | null, topSourceHeadline: string | null, credited: boolean | null, flagged: boolean, evidenceTier: Tier | null, evidenceConfidence: number | null, error: string | null, 
+/**
+ * `binary`, `empty`, `too_large`, `malformed`...
+ */
+errorKind: string | null, input: string, };
+
+export type AuditAgency = { agency: string, articles: number, flagged: number, };
+
+export type AuditFailure = { kind: string, count: number, 
+/**
+ * The first such article's name.
+ */
+example: string, message: string, };
+
+export type AuditTotals = { articles: number, flagged: number, wholly: number, partially: number, none: number, byAgency: Array<AuditAgency>, errors: Array<AuditFailure>, };
+
+export type AuditResults = { outDir: string, 
+/**
+ * The first rows, in the order they were written.
+ */
+rows: Array<AuditRow>, 
+/**
+ * Rows in `results.jsonl` (more than `rows` when over the view's limit).
+ */
+total: number, totals: AuditTotals, };
+
+export type AuditProgress = { 
+/**
+ * `counting`, `checking`, `finishing` (writing summary.csv and index.html) or `done`.
+ */
+stage: string, 
+/**
+ * Articles handled, those an earlier run did included.
+ */
+done: number, 
+/**
+ * Articles in the inputs, once counted.
+ */
+total: number | null, 
+/**
+ * Of `done`, already in `results.jsonl` from an earlier run.
+ */
+alreadyDone: number, 
+/**
+ * This run: articles checked, recorded as errors, and flagged.
+ */
+checked: number, failed: number, flagged: number, 
+/**
+ * Articles this run handled per second.
+ */
+rate: number, 
+/**
+ * Seconds left at that rate, once the total is known.
+ */
+etaSeconds: number | null, 
+/**
+ * The rows written since the previous event.
+ */
+rows: Array<AuditRow>, };
+
+export type AuditOutcome = { outDir: string, checked: number, failed: number, alreadyDone: number, duplicates: number, 
+/**
+ * Cancelled before every article was handled: Start again resumes it.
+ */
+cancelled: boolean, totals: AuditTotals, };
+
+export type AuditExport = { 
+/**
+ * The folder written to.
+ */
+folder: string, 
+/**
+ * Flagged articles' reports copied beside the index.
+ */
+reports: number, };

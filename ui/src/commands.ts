@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p wirecheck-app bindings
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ArchiveOverview, CheckRequest, CheckResult, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, SavedCheck, Settings, StoredStory, Story, StorySummary, WatchStatus } from "./bindings";
+import type { ArchiveOverview, AuditExport, AuditOutcome, AuditPlan, AuditRequest, AuditResults, CheckRequest, CheckResult, CompactSummary, CompareRequest, CompareStoredRequest, DecideRequest, Decision, DemoArticle, ImportSummary, PrunePlan, PruneRequest, PruneSummary, SavedCheck, Settings, StoredStory, Story, StorySummary, WatchStatus } from "./bindings";
 
 export function checkArticle(request: CheckRequest): Promise<CheckResult> {
   return invoke("check_article", { request });
@@ -122,4 +122,28 @@ export function removeWatchedFolder(path: string): Promise<WatchStatus> {
 
 export function setWatchEnabled(path: string, enabled: boolean): Promise<WatchStatus> {
   return invoke("set_watch_enabled", { path, enabled });
+}
+
+export function planAudit(input: string, outDir: string | null = null): Promise<AuditPlan> {
+  return invoke("plan_audit", { input, outDir });
+}
+
+export function startAudit(request: AuditRequest): Promise<AuditOutcome> {
+  return invoke("start_audit", { request });
+}
+
+export function cancelAudit(): Promise<boolean> {
+  return invoke("cancel_audit");
+}
+
+export function auditResults(outDir: string, limit: number): Promise<AuditResults> {
+  return invoke("audit_results", { outDir, limit });
+}
+
+export function openAuditRow(outDir: string, offset: number, name: string): Promise<CheckResult> {
+  return invoke("open_audit_row", { outDir, offset, name });
+}
+
+export function exportAudit(outDir: string, folder: string): Promise<AuditExport> {
+  return invoke("export_audit", { outDir, folder });
 }

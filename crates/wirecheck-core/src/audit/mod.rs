@@ -43,8 +43,8 @@ use serde::Serialize;
 use crate::check::CheckOptions;
 use crate::verdict::Derived;
 
-pub use results::{Exported, ResultRows, export, read_report, read_rows};
 pub use given::{record_keys, record_line};
+pub use results::{Exported, ResultRows, export, read_report, read_rows};
 pub use run::audit;
 pub use summary::SummaryRow;
 
