@@ -6,6 +6,7 @@ pub mod history;
 pub mod import;
 pub mod importer;
 mod migrations;
+mod postings;
 pub mod settings;
 pub mod store;
 pub mod verify;
