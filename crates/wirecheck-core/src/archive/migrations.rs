@@ -182,6 +182,40 @@ mod tests {
             .unwrap()
     }
 
+    /// How many migrations come before the one named `name`.
+    fn steps_before(name: &str) -> usize {
+        STEPS
+            .iter()
+            .position(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("the migration {name} is listed"))
+    }
+
+    /// Stores a story as the code before the log-structured index did: English rules, one
+    /// `postings` row per fingerprint. Returns its fingerprints.
+    fn insert_row_per_posting_story(conn: &rusqlite::Connection, id: i64, body: &str) -> Vec<i64> {
+        let tokens = tokenize(body);
+        conn.execute(
+            "INSERT INTO stories (id, content_hash, agency, headline, origin, format, body, words) \
+             VALUES (?1, ?2, 'AFP', 'Ferry', 'test:old', 'plain', ?3, ?4)",
+            params![
+                id,
+                &fingerprint::content_hash(&tokens)[..],
+                body,
+                tokens.len() as i64
+            ],
+        )
+        .unwrap();
+        let hashes = fingerprint::fingerprints(&tokens);
+        for hash in &hashes {
+            conn.execute(
+                "INSERT INTO postings (hash, story_id) VALUES (?1, ?2)",
+                params![hash, id],
+            )
+            .unwrap();
+        }
+        hashes
+    }
+
     #[test]
     fn a_version_1_archive_upgrades_with_its_stories_and_the_fresh_schema() {
         let dir = tempfile::tempdir().unwrap();
@@ -272,10 +306,7 @@ mod tests {
     fn an_archive_from_before_languages_upgrades_with_each_story_language_and_index() {
         let dir = tempfile::tempdir().unwrap();
         let old = dir.path().join("before-language.sqlite");
-        let before = STEPS
-            .iter()
-            .position(|(name, _)| *name == LANGUAGE)
-            .expect("the language migration is listed");
+        let before = steps_before(LANGUAGE);
         let english = "The island ferry will run hourly from June, the harbour board said on \
                        Tuesday, after repairs to the old pier were finished ahead of time.";
         let french = "Le ferry de l'île circulera toutes les heures à partir de juin, a indiqué \
@@ -285,20 +316,7 @@ mod tests {
             Migrations::new(steps(before)).to_latest(&mut conn).unwrap();
             for (id, body) in [(1, english), (2, french)] {
                 // Stored as the code before languages stored it: English rules.
-                let tokens = tokenize(body);
-                conn.execute(
-                    "INSERT INTO stories (id, content_hash, agency, headline, origin, format, body, words) \
-                     VALUES (?1, ?2, 'AFP', 'Ferry', 'test:old', 'plain', ?3, ?4)",
-                    params![id, &fingerprint::content_hash(&tokens)[..], body, tokens.len() as i64],
-                )
-                .unwrap();
-                for hash in fingerprint::fingerprints(&tokens) {
-                    conn.execute(
-                        "INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)",
-                        params![hash, id],
-                    )
-                    .unwrap();
-                }
+                insert_row_per_posting_story(&conn, id, body);
             }
         }
         let archive = crate::Archive::open(&old).expect("the archive opens and upgrades");
@@ -353,10 +371,7 @@ mod tests {
     fn an_archive_with_one_row_per_posting_upgrades_to_runs_without_reimporting() {
         let dir = tempfile::tempdir().unwrap();
         let old = dir.path().join("row-per-posting.sqlite");
-        let before = STEPS
-            .iter()
-            .position(|(name, _)| *name == LOG_STRUCTURED)
-            .expect("the log-structured index migration is listed");
+        let before = steps_before(LOG_STRUCTURED);
         let bodies = [
             "The island ferry will run hourly from June, the harbour board said on Tuesday, \
              after repairs to the old pier were finished ahead of time.",
@@ -369,19 +384,7 @@ mod tests {
             Migrations::new(steps(before)).to_latest(&mut conn).unwrap();
             for (i, body) in bodies.iter().enumerate() {
                 let id = i as i64 + 1;
-                let tokens = tokenize(body);
-                conn.execute(
-                    "INSERT INTO stories (id, content_hash, agency, headline, origin, format, body, words, language) \
-                     VALUES (?1, ?2, 'AFP', 'Ferry', 'test:old', 'plain', ?3, ?4, 'en')",
-                    params![id, &fingerprint::content_hash(&tokens)[..], body, tokens.len() as i64],
-                )
-                .unwrap();
-                for hash in fingerprint::fingerprints(&tokens) {
-                    conn.execute(
-                        "INSERT INTO postings (hash, story_id) VALUES (?1, ?2)",
-                        params![hash, id],
-                    )
-                    .unwrap();
+                for hash in insert_row_per_posting_story(&conn, id, body) {
                     stored.push((hash, id));
                 }
             }
