@@ -9,7 +9,7 @@
 //!
 //! Runs are merged by size tier, as in an LSM tree: when [`FANOUT`] runs share a tier they
 //! become one run of the next, so every posting is rewritten a few times (log₈ of the archive's
-//! size) and the number of runs stays small. A lookup reads one row per run. After an import
+//! size) and the number of runs stays small. A lookup reads one row per run. After a large import
 //! [`settle`] merges everything but the largest run, so a check reads at most two.
 //!
 //! Removing stories ([`remove`]) rewrites the rows of their fingerprints without them; it
@@ -219,7 +219,7 @@ fn runs_where(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// After an import: merges every run but the largest, so that a lookup reads at most two rows.
+/// After a large import: merges every run but the largest, so that a lookup reads at most two rows.
 pub(crate) fn settle(tx: &Transaction) -> Result<()> {
     let mut runs = runs_where(tx, "", [])?;
     if runs.len() <= 2 {

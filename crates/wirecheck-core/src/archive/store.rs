@@ -539,12 +539,13 @@ impl Archive {
         Ok(())
     }
 
-    /// Merges the indexes after an import, so that lookups during a check read few places:
-    /// the fingerprint index's runs but the largest become one, and the full-text index's
-    /// segments are merged (all of them after a large import, a bounded amount after a small
-    /// one).
+    /// Merges the indexes after an import, so that lookups during a check read few places.
+    /// After a large import the fingerprint index's runs but the largest become one and the
+    /// full-text index is merged whole; after a small one (a watched folder's file) only the
+    /// fingerprint runs' own tier merges have run, which keep their number small without
+    /// rewriting a large run every few seconds, and a bounded full-text merge is done.
     pub(crate) fn tidy_indexes(&mut self, imported: usize) -> Result<()> {
-        if imported > 0 {
+        if imported >= 1000 {
             let tx = self.write_transaction()?;
             postings::settle(&tx)?;
             tx.commit()?;
