@@ -182,6 +182,17 @@ mod tests {
             .unwrap()
     }
 
+    /// Asserts that `upgraded` has exactly the schema of a new archive (made in `dir`).
+    fn assert_schema_of_a_fresh_archive(upgraded: &rusqlite::Connection, dir: &std::path::Path) {
+        let fresh = dir.join("fresh.sqlite");
+        drop(crate::Archive::open(&fresh).unwrap());
+        assert_eq!(
+            schema(upgraded),
+            schema(&rusqlite::Connection::open(&fresh).unwrap()),
+            "an upgraded archive must have exactly the schema of a fresh one"
+        );
+    }
+
     /// How many migrations come before the one named `name`.
     fn steps_before(name: &str) -> usize {
         STEPS
@@ -293,13 +304,7 @@ mod tests {
         assert_eq!(loaded.decisions[0].reason, "Our own reporting");
         drop(archive);
 
-        let fresh = dir.path().join("fresh.sqlite");
-        drop(crate::Archive::open(&fresh).unwrap());
-        assert_eq!(
-            schema(&rusqlite::Connection::open(&old).unwrap()),
-            schema(&rusqlite::Connection::open(&fresh).unwrap()),
-            "an upgraded archive must have exactly the schema of a fresh one"
-        );
+        assert_schema_of_a_fresh_archive(&rusqlite::Connection::open(&old).unwrap(), dir.path());
     }
 
     #[test]
@@ -358,13 +363,7 @@ mod tests {
             "English stories keep their index"
         );
 
-        let fresh = dir.path().join("fresh.sqlite");
-        drop(crate::Archive::open(&fresh).unwrap());
-        assert_eq!(
-            schema(&conn),
-            schema(&rusqlite::Connection::open(&fresh).unwrap()),
-            "an upgraded archive must have exactly the schema of a fresh one"
-        );
+        assert_schema_of_a_fresh_archive(&conn, dir.path());
     }
 
     #[test]
@@ -424,12 +423,6 @@ mod tests {
             .query_row("SELECT count(*) FROM posting_runs", [], |r| r.get(0))
             .unwrap();
         assert_eq!(runs, 1, "the old rows become one run");
-        let fresh = dir.path().join("fresh.sqlite");
-        drop(crate::Archive::open(&fresh).unwrap());
-        assert_eq!(
-            schema(&conn),
-            schema(&rusqlite::Connection::open(&fresh).unwrap()),
-            "an upgraded archive must have exactly the schema of a fresh one"
-        );
+        assert_schema_of_a_fresh_archive(&conn, dir.path());
     }
 }

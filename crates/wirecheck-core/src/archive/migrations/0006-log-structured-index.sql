@@ -17,20 +17,14 @@ CREATE TABLE posting_lists (
 ) WITHOUT ROWID;
 
 -- Full-text search without word positions (detail=none): retrieval looks up single words and
--- search matches every word anywhere, so positions were a third of the index for nothing.
+-- search matches every word anywhere, so positions were four fifths of the index for nothing
+-- (it shrank from 81 to 16 MB in a 100k-story bench archive).
 -- Rebuilt from the stored stories.
-DROP TRIGGER stories_fts_insert;
-DROP TRIGGER stories_fts_delete;
+-- The triggers of 0001-stories that keep it in step with `stories` stay: they name the table,
+-- which is made again here under the same name.
 DROP TABLE stories_fts;
 CREATE VIRTUAL TABLE stories_fts USING fts5 (
     headline, body, content = 'stories', content_rowid = 'id', detail = none
 );
-CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN
-    INSERT INTO stories_fts (rowid, headline, body) VALUES (new.id, new.headline, new.body);
-END;
-CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
-    INSERT INTO stories_fts (stories_fts, rowid, headline, body)
-        VALUES ('delete', old.id, old.headline, old.body);
-END;
 INSERT INTO stories_fts (stories_fts) VALUES ('rebuild');
 INSERT INTO stories_fts (stories_fts) VALUES ('optimize');
