@@ -247,6 +247,13 @@ fn print_size(s: &SizeFigures) {
         i.probe.seconds,
         rss(i.probe.peak_rss_bytes)
     );
+    if let Some(cpu) = i.probe.cpu_seconds {
+        anstream::println!(
+            "  import CPU      {:.1} s user+system, {:.0} ms per 1,000 stories",
+            cpu,
+            cpu * 1e6 / (i.probe.imported + i.probe.duplicates).max(1) as f64
+        );
+    }
     anstream::println!(
         "  on disk         {} ({:.0} bytes/story, {:.2}x the {} of body text)",
         mb(d.db_bytes + d.wal_bytes),
@@ -286,6 +293,13 @@ fn print_size(s: &SizeFigures) {
             p.open_seconds * 1000.0,
             p.check_seconds * 1000.0,
             rss(p.peak_rss_bytes)
+        );
+    }
+    if let Some(p) = &c.cold_probe {
+        anstream::println!(
+            "  cold process    open {:.1} ms + first check {:.1} ms, archive evicted from the page cache",
+            p.open_seconds * 1000.0,
+            p.check_seconds * 1000.0
         );
     }
     for a in &s.audits {

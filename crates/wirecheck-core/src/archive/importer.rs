@@ -1,13 +1,16 @@
 //! Importing files and folders into the archive: walk, parse, resolve the agency, index, store.
 //!
-//! Parsing and fingerprinting run on a second thread while the first writes to SQLite, so an
-//! import uses both cores of a laptop. Stories are written in batches, one transaction each: a
-//! killed import leaves whole stories or nothing, and other processes can read in between.
+//! One thread writes to SQLite; reading, parsing, language detection and fingerprinting run
+//! beside it on all cores (rayon), a group of files at a time, in file order. The groups are
+//! bounded by bytes read and at most one waits for the writer, so memory does not grow with
+//! the input. Stories are written in batches, one transaction each: a killed import leaves
+//! whole stories or nothing, and other processes can read in between.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::NewStory;
@@ -19,8 +22,13 @@ use crate::{Error, Result};
 
 /// Files larger than this are skipped: no wire file comes near it.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-/// Parsed files the reading thread may hold ahead of the writer.
-const PARSED_AHEAD: usize = 8;
+/// Groups of parsed files that may wait for the writer (one more is being parsed).
+const GROUPS_AHEAD: usize = 1;
+/// A group of files read and parsed together: files are added while their sizes sum to less
+/// than this (a larger file is a group of its own), at most [`GROUP_FILES`].
+const GROUP_BYTES: u64 = 8 * 1024 * 1024;
+/// Most files in a group.
+const GROUP_FILES: usize = 256;
 /// Stories written per transaction.
 const BATCH: usize = 2000;
 /// Longest wait between transactions, so progress moves on imports of many small files.
@@ -152,13 +160,15 @@ impl Importer {
         }
         on_event(&ImportEvent::Started { files: files.len() });
 
-        // Parsed files wait here for the writer. Few are needed to keep both threads busy, and
-        // each may hold thousands of stories (a JSON Lines file), so the queue is short.
-        let (sender, receiver) = mpsc::sync_channel::<Parsed>(PARSED_AHEAD);
+        // Parsed groups wait here for the writer; one is enough to keep it busy, and a group
+        // may hold thousands of stories, so the queue is short.
+        let (sender, receiver) = mpsc::sync_channel::<Vec<Parsed>>(GROUPS_AHEAD);
         std::thread::scope(|scope| -> Result<()> {
             scope.spawn(move || {
-                for path in &files {
-                    if sender.send(self.parse(path)).is_err() {
+                for group in file_groups(&files) {
+                    let parsed: Vec<Parsed> =
+                        group.par_iter().map(|path| self.parse(path)).collect();
+                    if sender.send(parsed).is_err() {
                         break; // the writer stopped on an error
                     }
                 }
@@ -166,7 +176,7 @@ impl Importer {
             let mut batch: Vec<IndexedStory> = Vec::with_capacity(BATCH);
             let mut pending: Vec<(String, usize)> = Vec::new();
             let mut last_flush = Instant::now();
-            for parsed in receiver {
+            for parsed in receiver.into_iter().flatten() {
                 match parsed {
                     Parsed::Skipped { path, reason } => summary.skip(path, &reason, &mut on_event),
                     Parsed::File { path, stories } => {
@@ -193,7 +203,7 @@ impl Importer {
                 &mut on_event,
             )
         })?;
-        archive.tidy_full_text_index(summary.imported)?;
+        archive.tidy_indexes(summary.imported)?;
         Ok(summary)
     }
 
@@ -203,7 +213,7 @@ impl Importer {
             Ok(stories) => Parsed::File {
                 path: origin,
                 stories: stories
-                    .into_iter()
+                    .into_par_iter()
                     .map(|story| IndexedStory::new(self.resolve_agency(story)))
                     .collect(),
             },
@@ -285,6 +295,30 @@ fn flush(
     Ok(())
 }
 
+/// `files` cut into consecutive groups of at most [`GROUP_FILES`] files whose sizes sum to
+/// less than [`GROUP_BYTES`] (a file that cannot be measured counts as empty; reading it
+/// reports the error).
+fn file_groups(files: &[PathBuf]) -> impl Iterator<Item = &[PathBuf]> {
+    let mut rest = files;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0u64;
+        let mut end = 0;
+        while end < rest.len().min(GROUP_FILES) {
+            bytes += std::fs::metadata(&rest[end]).map_or(0, |m| m.len());
+            if end > 0 && bytes > GROUP_BYTES {
+                break;
+            }
+            end += 1;
+        }
+        let (group, after) = rest.split_at(end);
+        rest = after;
+        Some(group)
+    })
+}
+
 /// A path as the user gave it (or as the walk joined it), for `origin` and messages.
 fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
@@ -319,5 +353,83 @@ impl Importer {
         }
         flush(archive, &mut batch, &mut pending, &mut summary, &mut |_| {})?;
         Ok(summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_grouped_in_order_by_size_and_a_large_file_goes_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let sizes = [10, GROUP_BYTES as usize + 1, 5, 5];
+        let files: Vec<PathBuf> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &size)| {
+                let path = dir.path().join(format!("{i}.txt"));
+                std::fs::write(&path, vec![b'x'; size]).unwrap();
+                path
+            })
+            .collect();
+        let groups: Vec<&[PathBuf]> = file_groups(&files).collect();
+        assert_eq!(
+            groups,
+            [&files[0..1], &files[1..2], &files[2..4]],
+            "order kept; the large file neither joins nor is joined"
+        );
+        let many: Vec<PathBuf> = (0..GROUP_FILES + 3).map(|_| files[2].clone()).collect();
+        let counts: Vec<usize> = file_groups(&many).map(<[PathBuf]>::len).collect();
+        assert_eq!(
+            counts,
+            [GROUP_FILES, 3],
+            "a group of small files is capped by count"
+        );
+        assert_eq!(file_groups(&[]).count(), 0);
+    }
+
+    #[test]
+    fn stories_of_many_files_are_stored_in_file_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut names = Vec::new();
+        for i in 0..40 {
+            let name = format!("{i:03}.txt");
+            std::fs::write(
+                dir.path().join(&name),
+                format!(
+                    "Ferry notice {i}\n\nThe island ferry number {i} will leave the harbour at \
+                     dawn on weekday {i}, the operator said in a statement to passengers."
+                ),
+            )
+            .unwrap();
+            names.push(name);
+        }
+        let mut archive = Archive::open_in_memory().unwrap();
+        let summary = Importer::new()
+            .run(&mut archive, &[dir.path().to_path_buf()], |_| {})
+            .unwrap();
+        assert_eq!(summary.imported, 40);
+        let mut stored = archive
+            .list(&super::super::store::ListQuery {
+                limit: 100,
+                ..Default::default()
+            })
+            .unwrap();
+        stored.reverse();
+        let origins: Vec<String> = stored
+            .iter()
+            .map(|s| {
+                Path::new(&s.origin)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(
+            origins, names,
+            "ids follow the walk's order, parsed in parallel or not"
+        );
     }
 }

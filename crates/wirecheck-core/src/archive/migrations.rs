@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use rusqlite::{OptionalExtension, Transaction, params};
 use rusqlite_migration::{HookResult, M, Migrations};
 
+use super::postings;
 use crate::index::fingerprint;
 use crate::text::language::{self, Language};
 use crate::text::tokenize;
@@ -27,10 +28,16 @@ const STEPS: &[(&str, &str)] = &[
         "0006-kept-sources",
         include_str!("migrations/0006-kept-sources.sql"),
     ),
+    (
+        "0007-log-structured-index",
+        include_str!("migrations/0007-log-structured-index.sql"),
+    ),
 ];
 
 /// The migration that adds the stories' language; its hook detects it for stored stories.
 const LANGUAGE: &str = "0004-language";
+/// The migration to the log-structured fingerprint index; its hook moves the old postings.
+const LOG_STRUCTURED: &str = "0007-log-structured-index";
 
 /// The first `count` migrations.
 fn steps(count: usize) -> Vec<M<'static>> {
@@ -40,6 +47,8 @@ fn steps(count: usize) -> Vec<M<'static>> {
         .map(|&(name, sql)| {
             if name == LANGUAGE {
                 M::up_with_hook(sql, detect_stored_languages)
+            } else if name == LOG_STRUCTURED {
+                M::up_with_hook(sql, move_postings_into_runs)
             } else {
                 M::up(sql)
             }
@@ -86,6 +95,49 @@ fn detect_stored_languages(tx: &Transaction) -> HookResult {
             rehash.execute(params![&hash[..], id])?;
         }
     }
+    Ok(())
+}
+
+/// Moves the rows of the old `postings` table, one per (hash, story), into one run of the
+/// log-structured index, then drops the table. The old table is clustered by hash, so it is
+/// read in order and the run is written in order: no fingerprint is recomputed.
+fn move_postings_into_runs(tx: &Transaction) -> HookResult {
+    let mut rows = 0i64;
+    {
+        let mut select =
+            tx.prepare("SELECT hash, story_id FROM postings ORDER BY hash, story_id")?;
+        let mut insert =
+            tx.prepare("INSERT INTO posting_lists (run, hash, n, ids) VALUES (1, ?1, ?2, ?3)")?;
+        let mut write = |hash: i64, ids: &[i64]| -> rusqlite::Result<()> {
+            let mut packed = Vec::with_capacity(ids.len() * 3);
+            postings::encode(ids, &mut packed);
+            insert.execute(params![hash, ids.len() as i64, packed])?;
+            rows += 1;
+            Ok(())
+        };
+        let mut current: Option<i64> = None;
+        let mut ids: Vec<i64> = Vec::new();
+        let mut found = select.query([])?;
+        while let Some(row) = found.next()? {
+            let hash: i64 = row.get(0)?;
+            if current.is_some_and(|c| c != hash) {
+                write(current.unwrap_or(hash), &ids)?;
+                ids.clear();
+            }
+            current = Some(hash);
+            ids.push(row.get(1)?);
+        }
+        if let Some(hash) = current {
+            write(hash, &ids)?;
+        }
+    }
+    if rows > 0 {
+        tx.execute(
+            "INSERT INTO posting_runs (run, tier, rows) VALUES (1, ?1, ?2)",
+            params![postings::tier(rows), rows],
+        )?;
+    }
+    tx.execute_batch("DROP TABLE postings")?;
     Ok(())
 }
 
@@ -144,6 +196,40 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap()
+    }
+
+    /// How many migrations come before the one named `name`.
+    fn steps_before(name: &str) -> usize {
+        STEPS
+            .iter()
+            .position(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("the migration {name} is listed"))
+    }
+
+    /// Stores a story as the code before the log-structured index did: English rules, one
+    /// `postings` row per fingerprint. Returns its fingerprints.
+    fn insert_row_per_posting_story(conn: &rusqlite::Connection, id: i64, body: &str) -> Vec<i64> {
+        let tokens = tokenize(body);
+        conn.execute(
+            "INSERT INTO stories (id, content_hash, agency, headline, origin, format, body, words) \
+             VALUES (?1, ?2, 'AFP', 'Ferry', 'test:old', 'plain', ?3, ?4)",
+            params![
+                id,
+                &fingerprint::content_hash(&tokens)[..],
+                body,
+                tokens.len() as i64
+            ],
+        )
+        .unwrap();
+        let hashes = fingerprint::fingerprints(&tokens);
+        for hash in &hashes {
+            conn.execute(
+                "INSERT INTO postings (hash, story_id) VALUES (?1, ?2)",
+                params![hash, id],
+            )
+            .unwrap();
+        }
+        hashes
     }
 
     #[test]
@@ -223,10 +309,7 @@ mod tests {
     fn an_archive_from_before_languages_upgrades_with_each_story_language_and_index() {
         let dir = tempfile::tempdir().unwrap();
         let old = dir.path().join("before-language.sqlite");
-        let before = STEPS
-            .iter()
-            .position(|(name, _)| *name == LANGUAGE)
-            .expect("the language migration is listed");
+        let before = steps_before(LANGUAGE);
         let english = "The island ferry will run hourly from June, the harbour board said on \
                        Tuesday, after repairs to the old pier were finished ahead of time.";
         let french = "Le ferry de l'île circulera toutes les heures à partir de juin, a indiqué \
@@ -236,20 +319,7 @@ mod tests {
             Migrations::new(steps(before)).to_latest(&mut conn).unwrap();
             for (id, body) in [(1, english), (2, french)] {
                 // Stored as the code before languages stored it: English rules.
-                let tokens = tokenize(body);
-                conn.execute(
-                    "INSERT INTO stories (id, content_hash, agency, headline, origin, format, body, words) \
-                     VALUES (?1, ?2, 'AFP', 'Ferry', 'test:old', 'plain', ?3, ?4)",
-                    params![id, &fingerprint::content_hash(&tokens)[..], body, tokens.len() as i64],
-                )
-                .unwrap();
-                for hash in fingerprint::fingerprints(&tokens) {
-                    conn.execute(
-                        "INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)",
-                        params![hash, id],
-                    )
-                    .unwrap();
-                }
+                insert_row_per_posting_story(&conn, id, body);
             }
         }
         let archive = crate::Archive::open(&old).expect("the archive opens and upgrades");
@@ -263,13 +333,15 @@ mod tests {
 
         let conn = rusqlite::Connection::open(&old).unwrap();
         let postings = |id: i64| -> Vec<i64> {
-            let mut stmt = conn
-                .prepare("SELECT hash FROM postings WHERE story_id = ?1 ORDER BY hash")
-                .unwrap();
-            stmt.query_map([id], |r| r.get(0))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap()
+            let mut hashes = Vec::new();
+            postings::for_each(&conn, |hash, story| {
+                if story == id {
+                    hashes.push(hash);
+                }
+            })
+            .unwrap();
+            hashes.sort_unstable();
+            hashes
         };
         let mut want =
             fingerprint::fingerprints(&crate::text::tokenize_in(french, Some(Language::French)));
@@ -338,6 +410,67 @@ mod tests {
             Some(("/drop/ferry.txt".to_owned(), true))
         );
         drop(archive);
+        assert_fresh_schema(&old);
+    }
+
+    #[test]
+    fn an_archive_with_one_row_per_posting_upgrades_to_runs_without_reimporting() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("row-per-posting.sqlite");
+        let before = steps_before(LOG_STRUCTURED);
+        let bodies = [
+            "The island ferry will run hourly from June, the harbour board said on Tuesday, \
+             after repairs to the old pier were finished ahead of time.",
+            "The harbour board said on Tuesday that the island ferry will run hourly from \
+             June, and that the pier repairs cost less than planned.",
+        ];
+        let mut stored = Vec::new();
+        {
+            let mut conn = rusqlite::Connection::open(&old).unwrap();
+            Migrations::new(steps(before)).to_latest(&mut conn).unwrap();
+            for (i, body) in bodies.iter().enumerate() {
+                let id = i as i64 + 1;
+                for hash in insert_row_per_posting_story(&conn, id, body) {
+                    stored.push((hash, id));
+                }
+            }
+        }
+        stored.sort_unstable();
+        let shared = stored
+            .windows(2)
+            .find(|w| w[0].0 == w[1].0)
+            .map(|w| w[0].0)
+            .expect("the two stories share a fingerprint");
+
+        let archive = crate::Archive::open(&old).expect("the archive opens and upgrades");
+        assert_eq!(
+            archive.postings(shared, 10).unwrap(),
+            Some(vec![1, 2]),
+            "a fingerprint of both stories lists both"
+        );
+        assert_eq!(
+            archive.postings(shared, 1).unwrap(),
+            None,
+            "two is more than one"
+        );
+        assert_eq!(
+            archive.search("pier repairs", 10).unwrap().len(),
+            2,
+            "the full-text index is rebuilt from the stories"
+        );
+        assert_eq!(archive.stories_with_word("planned", 10).unwrap(), [2]);
+        drop(archive);
+
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        let mut moved = Vec::new();
+        postings::for_each(&conn, |hash, id| moved.push((hash, id))).unwrap();
+        moved.sort_unstable();
+        assert_eq!(moved, stored, "every posting moved, none added");
+        let runs: i64 = conn
+            .query_row("SELECT count(*) FROM posting_runs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(runs, 1, "the old rows become one run");
+        drop(conn);
         assert_fresh_schema(&old);
     }
 }

@@ -7,6 +7,7 @@ pub mod history;
 pub mod import;
 pub mod importer;
 mod migrations;
+mod postings;
 pub mod prune;
 pub mod settings;
 pub mod store;

@@ -243,13 +243,13 @@ impl Archive {
 }
 
 /// Removes the stories `ids` and everything they left in the archive, inside `tx`: their
-/// fingerprint postings (recomputed from each body, deleted in hash order), their full-text
+/// fingerprint postings (recomputed from each body, removed together), their full-text
 /// rows (the delete trigger), and their rows. A saved check that cites one of them gets a copy
 /// of it first (`check_sources`). Ids that are not stored are skipped.
 pub(crate) fn delete_stories(tx: &Transaction<'_>, ids: &[i64]) -> Result<Deleted> {
     let cited = cited_stories(tx)?;
     let mut deleted = Deleted::default();
-    let mut postings: Vec<(i64, i64)> = Vec::new();
+    let mut fingerprints: Vec<(i64, Vec<i64>)> = Vec::new();
     {
         let mut keep = tx.prepare_cached(
             "INSERT OR IGNORE INTO check_sources (check_id, story_id, story) \
@@ -263,11 +263,7 @@ pub(crate) fn delete_stories(tx: &Transaction<'_>, ids: &[i64]) -> Result<Delete
                 continue;
             };
             let tokens = story_tokens(&story.body, story.language.as_deref());
-            postings.extend(
-                fingerprint::fingerprints(&tokens)
-                    .into_iter()
-                    .map(|h| (h, id)),
-            );
+            fingerprints.push((id, fingerprint::fingerprints(&tokens)));
             if cited.contains(&id) {
                 let json = serde_json::to_string(&story)
                     .map_err(|e| Error::Invalid(format!("story {id} cannot be kept: {e}")))?;
@@ -282,12 +278,8 @@ pub(crate) fn delete_stories(tx: &Transaction<'_>, ids: &[i64]) -> Result<Delete
             }
         }
     }
-    postings.sort_unstable();
-    postings.dedup();
-    let mut delete = tx.prepare_cached("DELETE FROM postings WHERE hash = ?1 AND story_id = ?2")?;
-    for (hash, id) in postings {
-        deleted.postings += delete.execute(params![hash, id])? as u64;
-    }
+    // All at once: each fingerprint's rows are rewritten once for the whole set.
+    deleted.postings = super::postings::remove(tx, &fingerprints)?;
     Ok(deleted)
 }
 
@@ -359,11 +351,18 @@ mod tests {
             .unwrap()
     }
 
+    /// The (fingerprint, story) postings in the index, over all its runs.
+    fn posting_count(archive: &Archive) -> i64 {
+        let mut n = 0;
+        crate::archive::postings::for_each(&archive.conn, |_, _| n += 1).unwrap();
+        n
+    }
+
     #[test]
     fn the_plan_counts_what_the_prune_then_removes_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let mut archive = dated(dir.path(), 10);
-        let postings_before = table_count(&archive, "postings");
+        let postings_before = posting_count(&archive);
         let filter = PruneFilter::new("2024-05-04", Some("reuters")).unwrap();
         assert_eq!(
             filter.agency(),
@@ -387,7 +386,7 @@ mod tests {
         assert_eq!(summary.remaining, 17);
         assert_eq!(
             summary.postings as i64,
-            postings_before - table_count(&archive, "postings"),
+            postings_before - posting_count(&archive),
             "the postings reported are the postings gone"
         );
         assert!(summary.postings > 0);
@@ -469,7 +468,7 @@ mod tests {
         let mut archive = dated(dir.path(), 8);
         let before = (
             table_count(&archive, "stories"),
-            table_count(&archive, "postings"),
+            posting_count(&archive),
             table_count(&archive, "stories_fts_docsize"),
         );
         // The sixth story's deletion fails, after five were deleted in the transaction.
@@ -486,7 +485,7 @@ mod tests {
         assert!(error.to_string().contains("disk gone"), "{error}");
         let after = (
             table_count(&archive, "stories"),
-            table_count(&archive, "postings"),
+            posting_count(&archive),
             table_count(&archive, "stories_fts_docsize"),
         );
         assert_eq!(after, before, "nothing was removed");

@@ -9,7 +9,7 @@ use rusqlite::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::{NewStory, migrations};
+use super::{NewStory, migrations, postings};
 use crate::index::fingerprint;
 use crate::text::language::{self, Language};
 use crate::text::{Token, tokenize_in};
@@ -381,19 +381,7 @@ impl Archive {
         let tx = self.write_transaction()?;
         if stored.is_some() {
             tracing::info!("fingerprint scheme changed; rebuilding the index");
-            tx.execute("DELETE FROM postings", [])?;
-            let mut select = tx.prepare("SELECT id, body, language FROM stories")?;
-            let mut insert =
-                tx.prepare("INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)")?;
-            let mut rows = select.query([])?;
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                let body: String = row.get(1)?;
-                let language: Option<String> = row.get(2)?;
-                for hash in fingerprint::fingerprints(&story_tokens(&body, language.as_deref())) {
-                    insert.execute(params![hash, id])?;
-                }
-            }
+            postings::rebuild(&tx)?;
         }
         tx.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint_scheme', ?1)",
@@ -414,13 +402,8 @@ impl Archive {
                  version_created, external_id, origin, format, body, words, language) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
-            let mut posting = tx.prepare_cached(
-                "INSERT OR IGNORE INTO postings (hash, story_id) VALUES (?1, ?2)",
-            )?;
-            // Postings go in after the stories, sorted by hash: the postings table is
-            // clustered by hash, and sorted inserts touch each B-tree page once per batch
-            // instead of once per row.
-            let mut postings: Vec<(i64, i64)> = Vec::new();
+            // The batch's postings go in after its stories, as one run of the index.
+            let mut pairs: Vec<(i64, i64)> = Vec::new();
             for indexed in stories {
                 let hash = &indexed.content_hash[..];
                 if let Some(id) = find.query_row(params![hash], |r| r.get(0)).optional()? {
@@ -444,13 +427,10 @@ impl Archive {
                     language::code_of(indexed.language),
                 ])?;
                 let id = tx.last_insert_rowid();
-                postings.extend(indexed.fingerprints.iter().map(|&fp| (fp, id)));
+                pairs.extend(indexed.fingerprints.iter().map(|&fp| (fp, id)));
                 outcomes.push(InsertOutcome::Inserted(id));
             }
-            postings.sort_unstable();
-            for (fp, id) in postings {
-                posting.execute(params![fp, id])?;
-            }
+            postings::add(&tx, &mut pairs)?;
         }
         tx.commit()?;
         Ok(outcomes)
@@ -566,10 +546,17 @@ impl Archive {
         Ok(())
     }
 
-    /// Merges the full-text index's segments after an import, so that word lookups during a
-    /// check read one segment instead of dozens. After a large import the whole index is
-    /// merged; after a small one, a bounded amount of merging is done.
-    pub(crate) fn tidy_full_text_index(&self, imported: usize) -> Result<()> {
+    /// Merges the indexes after an import, so that lookups during a check read few places.
+    /// After a large import the fingerprint index's runs but the largest become one and the
+    /// full-text index is merged whole; after a small one (a watched folder's file) only the
+    /// fingerprint runs' own tier merges have run, which keep their number small without
+    /// rewriting a large run every few seconds, and a bounded full-text merge is done.
+    pub(crate) fn tidy_indexes(&mut self, imported: usize) -> Result<()> {
+        if imported >= 1000 {
+            let tx = self.write_transaction()?;
+            postings::settle(&tx)?;
+            tx.commit()?;
+        }
         if imported >= 1000 {
             self.conn.execute(
                 "INSERT INTO stories_fts (stories_fts) VALUES ('optimize')",
@@ -596,7 +583,9 @@ impl Archive {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?1 LIMIT ?2")?;
-        let term = format!("\"{}\"", word.replace('"', "\"\""));
+        let Some(term) = fts_query(word) else {
+            return Ok(Vec::new());
+        };
         let rows = stmt.query_map(params![term, limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -618,22 +607,24 @@ impl Archive {
         Ok(value)
     }
 
-    /// Up to `limit` ids of stories holding fingerprint `hash`.
-    pub(crate) fn postings(&self, hash: i64, limit: usize) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT story_id FROM postings WHERE hash = ?1 LIMIT ?2")?;
-        let rows = stmt.query_map(params![hash, limit as i64], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// The ids of the stories holding fingerprint `hash`, or `None` when more than `limit`
+    /// stories hold it.
+    pub(crate) fn postings(&self, hash: i64, limit: usize) -> Result<Option<Vec<i64>>> {
+        postings::lookup(&self.conn, hash, limit)
     }
 }
 
-/// Builds an FTS5 query from user text: each word double-quoted (quotes inside doubled), so
-/// `NEAR`, `*`, `:` or `"` typed by a user cannot change the query's meaning or fail to parse.
+/// Builds an FTS5 query from user text: every word must occur. The text is cut into the
+/// words the full-text index holds (letters and digits; FTS5's `unicode61` tokenizer also cuts
+/// at punctuation and combining marks) and each is double-quoted, so `NEAR`, `*`, `:` or `"`
+/// typed by a user cannot change the query's meaning or fail to parse. The index keeps no word
+/// positions (`detail=none`), so a quoted run of several words, a phrase, would be refused:
+/// "U.S." is searched as "U" and "S", "l'île" as "l" and "île".
 fn fts_query(user: &str) -> Option<String> {
     let terms: Vec<String> = user
-        .split_whitespace()
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .split(|c: char| !c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
@@ -752,10 +743,7 @@ mod tests {
                         yard, replacing a diesel fleet that has served the port since the 1990s.";
 
     fn postings_count(archive: &Archive) -> i64 {
-        archive
-            .conn
-            .query_row("SELECT count(*) FROM postings", [], |r| r.get(0))
-            .unwrap()
+        postings::count(&archive.conn)
     }
 
     const FRENCH_BODY: &str = "Le conseil du port a voté mardi l'achat de six remorqueurs \
@@ -884,11 +872,38 @@ mod tests {
             fts_query("harbour NEAR tugs").as_deref(),
             Some("\"harbour\" \"NEAR\" \"tugs\"")
         );
-        assert_eq!(fts_query("say \"hi").as_deref(), Some("\"say\" \"\"\"hi\""));
+        assert_eq!(fts_query("say \"hi").as_deref(), Some("\"say\" \"hi\""));
+        assert_eq!(
+            fts_query("U.S. l'île").as_deref(),
+            Some("\"U\" \"S\" \"l\" \"île\""),
+            "cut where the full-text index cuts words, never a phrase"
+        );
         assert_eq!(fts_query("   "), None);
         let mut archive = Archive::open_in_memory().unwrap();
         archive.insert(story("Tugs", BODY)).unwrap();
-        for hostile in ["\"", "body:", "NEAR(", "a OR", "*", "-tugs", "^"] {
+        archive
+            .insert(story(
+                "Ferry",
+                "The U.S. ferry to l'île d'Yeu runs hourly from June.",
+            ))
+            .unwrap();
+        assert_eq!(
+            archive.search("U.S. l'île", 5).unwrap().len(),
+            1,
+            "words with points and apostrophes are found"
+        );
+        assert!(archive.search("U.S. tugs", 5).unwrap().is_empty());
+        for hostile in [
+            "\"",
+            "body:",
+            "NEAR(",
+            "a OR",
+            "*",
+            "-tugs",
+            "^",
+            "a-b",
+            "x\u{301}y",
+        ] {
             archive
                 .search(hostile, 5)
                 .unwrap_or_else(|e| panic!("{hostile:?} must not fail: {e}"));
@@ -987,7 +1002,10 @@ mod tests {
                 [],
             )
             .unwrap();
-        archive.conn.execute("DELETE FROM postings", []).unwrap();
+        archive
+            .conn
+            .execute_batch("DELETE FROM posting_lists; DELETE FROM posting_runs;")
+            .unwrap();
         drop(archive);
         let archive = Archive::open(&path).unwrap();
         assert_eq!(

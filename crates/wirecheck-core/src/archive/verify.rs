@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
 use serde::Serialize;
 
 use super::migrations;
+use super::postings;
 use super::store::Archive;
 use super::store::story_tokens;
 use crate::Result;
@@ -168,21 +168,17 @@ impl Archive {
         report: &mut VerifyReport,
         on_progress: &mut impl FnMut(u64, u64),
     ) -> Result<VerifyCheck> {
-        // Postings are clustered by hash, so a story's rows cannot be listed cheaply: count
-        // them per story in one scan, then look each expected posting up by its key.
-        let mut stored: HashMap<i64, u64> = HashMap::new();
-        {
-            let mut scan = self.conn.prepare("SELECT story_id FROM postings")?;
-            let mut rows = scan.query([])?;
-            while let Some(row) = rows.next()? {
-                *stored.entry(row.get(0)?).or_default() += 1;
-            }
-        }
+        // Postings are packed by fingerprint, so a story's cannot be listed cheaply: count
+        // them per story, with a sum of their hashes, in one scan; a story whose count and sum
+        // are those its body gives is whole, and only the others are looked up hash by hash.
+        let mut stored: HashMap<i64, (u64, u64)> = HashMap::new();
+        postings::for_each(&self.conn, |hash, id| {
+            let entry = stored.entry(id).or_default();
+            entry.0 += 1;
+            entry.1 = entry.1.wrapping_add(hash as u64);
+        })?;
         let total = u64::try_from(report.stories).unwrap_or(0);
         let mut problems = Vec::new();
-        let mut lookup = self
-            .conn
-            .prepare_cached("SELECT 1 FROM postings WHERE hash = ?1 AND story_id = ?2")?;
         let mut select = self
             .conn
             .prepare("SELECT id, body, language FROM stories ORDER BY id")?;
@@ -195,14 +191,20 @@ impl Archive {
             let mut expected = fingerprint::fingerprints(&story_tokens(&body, language.as_deref()));
             expected.sort_unstable();
             expected.dedup();
-            let mut present = 0u64;
-            for hash in &expected {
-                if lookup.exists(params![hash, id])? {
-                    present += 1;
+            let (stored_n, stored_sum) = stored.remove(&id).unwrap_or((0, 0));
+            let expected_sum = expected.iter().fold(0u64, |s, &h| s.wrapping_add(h as u64));
+            let present = if stored_n == expected.len() as u64 && stored_sum == expected_sum {
+                stored_n
+            } else {
+                let mut present = 0u64;
+                for &hash in &expected {
+                    if postings::contains(&self.conn, hash, id)? {
+                        present += 1;
+                    }
                 }
-            }
+                present
+            };
             let expected_n = expected.len() as u64;
-            let stored_n = stored.remove(&id).unwrap_or(0);
             if present < expected_n {
                 report.stories_missing_postings += 1;
                 if problems.len() < MAX_DETAILS {
@@ -227,7 +229,7 @@ impl Archive {
             }
         }
         // What is left belongs to stories that are not stored.
-        report.orphan_postings = stored.values().sum();
+        report.orphan_postings = stored.values().map(|&(n, _)| n).sum();
         if report.orphan_postings > 0 && problems.len() < MAX_DETAILS {
             problems.push(format!(
                 "{} postings of {} stories that are not stored",
@@ -260,31 +262,9 @@ impl Archive {
             stories: 0,
             postings: 0,
         };
-        tx.execute("DELETE FROM postings", [])?;
-        {
-            let mut postings: Vec<(i64, i64)> = Vec::new();
-            let mut select = tx.prepare("SELECT id, body, language FROM stories")?;
-            let mut rows = select.query([])?;
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                let body: String = row.get(1)?;
-                let language: Option<String> = row.get(2)?;
-                postings.extend(
-                    fingerprint::fingerprints(&story_tokens(&body, language.as_deref()))
-                        .into_iter()
-                        .map(|h| (h, id)),
-                );
-                summary.stories += 1;
-            }
-            // Sorted by hash: the postings table is clustered by it.
-            postings.sort_unstable();
-            postings.dedup();
-            let mut insert = tx.prepare("INSERT INTO postings (hash, story_id) VALUES (?1, ?2)")?;
-            for (hash, id) in postings {
-                insert.execute(params![hash, id])?;
-                summary.postings += 1;
-            }
-        }
+        summary.postings = postings::rebuild(&tx)?;
+        let stories: i64 = tx.query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?;
+        summary.stories = u64::try_from(stories).unwrap_or(0);
         tx.execute(
             "INSERT INTO stories_fts (stories_fts) VALUES ('rebuild')",
             [],
@@ -308,6 +288,7 @@ fn or_failed(name: &'static str, result: Result<VerifyCheck>) -> VerifyCheck {
 mod tests {
     use super::*;
     use crate::NewStory;
+    use rusqlite::params;
 
     fn archive() -> (tempfile::TempDir, Archive) {
         let dir = tempfile::tempdir().unwrap();
@@ -345,20 +326,22 @@ mod tests {
     #[test]
     fn lost_and_foreign_postings_are_counted_and_repair_restores_them() {
         let (_dir, mut archive) = archive();
-        archive
-            .conn
-            .execute(
-                "DELETE FROM postings WHERE story_id IN (3, 4) AND hash % 2 = 0",
-                [],
-            )
-            .unwrap();
-        archive
-            .conn
-            .execute(
-                "INSERT INTO postings (hash, story_id) VALUES (42, 7), (43, 999)",
-                [],
-            )
-            .unwrap();
+        let lost: Vec<(i64, Vec<i64>)> = [3, 4]
+            .into_iter()
+            .map(|id| {
+                let story = archive.get(id).unwrap();
+                let tokens = story_tokens(&story.body, story.language.as_deref());
+                let even = fingerprint::fingerprints(&tokens)
+                    .into_iter()
+                    .filter(|h| h % 2 == 0)
+                    .collect();
+                (id, even)
+            })
+            .collect();
+        let tx = archive.conn.transaction().unwrap();
+        postings::remove(&tx, &lost).unwrap();
+        postings::add(&tx, &mut [(42, 7), (43, 999)]).unwrap();
+        tx.commit().unwrap();
         let report = archive.verify(|_, _| {}).unwrap();
         assert!(!report.ok());
         assert!(!check(&report, "postings").ok);

@@ -26,6 +26,10 @@ pub struct ImportProbe {
     pub skipped: usize,
     /// Wall-clock seconds of `Importer::run`, archive open excluded.
     pub seconds: f64,
+    /// CPU seconds (user + system, all threads) of `Importer::run`; `None` off Linux. Less
+    /// sensitive than `seconds` to other programs sharing the cores.
+    #[serde(default)]
+    pub cpu_seconds: Option<f64>,
     /// Peak resident memory of the process that imported, bytes; `None` off Linux.
     pub peak_rss_bytes: Option<u64>,
 }
@@ -103,15 +107,20 @@ pub fn probe_audit(db: &Path, input: &Path, out: &Path, jobs: usize) -> Result<A
 /// Imports the files under `input` into the archive `db`, as `wirecheck import` does.
 pub fn probe_import(db: &Path, input: &Path) -> Result<ImportProbe> {
     let mut archive = Archive::open(db)?;
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let summary = Importer::new().run(&mut archive, &[input.to_path_buf()], |_| {})?;
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
     drop(archive);
     Ok(ImportProbe {
         imported: summary.imported,
         duplicates: summary.duplicates,
         skipped: summary.skipped.len(),
         seconds,
+        cpu_seconds: cpu,
         peak_rss_bytes: peak_rss_bytes(),
     })
 }
@@ -132,6 +141,47 @@ pub fn probe_check(db: &Path, article: &Path) -> Result<CheckProbe> {
         check_seconds,
         peak_rss_bytes: peak_rss_bytes(),
     })
+}
+
+/// CPU seconds this process has used, user and system, all threads (`/proc/self/stat`, in
+/// the kernel's fixed user-space clock of 100 ticks a second); `None` off Linux.
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    stat_cpu_seconds(&stat)
+}
+
+fn stat_cpu_seconds(stat: &str) -> Option<f64> {
+    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+    let fields: Vec<&str> = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .collect();
+    // utime and stime are fields 14 and 15, the 12th and 13th after the name.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
+}
+
+/// Writes the archive `db` (and its `-wal`) to disk and asks the kernel to drop them from its
+/// page cache, so that the next open reads from the disk as after a reboot. Returns whether
+/// it could (Linux and the other systems with `posix_fadvise`).
+pub fn evict_from_page_cache(db: &Path) -> Result<bool> {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    for path in [db.to_path_buf(), PathBuf::from(wal)] {
+        let file = match std::fs::File::open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        // Dirty pages are not dropped: write them first.
+        file.sync_all().map_err(|e| Error::io(&path, e))?;
+        #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+        rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::DontNeed)
+            .map_err(|e| Error::io(&path, e.into()))?;
+        #[cfg(not(any(target_os = "linux", target_os = "android", target_os = "freebsd")))]
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 /// The peak resident set size of this process (`VmHWM`), on Linux; `None` elsewhere or when
@@ -178,6 +228,20 @@ mod tests {
         assert_eq!(percentile(&v, 100.0), 20.0);
         assert_eq!(percentile(&[3.0], 95.0), 3.0);
         assert_eq!(percentile(&[], 50.0), 0.0, "no samples, no panic");
+    }
+
+    #[test]
+    fn reads_cpu_time_from_proc_stat() {
+        let stat = "4242 (my (odd) name) S 1 2 3 4 5 6 7 8 9 10 250 125 0 0 20 0 3 0";
+        assert_eq!(
+            stat_cpu_seconds(stat),
+            Some(3.75),
+            "utime 250 + stime 125 ticks"
+        );
+        assert_eq!(stat_cpu_seconds("garbage"), None);
+        if cfg!(target_os = "linux") {
+            assert!(cpu_seconds().is_some());
+        }
     }
 
     #[test]

@@ -171,6 +171,9 @@ pub struct CheckFigures {
     pub open_ms: f64,
     /// The probe's single check: open + first check in a process of its own.
     pub probe: Option<CheckProbe>,
+    /// The same probe after the archive file was dropped from the OS page cache (as after a
+    /// reboot); `None` where that cannot be done.
+    pub cold_probe: Option<CheckProbe>,
 }
 
 /// Latency and accuracy for one kind of article.
@@ -444,14 +447,22 @@ fn check_articles(
         timed.push((elapsed, judge(article, report.derived, &sources)));
     }
 
-    // The probe gets the longest article: the worst case for memory.
-    let probe_result = match articles.iter().max_by_key(|a| a.text.len()) {
+    // The probe gets the longest article: the worst case for memory. Then again with the
+    // archive out of the page cache.
+    drop(archive);
+    let (probe_result, cold_probe) = match articles.iter().max_by_key(|a| a.text.len()) {
         Some(article) => {
             let path = dir.join("probe-article.txt");
             std::fs::write(&path, &article.text).map_err(|e| Error::io(&path, e))?;
-            Some(probe.check(db, &path)?)
+            let warm = probe.check(db, &path)?;
+            let cold = if measure::evict_from_page_cache(db)? {
+                Some(probe.check(db, &path)?)
+            } else {
+                None
+            };
+            (Some(warm), cold)
         }
-        None => None,
+        None => (None, None),
     };
 
     let kinds = ArticleKind::ALL
@@ -490,6 +501,7 @@ fn check_articles(
         first_check_ms,
         open_ms,
         probe: probe_result,
+        cold_probe,
     })
 }
 

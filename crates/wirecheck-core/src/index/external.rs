@@ -5,7 +5,7 @@
 //! Each piece here is the one the archive and a check use, so that the job picks the
 //! candidates a check would pick:
 //!
-//! - [`story_fingerprints`]: the fingerprints the archive's `postings` table holds for a story;
+//! - [`story_fingerprints`]: the fingerprints the archive's fingerprint index holds for a story;
 //! - [`article_keys`]: what a check looks up for an article (its fingerprints, its length,
 //!   which scales the caps, and the words of the full-text path);
 //! - [`full_text_terms`]: the terms of a story in the full-text index, for the full-text path;

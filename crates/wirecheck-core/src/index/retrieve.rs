@@ -165,20 +165,18 @@ pub struct Candidate {
     pub shared: usize,
 }
 
-/// Ranks stories by shared fingerprints. `lookup(hash, limit)` returns up to `limit` story
-/// ids holding `hash`; a fingerprint held by more than
-/// [`max_postings`](RetrieveOptions::max_postings) stories is skipped.
+/// Ranks stories by shared fingerprints. `lookup(hash, limit)` returns the ids of the stories
+/// holding `hash`, or `None` when more than `limit` stories hold it.
 pub fn candidates(
     fingerprints: &[i64],
     options: &RetrieveOptions,
-    mut lookup: impl FnMut(i64, usize) -> Result<Vec<i64>>,
+    mut lookup: impl FnMut(i64, usize) -> Result<Option<Vec<i64>>>,
 ) -> Result<Vec<Candidate>> {
     let mut shared: HashMap<i64, usize> = HashMap::new();
     for &hash in fingerprints {
-        let stories = lookup(hash, options.max_postings + 1)?;
-        if stories.len() > options.max_postings {
+        let Some(stories) = lookup(hash, options.max_postings)? else {
             continue;
-        }
+        };
         for story_id in stories {
             *shared.entry(story_id).or_default() += 1;
         }
