@@ -352,6 +352,12 @@ pub enum EvalCorpus {
     /// (every derived verdict is a false report) and, as a control, later stories that share a
     /// run of 25 words or more (the archive given by --db is not used)
     Reuters(ReutersArgs),
+    /// A PAN-style text-alignment benchmark built from Reuters-21578: passages of stored
+    /// stories (verbatim or edited) put into documents made of later stories that share no
+    /// 8-word run with them, short to tens of thousands of characters; every reported passage
+    /// scored by PAN's precision, recall, granularity and plagdet (the archive given by --db is
+    /// not used)
+    Alignment(AlignmentArgs),
     /// Language detection on corpora whose language is known: every text of each DIR
     /// (Reuters-21578's stories, or every .txt file under it, METER's PA copy as the importer
     /// parses it) detected, counted, and the misdetected listed
@@ -396,6 +402,34 @@ pub struct ReutersArgs {
     pub examples: usize,
     /// Print the figures as one JSON object (every story checked, with the passages of those
     /// reported derived)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AlignmentArgs {
+    /// The Reuters-21578 folder (reut2-000.sgm ... reut2-021.sgm)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Store the stories of the first K files (reut2-000 on, NEWID up to 1000 K)
+    #[arg(long, default_value_t = 11, value_name = "K", value_parser = clap::value_parser!(u32).range(1..=21))]
+    pub stored_files: u32,
+    /// Documents built and checked (a third each short, medium and long)
+    #[arg(long, default_value_t = 300, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub documents: u32,
+    /// Seed of the generator that builds the documents
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Threads that run the checks
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: u16,
+    /// Sensitivity
+    #[arg(long, value_enum, default_value_t = Preset::Standard)]
+    pub preset: Preset,
+    /// Turn a stage off, to measure what it contributes (repeatable)
+    #[arg(long, value_enum, value_name = "STAGE")]
+    pub without: Vec<Stage>,
+    /// Print the figures as one JSON object
     #[arg(long)]
     pub json: bool,
 }

@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
 use wirecheck_core::{CheckOptions, Thresholds};
+use wirecheck_eval::alignment::{AlignmentOptions, PanScores, evaluate_alignment};
 use wirecheck_eval::fit::{Figures, Fit, fit_meter, model_json};
 use wirecheck_eval::reuters::{Distribution, Group};
 use wirecheck_eval::{
@@ -13,13 +14,16 @@ use wirecheck_eval::{
     evaluate_reuters,
 };
 
-use super::args::{EvalArgs, EvalCorpus, LanguagesArgs, MeterArgs, Preset, ReutersArgs, Stage};
+use super::args::{
+    AlignmentArgs, EvalArgs, EvalCorpus, LanguagesArgs, MeterArgs, Preset, ReutersArgs, Stage,
+};
 use super::output::{self, BOLD, DIM};
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     match args.corpus {
         EvalCorpus::Meter(args) => meter(args),
         EvalCorpus::Reuters(args) => reuters(args),
+        EvalCorpus::Alignment(args) => alignment(args),
         EvalCorpus::Languages(args) => languages(args),
     }
 }
@@ -66,12 +70,13 @@ fn thresholds(preset: Preset) -> Thresholds {
     }
 }
 
-fn meter(args: MeterArgs) -> Result<ExitCode> {
+/// The check's options at `preset` with the `without` stages off.
+fn options_without(preset: Preset, without: &[Stage]) -> CheckOptions {
     let mut options = CheckOptions {
-        thresholds: thresholds(args.preset),
+        thresholds: thresholds(preset),
         ..CheckOptions::default()
     };
-    for stage in &args.without {
+    for stage in without {
         match stage {
             Stage::Rewrite => options.rewrite.enabled = false,
             Stage::RareWords => options.retrieve.rare_words = 0,
@@ -80,6 +85,11 @@ fn meter(args: MeterArgs) -> Result<ExitCode> {
             Stage::EvidenceRule => options.thresholds.require_copy_evidence = false,
         }
     }
+    options
+}
+
+fn meter(args: MeterArgs) -> Result<ExitCode> {
+    let options = options_without(args.preset, &args.without);
     if args.fit {
         return fit(&args, &options);
     }
@@ -317,6 +327,90 @@ fn reuters(args: ReutersArgs) -> Result<ExitCode> {
     } else {
         print_reuters(&args, &figures);
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn alignment(args: AlignmentArgs) -> Result<ExitCode> {
+    let options = AlignmentOptions {
+        stored: StoredPart::Files(args.stored_files),
+        documents: args.documents as usize,
+        seed: args.seed,
+        threads: usize::from(args.threads),
+        check: options_without(args.preset, &args.without),
+    };
+    let figures = evaluate_alignment(&args.dir, &options)
+        .with_context(|| format!("cannot evaluate on {}", args.dir.display()))?;
+    if args.json {
+        output::json_line(&figures)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let c = &figures.corpus;
+    anstream::println!(
+        "{BOLD}Text alignment, PAN's measures{BOLD:#}, on {} (preset {:?}{})",
+        args.dir.display(),
+        args.preset,
+        if args.without.is_empty() {
+            String::new()
+        } else {
+            format!(", without {:?}", args.without)
+        }
+    );
+    anstream::println!(
+        "{DIM}{} stories stored; {} documents of {} unrelated stories, {} cases, {:.0} characters a document on average; seed {}{DIM:#}",
+        c.stored,
+        c.documents,
+        c.fillers,
+        c.cases,
+        c.mean_chars,
+        args.seed
+    );
+    println!(
+        "\n  {:<10} {:>9} {:>6} {:>10} {:>9} {:>7} {:>11} {:>8}",
+        "documents",
+        "count",
+        "cases",
+        "detections",
+        "precision",
+        "recall",
+        "granularity",
+        "plagdet"
+    );
+    let row = |name: &str, s: &PanScores| {
+        println!(
+            "  {:<10} {:>9} {:>6} {:>10} {:>9.3} {:>7.3} {:>11.3} {:>8.3}",
+            name,
+            s.documents,
+            s.cases,
+            s.detections,
+            s.precision,
+            s.recall,
+            s.granularity,
+            s.plagdet
+        );
+    };
+    for (name, s) in &figures.by_length {
+        row(name, s);
+    }
+    row("all", &figures.overall);
+    println!();
+    for (name, recall) in &figures.recall_by_case {
+        println!("  recall of {name} cases: {recall:.3}");
+    }
+    for (name, n, precision) in &figures.precision_by_passage {
+        println!("  {name} passages: {n}, precision {precision:.3}");
+    }
+    for (name, n, from_case) in &figures.stray_by_passage {
+        println!(
+            "  {name} passages under 0.9 precision: {n}, {from_case} of them from a case's source"
+        );
+    }
+    let (reported, clean) = figures.clean_documents_reported;
+    println!("  documents with no case that got a passage: {reported} of {clean}");
+    anstream::println!(
+        "{DIM}import {:.1} s, checks {:.1} s{DIM:#}",
+        figures.seconds.0,
+        figures.seconds.1
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,9 +7,12 @@
 //!   writes the engine's `verdict/model.json`;
 //! - [`reuters`]: false reports on Reuters-21578, stories that share no 8-word run with the
 //!   archive checked against it (and, as a control, stories that repeat one);
+//! - [`alignment`]: a PAN-style text-alignment benchmark built from Reuters-21578: stored
+//!   stories' passages put into documents of unrelated stories, scored by PAN's plagdet;
 //! - [`languages`]: language detection on a corpus whose language is known.
 #![deny(missing_docs)]
 
+pub mod alignment;
 pub mod fit;
 mod gold;
 pub mod languages;

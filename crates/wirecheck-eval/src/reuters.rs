@@ -269,19 +269,7 @@ pub fn evaluate_stories(
     stories: Vec<SourceStory>,
     options: &ReutersOptions,
 ) -> Result<ReutersEvaluation> {
-    let split = match options.stored {
-        StoredPart::Files(n) => stories.partition_point(|s| s.newid <= n * STORIES_PER_FILE),
-        StoredPart::Stories(n) => n.min(stories.len()),
-    };
-    let (stored, held_out) = stories.split_at(split);
-    if stored.is_empty() || held_out.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{} stories split into {} stored and {} held out: both parts must have stories",
-            stories.len(),
-            stored.len(),
-            held_out.len()
-        )));
-    }
+    let (stored, held_out) = split_stored(&stories, options.stored)?;
 
     let temp = TempDir::new()?;
     let db = temp.path.join("archive.sqlite");
@@ -342,9 +330,31 @@ pub fn evaluate_stories(
     })
 }
 
+/// The stored part of `stories` (in `NEWID` order) and the held-out rest; both must have
+/// stories.
+pub(crate) fn split_stored(
+    stories: &[SourceStory],
+    part: StoredPart,
+) -> Result<(&[SourceStory], &[SourceStory])> {
+    let split = match part {
+        StoredPart::Files(n) => stories.partition_point(|s| s.newid <= n * STORIES_PER_FILE),
+        StoredPart::Stories(n) => n.min(stories.len()),
+    };
+    let (stored, held_out) = stories.split_at(split);
+    if stored.is_empty() || held_out.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{} stories split into {} stored and {} held out: both parts must have stories",
+            stories.len(),
+            stored.len(),
+            held_out.len()
+        )));
+    }
+    Ok((stored, held_out))
+}
+
 /// Imports `stories` as Reuters copy through the importer, as `wirecheck import` would a
 /// JSON Lines feed; each keeps its `NEWID` as its id.
-fn import(db: &Path, stories: &[SourceStory]) -> Result<wirecheck_core::ImportSummary> {
+pub(crate) fn import(db: &Path, stories: &[SourceStory]) -> Result<wirecheck_core::ImportSummary> {
     let files: Vec<(String, Vec<u8>)> = stories
         .chunks(BATCH)
         .enumerate()
@@ -379,13 +389,13 @@ fn import(db: &Path, stories: &[SourceStory]) -> Result<wirecheck_core::ImportSu
 
 /// The word 8-grams of the stored stories, to find the longest run a text shares with one
 /// of them.
-struct SharedRuns {
+pub(crate) struct SharedRuns {
     /// (hash of the 8-gram, stored story, position), sorted.
     grams: Vec<(u64, u32, u32)>,
 }
 
 impl SharedRuns {
-    fn new(stories: &[SourceStory]) -> SharedRuns {
+    pub(crate) fn new(stories: &[SourceStory]) -> SharedRuns {
         let mut grams = Vec::new();
         for (n, story) in stories.iter().enumerate() {
             for (pos, hash) in gram_hashes(&story.body()).into_iter().enumerate() {
@@ -398,7 +408,7 @@ impl SharedRuns {
 
     /// The longest run of words `text` shares, in order, with one stored story: 0 when it
     /// shares no run of [`FRESH_RUN`] words.
-    fn longest(&self, text: &str) -> usize {
+    pub(crate) fn longest(&self, text: &str) -> usize {
         let mut best = 0;
         // Runs ending at the previous 8-gram: (story, position in it) -> 8-grams in the run.
         let mut previous: HashMap<(u32, u32), usize> = HashMap::new();
@@ -421,7 +431,7 @@ impl SharedRuns {
 }
 
 /// The hashes of the text's runs of [`FRESH_RUN`] normalized words, in text order.
-fn gram_hashes(text: &str) -> Vec<u64> {
+pub(crate) fn gram_hashes(text: &str) -> Vec<u64> {
     let tokens = tokenize(text);
     tokens
         .windows(FRESH_RUN)
