@@ -250,6 +250,16 @@ pub struct Measures {
     pub function_words: f64,
     /// Share of the article's word 5-grams found in the top source.
     pub fivegrams: f64,
+    /// Most narration words matched exactly in one copied passage.
+    pub longest_copy: f64,
+    /// Share of the article's distinct words found in the top source or its versions.
+    pub story_words: f64,
+    /// The same for distinct content-word stems.
+    pub story_content: f64,
+    /// The same for distinct pairs of consecutive words.
+    pub story_bigrams: f64,
+    /// Share of the article's running words whose word the top source or its versions have.
+    pub story_tokens: f64,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
@@ -778,6 +788,11 @@ impl From<core::Features> for Measures {
             exact: f.exact,
             function_words: f.function_words,
             fivegrams: f.fivegrams,
+            longest_copy: f.longest_copy,
+            story_words: f.story_words,
+            story_content: f.story_content,
+            story_bigrams: f.story_bigrams,
+            story_tokens: f.story_tokens,
         }
     }
 }

@@ -311,3 +311,37 @@ fn a_copy_of_the_agency_story_on_an_official_release_gets_the_agency_story() {
         "the Reuters story trimmed, not the release it quotes",
     );
 }
+
+#[test]
+fn a_long_feature_on_the_same_subject_in_its_own_words_is_not_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "long-feature-own.txt");
+    assert_independent(
+        code,
+        &report,
+        "a 1,065-word feature from a fishing town on the mackerel dispute, in its own words: \
+         the subject, the countries and the quotas are the wire story's, no sentence is",
+    );
+}
+
+#[test]
+fn two_wire_paragraphs_lifted_into_a_long_feature_are_derived_and_flagged() {
+    let t = archive();
+    let (code, report) = check(&t, "long-feature-wire-background.txt");
+    assert_flagged_copy(
+        code,
+        &report,
+        "reuters-mackerel-talks.txt",
+        "Reuters",
+        "the same feature with two of the Reuters story's background paragraphs pasted in \
+         without credit: 71 of 1,135 words, too small a share for the model alone",
+    );
+    assert_eq!(derived(&report), "partially", "{}", evidence(&report));
+    let passages = report["passages"].as_array().unwrap();
+    assert_eq!(
+        passages.len(),
+        2,
+        "the two paragraphs, and nothing of the feature's own text: {}",
+        evidence(&report)
+    );
+}

@@ -219,7 +219,27 @@ functionWords: number,
 /**
  * Share of the article's word 5-grams found in the top source.
  */
-fivegrams: number, };
+fivegrams: number, 
+/**
+ * Most narration words matched exactly in one copied passage.
+ */
+longestCopy: number, 
+/**
+ * Share of the article's distinct words found in the top source or its versions.
+ */
+storyWords: number, 
+/**
+ * The same for distinct content-word stems.
+ */
+storyContent: number, 
+/**
+ * The same for distinct pairs of consecutive words.
+ */
+storyBigrams: number, 
+/**
+ * Share of the article's running words whose word the top source or its versions have.
+ */
+storyTokens: number, };
 
 export type Flag = { sourceId: number, agency: string | null, coverage: number, reason: string, };
 

@@ -1,6 +1,6 @@
 //! The pipeline, stage after stage.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::archive::store::{Archive, Story, UNSTORED_STORY_ID};
@@ -23,8 +23,11 @@ use crate::text::sentences::sentences;
 use crate::text::tokens::CharMap;
 use crate::text::{Prepared, Token, html, language, quotes};
 use crate::verdict::evidence::{self, Evidence};
-use crate::verdict::features::{Context, Features, PassageView, TextCache, function_words};
-use crate::verdict::{Derived, Thresholds};
+use crate::verdict::features::{
+    Context, Features, PassageView, TextCache, function_words, longest_run_where,
+};
+use crate::verdict::vocabulary::versions_of_one_story;
+use crate::verdict::{Derived, MIN_NARRATION_RUN, Thresholds};
 use crate::{Error, Result};
 
 /// Articles larger than this are refused: a news article is a few tens of kilobytes, and the
@@ -344,13 +347,6 @@ fn published_later(
         .collect()
 }
 
-/// Whether two stories are versions of one story: the shorter shares at least half of its
-/// fingerprints with the longer (a write-through keeps most of the earlier text).
-fn versions_of_one_story(a: &HashSet<i64>, b: &HashSet<i64>) -> bool {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !small.is_empty() && 2 * small.intersection(large).count() >= small.len()
-}
-
 /// Whether the story may be a source, its date aside (see [`split_by_date`]).
 pub(crate) fn eligible(story: &Story, options: &CheckOptions) -> bool {
     let excluded_agency = story.agency.as_ref().is_some_and(|agency| {
@@ -360,6 +356,77 @@ pub(crate) fn eligible(story: &Story, options: &CheckOptions) -> bool {
             .any(|a| a.eq_ignore_ascii_case(agency))
     });
     !options.exclude_sources.contains(&story.id) && !excluded_agency
+}
+
+/// Article words between a rewritten sentence and the copied passage that vouches for it.
+const REWRITE_REACH: usize = 200;
+
+/// The passages, without the rewritten sentences that show no copying near them: a rewritten
+/// sentence counts when a passage found by shared runs with a run of [`MIN_NARRATION_RUN`]
+/// narration words, from the same source or a version of it ([`versions_of_one_story`]), lies
+/// within [`REWRITE_REACH`] words of it; when the article copies from no source, it counts for
+/// the source most of the found words come from (a story rewritten throughout). Elsewhere a
+/// sentence resembling one of a candidate's is a shared fact or chance, which a long text
+/// meets often: another company's results table, another day's figures, a sentence of another
+/// part of the copied story.
+fn rewrites_with_evidence(found: Vec<Found>, quoted: &[bool], prepared: &[Prepared]) -> Vec<Found> {
+    let narration = |a: usize| !quoted.get(a).copied().unwrap_or(false);
+    let mut words = vec![0usize; prepared.len()];
+    // The passages that show copying: (source, article range).
+    let mut anchors: Vec<(usize, Range<usize>)> = Vec::new();
+    for f in &found {
+        words[f.source] += f.alignment.article.len();
+        if !f.rewritten
+            && longest_run_where(&f.alignment.pairs, narration) as f64 >= MIN_NARRATION_RUN
+        {
+            anchors.push((f.source, f.alignment.article.clone()));
+        }
+    }
+    let main = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| **w > 0)
+        .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
+        .map(|(i, _)| i);
+    let mut shingles: Vec<Option<HashSet<i64>>> = vec![None; prepared.len()];
+    let mut versions: HashMap<(usize, usize), bool> = HashMap::new();
+    let mut same_story = |a: usize, b: usize| -> bool {
+        if a == b {
+            return true;
+        }
+        *versions.entry((a.min(b), a.max(b))).or_insert_with(|| {
+            for s in [a, b] {
+                if shingles[s].is_none() {
+                    shingles[s] = Some(fingerprints(&prepared[s].tokens).into_iter().collect());
+                }
+            }
+            match (&shingles[a], &shingles[b]) {
+                (Some(x), Some(y)) => versions_of_one_story(x, y),
+                _ => false,
+            }
+        })
+    };
+    let gap = |a: &Range<usize>, b: &Range<usize>| {
+        if a.end <= b.start {
+            b.start - a.end
+        } else {
+            a.start.saturating_sub(b.end)
+        }
+    };
+    found
+        .into_iter()
+        .filter(|f| {
+            if !f.rewritten {
+                return true;
+            }
+            if anchors.is_empty() {
+                return Some(f.source) == main;
+            }
+            anchors.iter().any(|(source, range)| {
+                gap(range, &f.alignment.article) <= REWRITE_REACH && same_story(*source, f.source)
+            })
+        })
+        .collect()
 }
 
 fn build_report(
@@ -384,10 +451,12 @@ fn build_report(
             own_words[f.source] += n;
         }
     }
+    let quoted = quotes::quoted(&article.text, &article.tokens);
     let kept: Vec<Found> = found
         .into_iter()
         .filter(|f| own_words[f.source] >= options.thresholds.min_source_words)
         .collect();
+    let kept = rewrites_with_evidence(kept, &quoted, prepared);
     // One char map per text, for the diff ops' offsets (an ASCII text's map is empty).
     let source_chars: Vec<CharMap> = prepared.iter().map(|p| CharMap::new(&p.text)).collect();
     let diffs: Vec<Vec<DiffOp>> = kept
@@ -403,7 +472,6 @@ fn build_report(
             )
         })
         .collect();
-    let quoted = quotes::quoted(&article.text, &article.tokens);
     let source_tokens: Vec<&[Token]> = prepared.iter().map(|p| p.tokens.as_slice()).collect();
     let sentence_spans = sentences(&article.text, &article.tokens);
     let text_cache = TextCache::new(prepared.len());
@@ -817,6 +885,99 @@ mod tests {
 
     fn dated_article(dateline: &str) -> String {
         format!("Ferry landing to close for repairs\n\n{dateline}{HARBOUR}\n")
+    }
+
+    /// A passage of `source`: article words `article`, matched one for one with source words
+    /// from `at`.
+    fn found(source: usize, article: Range<usize>, at: usize, rewritten: bool) -> Found {
+        let pairs: Vec<(usize, usize)> = article
+            .clone()
+            .map(|a| (a, at + a - article.start))
+            .collect();
+        Found {
+            source,
+            alignment: Alignment {
+                source: at..at + article.len(),
+                matched: pairs.len(),
+                article,
+                pairs,
+            },
+            rewritten,
+            stock: false,
+        }
+    }
+
+    fn numbered(prefix: &str, n: usize) -> Prepared {
+        Prepared::new(
+            (0..n)
+                .map(|i| format!("{prefix}{i}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    #[test]
+    fn a_rewritten_sentence_counts_only_near_a_copy_of_its_source() {
+        let wire = numbered("wire", 200);
+        let unrelated = numbered("other", 200);
+        // A write-through of the wire story: the same words, a sentence added.
+        let version = Prepared::new(format!("{} and more words at the end", wire.text));
+        let sources = [wire, unrelated, version];
+        let quoted = vec![false; 400];
+        let kept = |found: Vec<Found>| -> Vec<(usize, bool)> {
+            rewrites_with_evidence(found, &quoted, &sources)
+                .iter()
+                .map(|f| (f.source, f.rewritten))
+                .collect()
+        };
+
+        // A copied paragraph of the wire story (a 15-word run), a sentence resembling the
+        // unrelated story, a sentence resembling the wire's write-through.
+        let copied = found(0, 0..15, 0, false);
+        assert_eq!(
+            kept(vec![
+                copied.clone(),
+                found(1, 40..50, 0, true),
+                found(2, 60..70, 100, true),
+                found(0, 80..90, 120, true),
+                found(0, 230..240, 150, true),
+            ]),
+            vec![(0, false), (2, true), (0, true)],
+            "the unrelated story's lookalike sentence goes, and so does the wire's sentence \
+             215 words past the copy; the wire's and its version's near the copy stay"
+        );
+
+        // Only short runs: no source is copied, so only the main source's rewrites count.
+        let short = found(0, 0..6, 0, false);
+        assert_eq!(
+            kept(vec![
+                short,
+                found(0, 10..40, 20, true),
+                found(1, 50..60, 0, true)
+            ]),
+            vec![(0, false), (0, true)],
+            "a story rewritten throughout keeps its rewritten sentences"
+        );
+
+        // Quoted words make no copy evidence.
+        let quoted_all = vec![true; 400];
+        let only_quotes = rewrites_with_evidence(
+            vec![
+                copied,
+                found(1, 40..80, 0, true),
+                found(0, 90..95, 30, true),
+            ],
+            &quoted_all,
+            &sources,
+        );
+        assert_eq!(
+            only_quotes
+                .iter()
+                .map(|f| (f.source, f.rewritten))
+                .collect::<Vec<_>>(),
+            vec![(0, false), (1, true)],
+            "with no narration run, the main source (most found words) keeps its rewrites"
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::path::Path;
 use serde::Serialize;
 use wirecheck_core::{
     CheckOptions, Derived, Model, PresetThresholds, Provenance, Result, Thresholds,
-    has_copy_evidence, model_input_names, model_inputs, softmax,
+    has_copy_evidence, has_decisive_copy, model_input_names, model_inputs, softmax,
 };
 
 use crate::gold::TokenCounts;
@@ -118,7 +118,12 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
     }
     let predict = |threshold: f64, members: &[usize]| -> Figures {
         figures(&data, &evaluation.outcomes, members, |i| {
-            decide(&probabilities[i], data.covered[i], threshold)
+            decide(
+                &probabilities[i],
+                data.covered[i],
+                data.decisive[i],
+                threshold,
+            )
         })
     };
     let everyone: Vec<usize> = (0..data.y.len()).collect();
@@ -163,6 +168,7 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
         weights: fitted.weights(),
         bias: fitted.bias(),
         thresholds,
+        decisive_precision: data.decisive_precision(),
         cross_validated: serde_json::to_value(&cross_validated).unwrap_or_default(),
     };
     Ok(Fit {
@@ -178,13 +184,18 @@ pub fn model_json(model: &Model) -> Result<String> {
         .map_err(|e| wirecheck_core::Error::Invalid(format!("cannot write the model: {e}")))
 }
 
-/// The verdict of out-of-fold probabilities at `threshold`.
-fn decide(p: &[f64; 3], covered: bool, threshold: f64) -> Derived {
+/// The verdict of out-of-fold probabilities at `threshold`, as the engine decides it (see
+/// `wirecheck_core::Thresholds::decide_with`).
+fn decide(p: &[f64; 3], covered: bool, decisive: bool, threshold: f64) -> Derived {
     if !covered {
         return Derived::None;
     }
     if p[0] + p[1] < threshold {
-        Derived::None
+        if decisive {
+            Derived::Partially
+        } else {
+            Derived::None
+        }
     } else if p[0] >= p[1] {
         Derived::Wholly
     } else {
@@ -196,7 +207,7 @@ fn preset_thresholds(data: &Data, probabilities: &[[f64; 3]]) -> PresetThreshold
     let binary = |t: f64| -> Scores {
         let (mut tp, mut fp, mut fn_) = (0, 0, 0);
         for (i, p) in probabilities.iter().enumerate() {
-            let predicted = decide(p, data.covered[i], t) != Derived::None;
+            let predicted = decide(p, data.covered[i], data.decisive[i], t) != Derived::None;
             let gold = data.y[i] != class_index(Derived::None);
             match (gold, predicted) {
                 (true, true) => tp += 1,
@@ -264,6 +275,9 @@ struct Data {
     /// Whether the check found evidence of copying (a story with none is `none` whatever the
     /// model; see `wirecheck_core::has_copy_evidence`).
     covered: Vec<bool>,
+    /// Whether the check found decisive copy evidence (derived whatever the model; see
+    /// `wirecheck_core::has_decisive_copy`).
+    decisive: Vec<bool>,
 }
 
 impl Data {
@@ -286,6 +300,26 @@ impl Data {
                     }
                 })
                 .collect(),
+            decisive: outcomes
+                .iter()
+                .map(|o| has_decisive_copy(&o.measures))
+                .collect(),
+        }
+    }
+
+    /// The share of the stories with decisive evidence (and copy evidence) that are derived.
+    fn decisive_precision(&self) -> f64 {
+        let with: Vec<usize> = (0..self.y.len())
+            .filter(|&i| self.covered[i] && self.decisive[i])
+            .collect();
+        let derived = with
+            .iter()
+            .filter(|&&i| self.y[i] != class_index(Derived::None))
+            .count();
+        if with.is_empty() {
+            0.0
+        } else {
+            derived as f64 / with.len() as f64
         }
     }
 }
@@ -532,6 +566,7 @@ mod tests {
         let data = Data {
             fold: vec![0; 90],
             covered: vec![true; 90],
+            decisive: vec![false; 90],
             x,
             y,
         };
@@ -549,6 +584,15 @@ mod tests {
             "{low:?}"
         );
         assert!((high.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn decisive_evidence_is_derived_below_the_threshold_and_nothing_is_without_evidence() {
+        let unsure = [0.1, 0.2, 0.7];
+        assert_eq!(decide(&unsure, true, false, 0.5), Derived::None);
+        assert_eq!(decide(&unsure, true, true, 0.5), Derived::Partially);
+        assert_eq!(decide(&[0.6, 0.3, 0.1], true, true, 0.5), Derived::Wholly);
+        assert_eq!(decide(&[0.6, 0.3, 0.1], false, true, 0.5), Derived::None);
     }
 
     #[test]

@@ -27,6 +27,8 @@ use crate::text::Language;
 use crate::text::Token;
 use crate::text::terms::{content_term_in, is_content_word_in};
 
+use super::vocabulary::{StoryVocabulary, VocabularyCache};
+
 /// A passage as the features see it.
 #[derive(Debug, Clone, Copy)]
 pub struct PassageView<'a> {
@@ -79,6 +81,8 @@ pub fn function_words(tokens: &[Token], language: Option<Language>) -> Vec<bool>
 pub struct TextCache {
     article: OnceCell<ArticleSets>,
     sources: Vec<OnceCell<(f64, f64, f64)>>,
+    vocabulary: VocabularyCache,
+    stories: Vec<OnceCell<StoryVocabulary>>,
 }
 
 #[derive(Debug)]
@@ -94,6 +98,20 @@ impl TextCache {
         TextCache {
             article: OnceCell::new(),
             sources: (0..sources).map(|_| OnceCell::new()).collect(),
+            vocabulary: VocabularyCache::new(sources),
+            stories: (0..sources).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The article's vocabulary in `source` and its versions (see [`super::vocabulary`]).
+    fn story(&self, context: &Context<'_>, source: usize) -> StoryVocabulary {
+        let compute = || {
+            self.vocabulary
+                .measure(context.article, context.sources, source, context.language)
+        };
+        match self.stories.get(source) {
+            Some(cell) => *cell.get_or_init(compute),
+            None => compute(),
         }
     }
 
@@ -192,6 +210,23 @@ pub struct Features {
     pub function_words: f64,
     /// Share of the article's word 5-grams found in the top source.
     pub fivegrams: f64,
+    /// Most narration words matched exactly in one passage found by shared runs (not
+    /// rewritten, not a refilled template): copy with its edits, however long the article.
+    #[serde(default)]
+    pub longest_copy: f64,
+    /// Share of the article's distinct words (quotes included) found in the top source or its
+    /// versions among the candidates ([`super::vocabulary`]).
+    #[serde(default)]
+    pub story_words: f64,
+    /// The same for distinct content-word stems.
+    #[serde(default)]
+    pub story_content: f64,
+    /// The same for distinct pairs of consecutive words.
+    #[serde(default)]
+    pub story_bigrams: f64,
+    /// Share of the article's running words whose word the top source or its versions have.
+    #[serde(default)]
+    pub story_tokens: f64,
     /// The source with most words in the passages, if any (an index among the candidates).
     #[serde(skip)]
     pub top_source: Option<usize>,
@@ -241,7 +276,7 @@ impl Features {
 
         let (mut copied, mut verbatim, mut covered_words) = (0, 0, 0);
         let (mut kept, mut changed, mut refill, mut long_narration) = (0, 0, 0, 0);
-        let (mut longest, mut long_runs) = (0, 0);
+        let (mut longest, mut long_runs, mut longest_copy) = (0, 0, 0);
         let mut in_passage = vec![false; total];
         let mut exact = vec![false; total];
         for (p, e) in passages.iter().zip(&edits) {
@@ -267,6 +302,10 @@ impl Features {
             if p.rewritten {
                 continue;
             }
+            if !e.is_template() {
+                let matched = p.pairs.iter().filter(|&&(a, _)| counts(a)).count();
+                longest_copy = longest_copy.max(matched);
+            }
             copied += n;
             if e.changed == 0 {
                 verbatim += n;
@@ -281,6 +320,9 @@ impl Features {
             .filter(|(_, w)| **w > 0)
             .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
             .map(|(i, _)| i);
+        let story = top_source.map_or_else(StoryVocabulary::default, |top| {
+            context.text.story(context, top)
+        });
         let (source_used, source_lead, order, containment, trigrams, fivegrams) = match top_source {
             Some(top) => {
                 let source = context.sources.get(top).copied().unwrap_or_default();
@@ -340,6 +382,11 @@ impl Features {
             exact: ratio(exact_words, total),
             function_words: ratio(function_matched, function.iter().filter(|f| **f).count()),
             fivegrams,
+            longest_copy: longest_copy as f64,
+            story_words: story.words,
+            story_content: story.content,
+            story_bigrams: story.bigrams,
+            story_tokens: story.tokens,
             top_source,
         }
     }
@@ -468,7 +515,7 @@ fn all_facts(text: &str) -> bool {
 
 /// The longest run of pairs that follow each other in both texts, counting only pairs whose
 /// article word passes `keep` (any other ends the run).
-fn longest_run_where(pairs: &[(usize, usize)], keep: impl Fn(usize) -> bool) -> usize {
+pub(crate) fn longest_run_where(pairs: &[(usize, usize)], keep: impl Fn(usize) -> bool) -> usize {
     let mut best = 0;
     let mut run = 0;
     let mut last: Option<(usize, usize)> = None;

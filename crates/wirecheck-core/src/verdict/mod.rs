@@ -10,6 +10,7 @@
 pub mod evidence;
 pub mod features;
 pub mod model;
+pub mod vocabulary;
 
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +84,27 @@ pub fn has_copy_evidence(f: &Features) -> bool {
     f.coverage > 0.0 && (copied_narration || rewrite)
 }
 
+/// Longest run of narration words that is copying by itself: see [`has_decisive_copy`].
+pub const DECISIVE_RUN: f64 = 20.0;
+/// Most narration words matched in one copied passage that are copying by themselves.
+pub const DECISIVE_COPY: f64 = 30.0;
+
+/// Whether the evidence shows copying whatever else the text holds: a run of
+/// [`DECISIVE_RUN`] words of the article's own narration (outside quotes) shared word for word,
+/// or one copied passage matching [`DECISIVE_COPY`] narration words through its edits, in a
+/// text that is not mostly a refilled template.
+///
+/// The model weighs shares of the article, which a long text dilutes: one wire paragraph
+/// copied into a 3,000-word feature, or a compilation of a dozen wire stories, is a small share
+/// of it, but no independent report writes twenty of the wire's own words in a row. Below
+/// the model's threshold such a text is reported partially derived, with the share of derived
+/// stories among the fitting stories that have such evidence as its probability
+/// ([`Model::decisive_precision`]).
+pub fn has_decisive_copy(f: &Features) -> bool {
+    (f.longest_run >= DECISIVE_RUN || f.longest_copy >= DECISIVE_COPY)
+        && f.template < TEMPLATE_DOCUMENT
+}
+
 /// The decision settings of the verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thresholds {
@@ -151,9 +173,14 @@ impl Thresholds {
                 probabilities: Probabilities::NONE,
             };
         }
-        let probabilities = model.probabilities(features);
+        let mut probabilities = model.probabilities(features);
+        let mut derived = probabilities.decide(self.min_derived);
+        if derived == Derived::None && has_decisive_copy(features) {
+            derived = Derived::Partially;
+            probabilities = probabilities.at_least_derived(model.decisive_precision);
+        }
         Verdict {
-            derived: probabilities.decide(self.min_derived),
+            derived,
             probabilities,
         }
     }
@@ -251,6 +278,80 @@ mod tests {
             has_copy_evidence(&quoted_copy),
             "a copy that also carries the wire's quotes has its narration runs"
         );
+    }
+
+    /// One wire paragraph pasted into a long feature: a long run, a small share of the text.
+    fn paragraph_in_a_long_text() -> Features {
+        Features {
+            coverage: 0.04,
+            copied: 0.04,
+            verbatim: 0.04,
+            longest_run: 34.0,
+            longest_copy: 34.0,
+            narration: 0.04,
+            source_used: 0.2,
+            long_narration: 1.0,
+            containment: 0.3,
+            article_words: 1_100.0,
+            exact: 0.04,
+            function_words: 0.03,
+            fivegrams: 0.03,
+            ..Features::default()
+        }
+    }
+
+    #[test]
+    fn a_long_copied_run_is_derived_however_long_the_text() {
+        let t = Thresholds::standard();
+        let model = model::model();
+        let pasted = paragraph_in_a_long_text();
+        assert!(
+            model.probabilities(&pasted).decide(t.min_derived) == Derived::None,
+            "the model alone calls the diluted copy independent"
+        );
+        let verdict = t.decide(&pasted);
+        assert_eq!(verdict.derived, Derived::Partially);
+        assert!(verdict.probabilities.derived() >= model.decisive_precision - 1e-12);
+        assert!(
+            model.decisive_precision > 0.9,
+            "{}",
+            model.decisive_precision
+        );
+
+        // A copied passage matched through its edits, with no long exact run.
+        let edited = Features {
+            longest_run: 11.0,
+            longest_copy: 45.0,
+            ..pasted.clone()
+        };
+        assert_eq!(t.decide(&edited).derived, Derived::Partially);
+
+        // Not decisive: a shorter run, or a run in a refilled template.
+        let short = Features {
+            longest_run: 14.0,
+            longest_copy: 18.0,
+            ..pasted.clone()
+        };
+        assert_eq!(t.decide(&short).derived, Derived::None);
+        let template = Features {
+            template: 0.8,
+            ..pasted
+        };
+        assert!(!has_decisive_copy(&template));
+        assert_eq!(t.decide(&template).derived, Derived::None);
+    }
+
+    #[test]
+    fn at_least_derived_moves_mass_from_none_to_partially() {
+        let p = Probabilities {
+            wholly: 0.1,
+            partially: 0.2,
+            none: 0.7,
+        };
+        let q = p.at_least_derived(0.9);
+        assert!((q.derived() - 0.9).abs() < 1e-12 && (q.none - 0.1).abs() < 1e-12);
+        assert_eq!(q.wholly, 0.1);
+        assert_eq!(p.at_least_derived(0.2), p, "already more likely derived");
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub const INPUTS: &[&str] = &[
     "exact",
     "function_words",
     "fivegrams",
+    "story_words",
+    "story_content",
+    "story_bigrams",
+    "story_tokens",
 ];
 
 /// [`INPUTS`], owned.
@@ -62,6 +66,10 @@ pub fn inputs(f: &Features) -> Vec<f64> {
         f.exact,
         f.function_words,
         f.fivegrams,
+        f.story_words,
+        f.story_content,
+        f.story_bigrams,
+        f.story_tokens,
     ]
 }
 
@@ -84,6 +92,11 @@ pub struct Model {
     pub bias: Vec<f64>,
     /// The decision thresholds of the presets.
     pub thresholds: PresetThresholds,
+    /// Share of the fitting stories with decisive copy evidence
+    /// ([`super::has_decisive_copy`]) that are derived: the probability of being derived given
+    /// to a text the rule reports (0 in a model written before it).
+    #[serde(default)]
+    pub decisive_precision: f64,
     /// The cross-validated figures of the fit, as the fit reported them.
     pub cross_validated: serde_json::Value,
 }
@@ -136,6 +149,20 @@ impl Probabilities {
     /// The probability of being derived, wholly or partially.
     pub fn derived(&self) -> f64 {
         self.wholly + self.partially
+    }
+
+    /// These probabilities with at least `derived` of being derived, the mass added to
+    /// partially (what a long copied run in an otherwise independent text is).
+    pub fn at_least_derived(&self, derived: f64) -> Probabilities {
+        let missing = (derived - self.derived()).max(0.0);
+        if missing == 0.0 {
+            return *self;
+        }
+        Probabilities {
+            wholly: self.wholly,
+            partially: self.partially + missing,
+            none: (self.none - missing).max(0.0),
+        }
     }
 
     /// The verdict at threshold `min_derived`: derived when [`Probabilities::derived`] reaches
@@ -243,6 +270,7 @@ impl Model {
                 standard: 0.5,
                 lenient: 0.5,
             },
+            decisive_precision: 0.0,
             cross_validated: serde_json::Value::Null,
         }
     }
