@@ -103,17 +103,22 @@ fn meter(args: MeterArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// ", without [...]" for a heading, when stages are off.
+fn without_suffix(without: &[Stage]) -> String {
+    if without.is_empty() {
+        String::new()
+    } else {
+        format!(", without {without:?}")
+    }
+}
+
 fn print_figures(args: &MeterArgs, f: &MeterEvaluation) {
     anstream::println!(
         "{BOLD}METER evaluation{BOLD:#} of {} ({} stories, preset {:?}{})",
         args.dir.display(),
         f.stories,
         args.preset,
-        if args.without.is_empty() {
-            String::new()
-        } else {
-            format!(", without {:?}", args.without)
-        }
+        without_suffix(&args.without)
     );
     anstream::println!(
         "{DIM}PA copy: {} files, {} stories imported, {} duplicates, {} skipped{DIM:#}",
@@ -349,11 +354,7 @@ fn alignment(args: AlignmentArgs) -> Result<ExitCode> {
         "{BOLD}Text alignment, PAN's measures{BOLD:#}, on {} (preset {:?}{})",
         args.dir.display(),
         args.preset,
-        if args.without.is_empty() {
-            String::new()
-        } else {
-            format!(", without {:?}", args.without)
-        }
+        without_suffix(&args.without)
     );
     anstream::println!(
         "{DIM}{} stories stored; {} documents of {} unrelated stories, {} cases, {:.0} characters a document on average; seed {}{DIM:#}",

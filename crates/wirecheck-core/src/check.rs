@@ -1,6 +1,6 @@
 //! The pipeline, stage after stage.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::archive::store::{Archive, Story, UNSTORED_STORY_ID};
@@ -24,9 +24,9 @@ use crate::text::tokens::CharMap;
 use crate::text::{Prepared, Token, html, language, quotes};
 use crate::verdict::evidence::{self, Evidence};
 use crate::verdict::features::{
-    Context, Features, PassageView, TextCache, function_words, longest_run_where,
+    Context, Features, PassageView, TextCache, function_words, longest_run_where, most_words,
 };
-use crate::verdict::vocabulary::versions_of_one_story;
+use crate::verdict::vocabulary::Versions;
 use crate::verdict::{Derived, MIN_NARRATION_RUN, Thresholds};
 use crate::{Error, Result};
 
@@ -225,19 +225,8 @@ fn find_passages(
         .map(|passages| passages.iter().map(|al| al.article.clone()).collect())
         .collect();
     let assigned = assign(alignments, options.align.min_matched);
-    // Fingerprint sets for the version test, made only for stories it is asked about.
-    let mut shingles: Vec<Option<HashSet<i64>>> = vec![None; prepared.len()];
-    let stock = stock_passages(&spans, &assigned, |a, b| {
-        for c in [a, b] {
-            if shingles[c].is_none() {
-                shingles[c] = Some(fingerprints(&prepared[c].tokens).into_iter().collect());
-            }
-        }
-        match (&shingles[a], &shingles[b]) {
-            (Some(x), Some(y)) => versions_of_one_story(x, y),
-            _ => false,
-        }
-    });
+    let mut versions = Versions::new(prepared.iter().map(|p| p.tokens.as_slice()).collect());
+    let stock = stock_passages(&spans, &assigned, |a, b| versions.of_one_story(a, b));
     let found = assigned
         .into_iter()
         .zip(stock)
@@ -363,7 +352,7 @@ const REWRITE_REACH: usize = 200;
 
 /// The passages, without the rewritten sentences that show no copying near them: a rewritten
 /// sentence counts when a passage found by shared runs with a run of [`MIN_NARRATION_RUN`]
-/// narration words, from the same source or a version of it ([`versions_of_one_story`]), lies
+/// narration words, from the same source or a version of it ([`Versions`]), lies
 /// within [`REWRITE_REACH`] words of it; when the article copies from no source, it counts for
 /// the source most of the found words come from (a story rewritten throughout). Elsewhere a
 /// sentence resembling one of a candidate's is a shared fact or chance, which a long text
@@ -382,30 +371,8 @@ fn rewrites_with_evidence(found: Vec<Found>, quoted: &[bool], prepared: &[Prepar
             anchors.push((f.source, f.alignment.article.clone()));
         }
     }
-    let main = words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| **w > 0)
-        .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
-        .map(|(i, _)| i);
-    let mut shingles: Vec<Option<HashSet<i64>>> = vec![None; prepared.len()];
-    let mut versions: HashMap<(usize, usize), bool> = HashMap::new();
-    let mut same_story = |a: usize, b: usize| -> bool {
-        if a == b {
-            return true;
-        }
-        *versions.entry((a.min(b), a.max(b))).or_insert_with(|| {
-            for s in [a, b] {
-                if shingles[s].is_none() {
-                    shingles[s] = Some(fingerprints(&prepared[s].tokens).into_iter().collect());
-                }
-            }
-            match (&shingles[a], &shingles[b]) {
-                (Some(x), Some(y)) => versions_of_one_story(x, y),
-                _ => false,
-            }
-        })
-    };
+    let main = most_words(&words);
+    let mut versions = Versions::new(prepared.iter().map(|p| p.tokens.as_slice()).collect());
     let gap = |a: &Range<usize>, b: &Range<usize>| {
         if a.end <= b.start {
             b.start - a.end
@@ -423,7 +390,8 @@ fn rewrites_with_evidence(found: Vec<Found>, quoted: &[bool], prepared: &[Prepar
                 return Some(f.source) == main;
             }
             anchors.iter().any(|(source, range)| {
-                gap(range, &f.alignment.article) <= REWRITE_REACH && same_story(*source, f.source)
+                gap(range, &f.alignment.article) <= REWRITE_REACH
+                    && versions.of_one_story(*source, f.source)
             })
         })
         .collect()
@@ -518,14 +486,9 @@ fn build_report(
     // one whose own evidence the model would not report is shared facts, not a second source,
     // unless it is a version of the top source (a write-through shares its passages).
     let top = features.top_source;
-    let top_shingles: Option<HashSet<i64>> =
-        top.map(|t| fingerprints(&prepared[t].tokens).into_iter().collect());
-    let version_of_top = |source: usize| {
-        top_shingles.as_ref().is_some_and(|top| {
-            let own: HashSet<i64> = fingerprints(&prepared[source].tokens).into_iter().collect();
-            versions_of_one_story(top, &own)
-        })
-    };
+    let mut versions = Versions::new(prepared.iter().map(|p| p.tokens.as_slice()).collect());
+    let mut version_of_top =
+        |source: usize| top.is_some_and(|top| versions.of_one_story(top, source));
     let mut sources: Vec<SourceReport> = Vec::new();
     let mut dropped = HashSet::new();
     let mut seen = HashSet::new();

@@ -31,8 +31,10 @@ use serde::Serialize;
 use wirecheck_core::bench::{SourceStory, load_dir};
 use wirecheck_core::{Archive, CheckOptions, Error, ListQuery, PassageKind, Result, check};
 
-use crate::meter::{ImportFigures, TempDir};
-use crate::reuters::{FRESH_RUN, SharedRuns, StoredPart, gram_hashes, import, split_stored};
+use crate::meter::ImportFigures;
+use crate::reuters::{
+    FRESH_RUN, SharedRuns, StoredPart, gram_hashes, import_temporary, split_stored,
+};
 use crate::workers::on_threads;
 
 /// What to build and check.
@@ -176,12 +178,8 @@ pub fn evaluate_alignment(dir: &Path, options: &AlignmentOptions) -> Result<Alig
     let mut stories = load_dir(dir)?;
     stories.sort_by_key(|s| s.newid);
     let (stored, held_out) = split_stored(&stories, options.stored)?;
-
-    let temp = TempDir::new()?;
-    let db = temp.path.join("archive.sqlite");
-    let started = Instant::now();
-    let summary = import(&db, stored)?;
-    let import_seconds = started.elapsed().as_secs_f64();
+    let (temp, summary, import_seconds) = import_temporary(stored)?;
+    let db = temp.db();
 
     let runs = SharedRuns::new(stored);
     let fillers: Vec<String> = held_out

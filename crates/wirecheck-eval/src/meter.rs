@@ -188,7 +188,7 @@ pub fn evaluate_meter(
     let labels = read_labels(dir)?;
     let pa = dir.join("PA").join("rawtexts");
     let temp = TempDir::new()?;
-    let db = temp.path.join("archive.sqlite");
+    let db = temp.db();
 
     let started = Instant::now();
     let summary = {
@@ -446,6 +446,11 @@ pub(crate) struct TempDir {
 }
 
 impl TempDir {
+    /// The archive file in it.
+    pub(crate) fn db(&self) -> PathBuf {
+        self.path.join("archive.sqlite")
+    }
+
     pub(crate) fn new() -> Result<TempDir> {
         let base = std::env::temp_dir();
         let nanos = std::time::SystemTime::now()

@@ -270,12 +270,8 @@ pub fn evaluate_stories(
     options: &ReutersOptions,
 ) -> Result<ReutersEvaluation> {
     let (stored, held_out) = split_stored(&stories, options.stored)?;
-
-    let temp = TempDir::new()?;
-    let db = temp.path.join("archive.sqlite");
-    let started = Instant::now();
-    let summary = import(&db, stored)?;
-    let import_seconds = started.elapsed().as_secs_f64();
+    let (temp, summary, import_seconds) = import_temporary(stored)?;
+    let db = temp.db();
 
     let runs = SharedRuns::new(stored);
     let (mut fresh, mut reused, mut between) = (Vec::new(), Vec::new(), 0);
@@ -352,9 +348,19 @@ pub(crate) fn split_stored(
     Ok((stored, held_out))
 }
 
+/// A temporary archive of `stories`, imported as Reuters copy; the import and its seconds.
+pub(crate) fn import_temporary(
+    stories: &[SourceStory],
+) -> Result<(TempDir, wirecheck_core::ImportSummary, f64)> {
+    let temp = TempDir::new()?;
+    let started = Instant::now();
+    let summary = import(&temp.db(), stories)?;
+    Ok((temp, summary, started.elapsed().as_secs_f64()))
+}
+
 /// Imports `stories` as Reuters copy through the importer, as `wirecheck import` would a
 /// JSON Lines feed; each keeps its `NEWID` as its id.
-pub(crate) fn import(db: &Path, stories: &[SourceStory]) -> Result<wirecheck_core::ImportSummary> {
+fn import(db: &Path, stories: &[SourceStory]) -> Result<wirecheck_core::ImportSummary> {
     let files: Vec<(String, Vec<u8>)> = stories
         .chunks(BATCH)
         .enumerate()

@@ -68,6 +68,12 @@ fn reasons(f: &Features) -> Vec<String> {
     } else if f.coverage > 0.0 {
         out.push(format!("no shared run longer than {run} words"));
     }
+    let copy = f.longest_copy as usize;
+    if f.longest_copy >= super::DECISIVE_COPY && copy > run {
+        out.push(format!(
+            "{copy} words of one passage copied through its edits"
+        ));
+    }
     if f.narration >= 0.2 {
         out.push(format!(
             "{:.0}% of the article's own narration (outside quotes) matches",
@@ -146,8 +152,24 @@ mod tests {
         );
         let template = Features {
             refill: 3.0,
-            ..quotes
+            ..quotes.clone()
         };
         assert!(reasons(&template).iter().any(|r| r.contains("template")));
+        let edited_copy = Features {
+            longest_copy: 44.0,
+            ..quotes
+        };
+        assert!(
+            reasons(&edited_copy)
+                .iter()
+                .any(|r| r.contains("44 words of one passage copied")),
+            "{:?}",
+            reasons(&edited_copy)
+        );
+        assert!(
+            !reasons(&template)
+                .iter()
+                .any(|r| r.contains("through its edits"))
+        );
     }
 }

@@ -314,12 +314,7 @@ impl Features {
             changed += e.changed;
             refill += e.refill;
         }
-        let top_source = words_by_source
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| **w > 0)
-            .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
-            .map(|(i, _)| i);
+        let top_source = most_words(&words_by_source);
         let story = top_source.map_or_else(StoryVocabulary::default, |top| {
             context.text.story(context, top)
         });
@@ -511,6 +506,16 @@ fn all_facts(text: &str) -> bool {
         }
     }
     any
+}
+
+/// The source with the most words (the first of equals), if any has some.
+pub(crate) fn most_words(words_by_source: &[usize]) -> Option<usize> {
+    words_by_source
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| **w > 0)
+        .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
+        .map(|(i, _)| i)
 }
 
 /// The longest run of pairs that follow each other in both texts, counting only pairs whose

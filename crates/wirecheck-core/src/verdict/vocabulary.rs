@@ -25,6 +25,36 @@ pub(crate) fn versions_of_one_story(a: &HashSet<i64>, b: &HashSet<i64>) -> bool 
     !small.is_empty() && 2 * small.intersection(large).count() >= small.len()
 }
 
+/// Which texts are versions of one story, fingerprinting each only when it is first asked
+/// about.
+pub(crate) struct Versions<'a> {
+    texts: Vec<&'a [Token]>,
+    shingles: Vec<Option<HashSet<i64>>>,
+}
+
+impl<'a> Versions<'a> {
+    pub(crate) fn new(texts: Vec<&'a [Token]>) -> Versions<'a> {
+        let shingles = vec![None; texts.len()];
+        Versions { texts, shingles }
+    }
+
+    /// Whether texts `a` and `b` are one story (a text is its own version).
+    pub(crate) fn of_one_story(&mut self, a: usize, b: usize) -> bool {
+        if a == b {
+            return true;
+        }
+        for i in [a, b] {
+            if self.shingles[i].is_none() {
+                self.shingles[i] = Some(fingerprints(self.texts[i]).into_iter().collect());
+            }
+        }
+        match (&self.shingles[a], &self.shingles[b]) {
+            (Some(x), Some(y)) => versions_of_one_story(x, y),
+            _ => false,
+        }
+    }
+}
+
 /// The vocabulary measures of one source with its versions. All are shares of the article.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct StoryVocabulary {
