@@ -408,6 +408,22 @@ fn jobs_1_and_jobs_2_give_the_same_results() {
     assert_eq!(one.len(), two.len());
     let differ: Vec<&String> = one.keys().filter(|k| one.get(*k) != two.get(*k)).collect();
     assert!(differ.is_empty(), "whole lines differ, by id: {differ:?}");
+
+    // Without the archive mapped (workers read it into small caches of their own): the same.
+    let low = t.dir.path().join("low");
+    audit(
+        &t,
+        &low,
+        &["--jobs", "2", "--low-memory"],
+        &[&site, &export, &many],
+    );
+    let low = results(&low);
+    assert_eq!(low.len(), one.len());
+    let differ: Vec<&String> = one.keys().filter(|k| one.get(*k) != low.get(*k)).collect();
+    assert!(
+        differ.is_empty(),
+        "--low-memory changed lines, by id: {differ:?}"
+    );
 }
 
 #[test]

@@ -238,9 +238,12 @@ impl std::fmt::Debug for Archive {
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-/// How much of the file a read-only connection maps (SQLite's own ceiling is just under
-/// 2 GiB); beyond it pages are read as usual.
+/// How much of the file a read-only connection maps by default (SQLite's own ceiling is just
+/// under 2 GiB); beyond it pages are read as usual.
 const READ_ONLY_MMAP_BYTES: i64 = 2 << 30;
+/// The page cache of a read-only connection, in KiB (SQLite's negative `cache_size`): the
+/// pages read beyond the map are kept here.
+const READ_ONLY_CACHE_KIB: i64 = 16 << 10;
 pub(super) const STORY_COLUMNS: &str = "id, agency, headline, byline, dateline, published, version_created, \
                              external_id, origin, format, body, words, imported_at, language";
 
@@ -263,6 +266,14 @@ impl Archive {
     /// another schema version or fingerprinted with another scheme is an error. Open it once
     /// with [`Archive::open`] first to bring it up to date.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Archive> {
+        Archive::open_read_only_mapping(path, READ_ONLY_MMAP_BYTES as u64)
+    }
+
+    /// [`Archive::open_read_only`], mapping at most `map_bytes` of the file (0: none). Mapped
+    /// pages are shared with every other reader of the file through the OS's cache, but count
+    /// in this process's resident memory once per connection that touched them; without a map
+    /// the connection reads pages into its own small cache (a low-memory audit).
+    pub fn open_read_only_mapping(path: impl AsRef<Path>, map_bytes: u64) -> Result<Archive> {
         use rusqlite::OpenFlags;
         let path = path.as_ref().to_path_buf();
         if !path.is_file() {
@@ -278,11 +289,14 @@ impl Archive {
         let conn =
             Connection::open_with_flags(&path, flags).map_err(|e| classify_open_error(&path, e))?;
         conn.busy_timeout(Duration::from_secs(30))?;
-        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "cache_size", -READ_ONLY_CACHE_KIB)?;
         // Pages read through a memory map of the file, not copied into each connection's
         // cache: the workers of an audit then share the OS's one copy of the hot pages instead
         // of each reading them again (with two workers, page reads were a third more CPU).
-        conn.pragma_update(None, "mmap_size", READ_ONLY_MMAP_BYTES)?;
+        let map = i64::try_from(map_bytes)
+            .unwrap_or(READ_ONLY_MMAP_BYTES)
+            .min(READ_ONLY_MMAP_BYTES);
+        conn.pragma_update(None, "mmap_size", map)?;
         let found: i64 = conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .map_err(|e| classify_open_error(&path, e))?;
@@ -1042,6 +1056,13 @@ mod tests {
             .pragma_query_value(None, "mmap_size", |r| r.get(0))
             .unwrap();
         assert!(mapped > 0, "readers share the file's pages through a map");
+        let budgeted = Archive::open_read_only_mapping(&path, 1 << 20).unwrap();
+        let budget: i64 = budgeted
+            .conn
+            .pragma_query_value(None, "mmap_size", |r| r.get(0))
+            .unwrap();
+        assert_eq!(budget, 1 << 20, "a worker maps no more than its share");
+        assert_eq!(budgeted.get(id).unwrap().body, BODY, "and reads past it");
         let mut writer = Archive::open(&path).unwrap();
         writer
             .insert(story("Other", "Some other words here."))

@@ -71,6 +71,12 @@ pub struct AuditOptions {
     /// `<time datetime>`). Off by default: a page first published before the wire story it was
     /// later updated with would hide that source.
     pub before_from_article: bool,
+    /// Workers read the archive into small caches of their own instead of mapping the file:
+    /// the audit's resident memory stays under a hundred megabytes whatever the archive's size,
+    /// and checks take about 30% longer (`docs/benchmarks.md`). Off by default: a mapped
+    /// archive's pages are the OS's file cache, shared and reclaimable, but they count in the
+    /// audit's resident memory once per worker.
+    pub low_memory: bool,
 }
 
 impl Default for AuditOptions {
@@ -79,6 +85,7 @@ impl Default for AuditOptions {
             jobs: 1,
             check: CheckOptions::default(),
             before_from_article: false,
+            low_memory: false,
         }
     }
 }

@@ -307,7 +307,12 @@ fn work(
     stopped: &dyn Fn() -> bool,
     checked_at: &str,
 ) {
-    let archive = match Archive::open_read_only(db) {
+    let opened = if options.low_memory {
+        Archive::open_read_only_mapping(db, 0)
+    } else {
+        Archive::open_read_only(db)
+    };
+    let archive = match opened {
         Ok(archive) => archive,
         Err(e) => {
             let _ = to_writer.send(Message::Fatal(e));
