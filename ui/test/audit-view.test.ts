@@ -92,7 +92,7 @@ describe("audit view", () => {
     $("audit-start")?.click();
     await flush();
     const start = calls.find(([n]) => n === "start_audit");
-    expect(start?.[1]).toEqual({ request: { input: "/crawl/site", outDir: "/crawl/site-audit", jobs: 2, preset: "lenient", beforeFromArticle: false } });
+    expect(start?.[1]).toEqual({ request: { input: "/crawl/site", outDir: "/crawl/site-audit", jobs: 2, preset: "lenient", beforeFromArticle: false, lowMemory: false } });
     expect($<HTMLButtonElement>("audit-start")?.disabled).toBe(true);
     expect($("audit-cancel")?.hidden).toBe(false);
 
@@ -119,6 +119,19 @@ describe("audit view", () => {
     expect($$("audit-row").map((r) => r.getAttribute("data-name"))).toEqual(["site/copy.txt"]);
     const agency = $<HTMLSelectElement>("audit-agency");
     expect([...(agency?.options ?? [])].map((o) => o.value)).toEqual(["", "AP"]);
+  });
+
+  it("sends the options ticked: date from the page, low memory", async () => {
+    boot();
+    await choose("/crawl/site");
+    $<HTMLInputElement>("audit-low-memory")!.checked = true;
+    $<HTMLInputElement>("audit-before-from-article")!.checked = true;
+    $("audit-start")?.click();
+    await flush();
+    const start = calls.find(([n]) => n === "start_audit");
+    expect(start?.[1]).toMatchObject({ request: { beforeFromArticle: true, lowMemory: true } });
+    finish?.();
+    await flush();
   });
 
   it("cancels, and says that Start again finishes the rest", async () => {

@@ -171,7 +171,7 @@ fn run<R: Runtime>(
         jobs,
         check: settings.check_options(),
         before_from_article: request.before_from_article,
-        ..AuditOptions::default()
+        low_memory: request.low_memory,
     };
     let mut progress = Progress::new();
     let summary = audit(
