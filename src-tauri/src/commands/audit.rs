@@ -2,9 +2,7 @@
 //! as `wirecheck audit` does, with throttled progress events, cancel, the rows read back, one
 //! row opened in the review, and the overview exported.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -31,13 +29,11 @@ pub const MAX_VIEW_ROWS: usize = 200_000;
 /// Most worker threads an audit from the app takes.
 const MAX_JOBS: usize = 64;
 
-/// The app's one running audit, and the rows opened in the review this session.
+/// The app's one running audit.
 #[derive(Debug, Default)]
 pub struct AuditRuns {
     running: AtomicBool,
     cancel: AtomicBool,
-    /// (folder, offset, name) of a row opened before, and the history check it became.
-    opened: Mutex<HashMap<(PathBuf, u64, String), i64>>,
 }
 
 /// Where an audit of `input` writes by default: a folder beside it, named after it.
@@ -235,41 +231,32 @@ pub async fn audit_results(out_dir: String, limit: usize) -> CmdResult<AuditResu
 }
 
 /// One row's report in the review, as History reopens a check: saved to the history the first
-/// time it is opened (so decisions and exports work on it), the same check after that.
+/// time it is opened (so decisions and exports work on it), the same check after that, in this
+/// session or a later one (the archive remembers which check a row became).
 #[tauri::command]
 pub async fn open_audit_row(
     state: State<'_, AppState>,
-    runs: State<'_, AuditRuns>,
     out_dir: String,
     offset: u64,
     name: String,
 ) -> CmdResult<CheckResult> {
     let out = given_path("an audit's folder", &out_dir)?;
-    let key = (out.clone(), offset, name.clone());
-    let known = runs
-        .opened
-        .lock()
-        .map_err(|_| AppError::internal("the list of opened rows is poisoned"))?
-        .get(&key)
-        .copied();
     let state = state.inner().clone();
-    let (check_id, result) = blocking(move || {
+    blocking(move || {
         let mut archive = state.open()?;
-        if let Some(id) = known
+        let folder = out.display().to_string();
+        if let Some(id) = archive.audit_row_check(&folder, &name)?
             && let Ok(loaded) = archive.load_check(id)
         {
-            return Ok((id, check_result(&archive, loaded)?));
+            return check_result(&archive, loaded);
         }
         let report = read_audit_report(&out, offset, &name)?;
         let settings = archive.settings()?;
         let result = saved_check(&mut archive, report, settings)?;
-        Ok((result.check.id, result))
+        archive.remember_audit_row(&folder, &name, result.check.id)?;
+        Ok(result)
     })
-    .await?;
-    if let Ok(mut opened) = runs.opened.lock() {
-        opened.insert(key, check_id);
-    }
-    Ok(result)
+    .await
 }
 
 /// Copies the audit's `index.html`, `summary.csv` and the flagged articles' reports into a

@@ -346,3 +346,46 @@ fn a_low_memory_audit_gives_the_same_rows() {
     };
     assert_eq!(rows(&low), rows(&mapped));
 }
+
+#[test]
+fn a_row_opened_before_a_restart_opens_the_same_check() {
+    let (dir, db) = temp_db();
+    let site = site(dir.path());
+    let out = dir.path().join("out");
+    let open = {
+        let app = TestApp::new(&db);
+        app.ok("load_demo", json!({}));
+        app.ok("start_audit", request(&site, Some(&out)));
+        let results = app.ok(
+            "audit_results",
+            json!({ "outDir": out.display().to_string(), "limit": 1000 }),
+        );
+        let (_, copy) = rows_by_name(&results)
+            .into_iter()
+            .find(|(name, _)| name == "site/copy.txt")
+            .expect("the copy's row");
+        json!({ "outDir": out.display().to_string(), "offset": copy["offset"], "name": "site/copy.txt" })
+    };
+    let first = TestApp::new(&db).ok("open_audit_row", open.clone());
+    // The app closed and started again on the same archive.
+    let app = TestApp::new(&db);
+    let again = app.ok("open_audit_row", open.clone());
+    assert_eq!(
+        again["check"]["id"], first["check"]["id"],
+        "not a second check"
+    );
+    let history = app.ok("list_checks", json!({ "limit": 10, "offset": 0 }));
+    assert_eq!(history.as_array().unwrap().len(), 1, "{history}");
+
+    // Deleted from History, the row is saved anew when opened.
+    app.ok("delete_check", json!({ "id": first["check"]["id"] }));
+    let anew = app.ok("open_audit_row", open);
+    assert_eq!(anew["report"]["derived"], "wholly", "the row's own report");
+    assert_eq!(
+        app.ok("list_checks", json!({ "limit": 10, "offset": 0 }))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

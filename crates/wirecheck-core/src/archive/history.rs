@@ -310,11 +310,37 @@ impl Archive {
         Ok(())
     }
 
+    /// The check an audit's row (its folder and its name there) was saved as when it was
+    /// opened in the review, if it was and the check is still saved.
+    pub fn audit_row_check(&self, out_dir: &str, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT o.check_id FROM audit_opened o JOIN checks c ON c.id = o.check_id \
+                 WHERE o.out_dir = ?1 AND o.name = ?2",
+            )?
+            .query_row(params![out_dir, name], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Remembers that an audit's row was saved as check `check_id`, for
+    /// [`Archive::audit_row_check`].
+    pub fn remember_audit_row(&mut self, out_dir: &str, name: &str, check_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO audit_opened (out_dir, name, check_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![out_dir, name, check_id])?;
+        Ok(())
+    }
+
     /// Removes a saved check and its decisions.
     pub fn delete_check(&mut self, id: i64) -> Result<()> {
         let tx = self.write_transaction()?;
         // Explicitly, not only by cascade, so a connection without foreign keys leaves no orphans.
         tx.prepare_cached("DELETE FROM decisions WHERE check_id = ?1")?
+            .execute(params![id])?;
+        tx.prepare_cached("DELETE FROM audit_opened WHERE check_id = ?1")?
             .execute(params![id])?;
         let deleted = tx
             .prepare_cached("DELETE FROM checks WHERE id = ?1")?

@@ -32,6 +32,10 @@ const STEPS: &[(&str, &str)] = &[
         "0007-log-structured-index",
         include_str!("migrations/0007-log-structured-index.sql"),
     ),
+    (
+        "0008-audit-opened",
+        include_str!("migrations/0008-audit-opened.sql"),
+    ),
 ];
 
 /// The migration that adds the stories' language; its hook detects it for stored stories.
@@ -408,6 +412,56 @@ mod tests {
         assert_eq!(
             archive.seen_with_content(&[7; 16]).unwrap(),
             Some(("/drop/ferry.txt".to_owned(), true))
+        );
+        drop(archive);
+        assert_fresh_schema(&old);
+    }
+
+    #[test]
+    fn an_archive_from_before_opened_audit_rows_upgrades_with_its_checks() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("before-audit-opened.sqlite");
+        let before = STEPS
+            .iter()
+            .position(|(name, _)| *name == "0008-audit-opened")
+            .expect("the migration is listed");
+        let report = crate::check_text(
+            &crate::Archive::open_in_memory().unwrap(),
+            "A council meeting on Tuesday approved the harbour budget.",
+            &crate::CheckOptions::default(),
+        )
+        .unwrap();
+        {
+            let mut conn = rusqlite::Connection::open(&old).unwrap();
+            Migrations::new(steps(before)).to_latest(&mut conn).unwrap();
+        }
+        // A check saved before the upgrade, by an archive that stops at the migration before.
+        let saved = {
+            let conn = rusqlite::Connection::open(&old).unwrap();
+            conn.execute(
+                "INSERT INTO checks (created_at, title, derived, coverage, flags, report, settings) \
+                 VALUES ('2026-11-30T10:00:00Z', 'Harbour', 'none', 0.0, 0, ?1, '{}')",
+                [serde_json::to_string(&report).unwrap()],
+            )
+            .unwrap();
+            conn.last_insert_rowid()
+        };
+        let mut archive = crate::Archive::open(&old).expect("the archive opens and upgrades");
+        assert_eq!(archive.checks(10, 0).unwrap().len(), 1);
+        assert_eq!(
+            archive
+                .audit_row_check("/audits/site-audit", "site/a.html")
+                .unwrap(),
+            None
+        );
+        archive
+            .remember_audit_row("/audits/site-audit", "site/a.html", saved)
+            .unwrap();
+        assert_eq!(
+            archive
+                .audit_row_check("/audits/site-audit", "site/a.html")
+                .unwrap(),
+            Some(saved)
         );
         drop(archive);
         assert_fresh_schema(&old);
