@@ -96,11 +96,16 @@ fn verify_finds_a_damaged_file_and_says_how_to_recover() {
     t.run(&["backup", backup.to_str().unwrap()]).success();
     t.run(&["verify"]).success();
 
-    // Overwrite most of page 10, the root of the postings table in a fresh schema (the CLI
-    // checkpointed the WAL into the file when it closed).
+    // Overwrite most of pages 10 to 21, the tables after the stories and their full-text index
+    // in a fresh schema (history, settings, watched files, the postings' roots): whichever
+    // migration added which, the damage is in the file (the CLI checkpointed the WAL into it
+    // when it closed).
     let mut bytes = std::fs::read(t.db()).unwrap();
     let page = 4096;
-    bytes[9 * page + 64..10 * page - 64].fill(0xA5);
+    assert!(bytes.len() >= 21 * page, "the demo archive has these pages");
+    for n in 10..=21 {
+        bytes[(n - 1) * page + 64..n * page - 64].fill(0xA5);
+    }
     std::fs::write(t.db(), &bytes).unwrap();
 
     let run = t.run(&["verify"]);
