@@ -358,9 +358,13 @@ const REWRITE_REACH: usize = 200;
 /// sentence resembling one of a candidate's is a shared fact or chance, which a long text
 /// meets often: another company's results table, another day's figures, a sentence of another
 /// part of the copied story.
-fn rewrites_with_evidence(found: Vec<Found>, quoted: &[bool], prepared: &[Prepared]) -> Vec<Found> {
+fn rewrites_with_evidence(
+    found: Vec<Found>,
+    quoted: &[bool],
+    versions: &mut Versions<'_>,
+) -> Vec<Found> {
     let narration = |a: usize| !quoted.get(a).copied().unwrap_or(false);
-    let mut words = vec![0usize; prepared.len()];
+    let mut words = vec![0usize; versions.len()];
     // The passages that show copying: (source, article range).
     let mut anchors: Vec<(usize, Range<usize>)> = Vec::new();
     for f in &found {
@@ -372,7 +376,6 @@ fn rewrites_with_evidence(found: Vec<Found>, quoted: &[bool], prepared: &[Prepar
         }
     }
     let main = most_words(&words);
-    let mut versions = Versions::new(prepared.iter().map(|p| p.tokens.as_slice()).collect());
     let gap = |a: &Range<usize>, b: &Range<usize>| {
         if a.end <= b.start {
             b.start - a.end
@@ -424,7 +427,9 @@ fn build_report(
         .into_iter()
         .filter(|f| own_words[f.source] >= options.thresholds.min_source_words)
         .collect();
-    let kept = rewrites_with_evidence(kept, &quoted, prepared);
+    // One version test for the whole report: each candidate fingerprinted once at most.
+    let mut versions = Versions::new(prepared.iter().map(|p| p.tokens.as_slice()).collect());
+    let kept = rewrites_with_evidence(kept, &quoted, &mut versions);
     // One char map per text, for the diff ops' offsets (an ASCII text's map is empty).
     let source_chars: Vec<CharMap> = prepared.iter().map(|p| CharMap::new(&p.text)).collect();
     let diffs: Vec<Vec<DiffOp>> = kept
@@ -486,7 +491,6 @@ fn build_report(
     // one whose own evidence the model would not report is shared facts, not a second source,
     // unless it is a version of the top source (a write-through shares its passages).
     let top = features.top_source;
-    let mut versions = Versions::new(prepared.iter().map(|p| p.tokens.as_slice()).collect());
     let mut version_of_top =
         |source: usize| top.is_some_and(|top| versions.of_one_story(top, source));
     let mut sources: Vec<SourceReport> = Vec::new();
@@ -870,6 +874,10 @@ mod tests {
         }
     }
 
+    fn versions_of(sources: &[Prepared]) -> Versions<'_> {
+        Versions::new(sources.iter().map(|p| p.tokens.as_slice()).collect())
+    }
+
     fn numbered(prefix: &str, n: usize) -> Prepared {
         Prepared::new(
             (0..n)
@@ -888,7 +896,7 @@ mod tests {
         let sources = [wire, unrelated, version];
         let quoted = vec![false; 400];
         let kept = |found: Vec<Found>| -> Vec<(usize, bool)> {
-            rewrites_with_evidence(found, &quoted, &sources)
+            rewrites_with_evidence(found, &quoted, &mut versions_of(&sources))
                 .iter()
                 .map(|f| (f.source, f.rewritten))
                 .collect()
@@ -931,7 +939,7 @@ mod tests {
                 found(0, 90..95, 30, true),
             ],
             &quoted_all,
-            &sources,
+            &mut versions_of(&sources),
         );
         assert_eq!(
             only_quotes

@@ -38,6 +38,11 @@ impl<'a> Versions<'a> {
         Versions { texts, shingles }
     }
 
+    /// How many texts there are.
+    pub(crate) fn len(&self) -> usize {
+        self.texts.len()
+    }
+
     /// Whether texts `a` and `b` are one story (a text is its own version).
     pub(crate) fn of_one_story(&mut self, a: usize, b: usize) -> bool {
         if a == b {
