@@ -460,3 +460,79 @@ fn assert_uncredited_and_flagged(code: i32, report: &Value, agency: &str, why: &
     );
     assert_eq!(code, 1, "a flagged article exits 1");
 }
+
+/// The credit forms of real syndicated copy that issue 10 found unread, each on a whole copy
+/// among distractors: the credit is read as its form, the copy is credited and nothing flagged.
+#[test]
+fn syndication_credit_forms_credit_the_source() {
+    let t = archive();
+    for (article, source, agency, kind, text) in [
+        (
+            "syndicated-named-feed-reuters.txt",
+            "reuters-europe-stocks.txt",
+            "Reuters",
+            "sign_off",
+            "Reuters",
+        ),
+        (
+            "writer-byline-ap.txt",
+            "ap-oregon-storm.txt",
+            "AP",
+            "byline",
+            "By RUTH CALDERWOOD AP Science Writer",
+        ),
+        (
+            "desk-initials-pti.txt",
+            "pti-barmer-water.txt",
+            "PTI",
+            "credit_line",
+            "PTI SKR RHL",
+        ),
+        (
+            "contributed-reuters.txt",
+            "reuters-mackerel-talks.txt",
+            "Reuters",
+            "byline",
+            "Reuters contributed to this report",
+        ),
+    ] {
+        let (code, report) = check(&t, article);
+        assert_top(&report, "wholly", source, article);
+        let credits: Vec<(&str, &str, &str)> = report["credits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["agency"].as_str().unwrap(),
+                    c["kind"].as_str().unwrap(),
+                    c["text"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert!(
+            credits.contains(&(agency, kind, text)),
+            "{article}: {agency} credited by {kind} {text:?}: {credits:?}"
+        );
+        assert_eq!(
+            sources(&report)[0]["credited"],
+            true,
+            "{article}: {}",
+            summary(&report)
+        );
+        assert_eq!(code, 0, "{article}: nothing flagged; {}", summary(&report));
+    }
+}
+
+#[test]
+fn desk_initials_without_the_agency_do_not_credit_it() {
+    let t = archive();
+    let (code, report) = check(&t, "initials-only-pti.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "pti-barmer-water.txt",
+        "PTI copy ending \"SKR RHL\"",
+    );
+    assert_uncredited_and_flagged(code, &report, "PTI", "initials alone name no agency");
+}

@@ -28,7 +28,8 @@ use super::mention::{
 #[rustfmt::skip]
 const BEFORE: &[&str] = &[
     "according to", "as per", "reported by", "report by", "report from", "reports by",
-    "reports from",
+    "reports from", "was provided by", "is provided by", "story provided by",
+    "article provided by", "content provided by",
     "selon", "d après", "rapporte", "selon ce que rapporte",
     "según", "segun", "de acuerdo con", "según informó", "según informa", "según publicó",
     "laut", "nach angaben", "nach informationen",
@@ -98,7 +99,13 @@ fn phrase(doc: &Doc, g: &Group) -> Option<Span> {
         (None, _) => skip_foreign_agency_noun(&all_before),
         found => found,
     };
-    let after = words_after(doc.text, g.end, line.end, 2);
+    let mut after = words_after(doc.text, g.end, line.end, 4);
+    // "the Reuters news agency reported": the noun after the name.
+    if matches!(after.as_slice(), [(_, n), (_, a), ..]
+        if n.eq_ignore_ascii_case("news") && a.eq_ignore_ascii_case("agency"))
+    {
+        after.drain(..2);
+    }
     let report_end = match after.first() {
         Some((p, w)) if in_list(&["report", "reports", "story"], w) => Some(p + w.len()),
         _ => None,
@@ -223,6 +230,11 @@ fn recalls_earlier_report(doc: &Doc, aux: Option<&str>, verb_end: usize, line: L
 
 /// "The admiral said Reuters reported ...", "... told reporters that AFP reported ...".
 fn is_reported_speech(before: &[(usize, &str)]) -> bool {
+    // "said the Reuters news agency reported".
+    let before = match before {
+        [(_, the), rest @ ..] if the.eq_ignore_ascii_case("the") => rest,
+        _ => before,
+    };
     match before {
         [(_, w), ..] if in_list(SPEECH, w) => true,
         [(_, that), rest @ ..] if that.eq_ignore_ascii_case("that") => {
@@ -339,6 +351,26 @@ mod tests {
                 "Reuters",
                 "Reuters reported",
             ),
+            (
+                "The yard will hire four hundred welders, the Reuters news agency reported.",
+                "Reuters",
+                "Reuters news agency reported",
+            ),
+            (
+                "The yard will hire four hundred welders, Reuters news agency reported.",
+                "Reuters",
+                "Reuters news agency reported",
+            ),
+            (
+                "This story was provided by Reuters.",
+                "Reuters",
+                "was provided by Reuters",
+            ),
+            (
+                "Content provided by the Associated Press.",
+                "AP",
+                "Content provided by the Associated Press",
+            ),
         ];
         for (sentence, agency, phrase) in cases {
             let text = paras(&[P1, P2, P3, sentence, P1, P2, P3, P1, P2]);
@@ -367,6 +399,9 @@ mod tests {
             "\u{201c}I told AFP the yard was ready,\u{201d} the admiral said, \u{201c}and as per Reuters we were.\u{201d}",
             // "reported" not inverted after a clause.
             "The newspaper reported AFP had obtained the documents.",
+            // The noun after the name recalls an earlier report too.
+            "The Reuters news agency reported last year that the yard was for sale.",
+            "The admiral said the Reuters news agency reported the wrong date.",
         ] {
             assert_none(&paras(&[P1, sentence, P2, P3, P1, P2, P3, P1]));
             assert_none(&paras(&[P1, P2, P3, P1, P2, P3, sentence, P1, P2]));

@@ -3,7 +3,7 @@
 //! writer Jane Doe contributed to this report".
 
 use super::mention::{
-    CONTRIBUTOR_WORDS, Doc, Group, MAX_CREDIT_LINE_BYTES, PICTURE_WORDS, Span, head_within,
+    CONTRIBUTOR_WORDS, Doc, Group, Line, MAX_CREDIT_LINE_BYTES, PICTURE_WORDS, Span, head_within,
     in_list, is_dash, words_after,
 };
 
@@ -15,26 +15,42 @@ const BYLINE_WORDS: &[&str] = &[
     "chief", "senior", "bureau", "from", "wire", "wires",
 ];
 
-/// Whether line `li` is a byline naming the agencies on it: "By", then names and the words of
-/// [`BYLINE_WORDS`].
+/// What opens a byline: "By Jane Doe", "Written by Reuters", "Author: AFP".
+#[rustfmt::skip]
+const BYLINE_OPENINGS: &[&str] = &[
+    "by", "written by", "posted by", "story by", "words by", "authored by", "author:",
+    "authors:", "written by:", "posted by:", "by:",
+];
+
+/// Whether line `li` is a byline naming the agencies on it: an opening of
+/// [`BYLINE_OPENINGS`], then names and the words of [`BYLINE_WORDS`].
 pub(super) fn is_byline(doc: &Doc, li: usize) -> bool {
     let line = doc.line(li);
     let content = doc.slice(line.start, line.end);
-    let starts_by = content
-        .get(..2)
-        .is_some_and(|s| s.eq_ignore_ascii_case("by"))
-        && content
-            .get(2..)
-            .is_some_and(|rest| rest.starts_with(char::is_whitespace));
-    if !starts_by || !doc.starts_paragraph(li) || content.len() > MAX_CREDIT_LINE_BYTES {
+    let opens = BYLINE_OPENINGS.iter().any(|opening| {
+        content
+            .get(..opening.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(opening))
+            && content
+                .get(opening.len()..)
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    });
+    if !opens || !doc.starts_paragraph(li) || content.len() > MAX_CREDIT_LINE_BYTES {
         return false;
     }
-    doc.residual_words(line).iter().all(|w| {
+    doc.residual_words(line).iter().enumerate().all(|(i, w)| {
         let capital = w
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        in_list(BYLINE_WORDS, w) || (capital && !in_list(PICTURE_WORDS, w))
+        let opening = i == 0
+            && in_list(
+                &[
+                    "written", "posted", "story", "words", "authored", "author", "authors",
+                ],
+                w,
+            );
+        opening || in_list(BYLINE_WORDS, w) || (capital && !in_list(PICTURE_WORDS, w))
     })
 }
 
@@ -49,8 +65,8 @@ const NOT_NAME_WORDS: &[&str] = &[
 ];
 
 /// Whether line `li` is a reporter's name followed by the agencies, with no "By": "Lena Varga
-/// Reuters", "LENA VARGA, AFP". ("Lena Varga | PTI" reads as a credit line with a place:
-/// a name and a place look alike.) Two or three name-shaped words before the
+/// Reuters", "LENA VARGA, AFP", "Lena Varga | PTI" (tried before the credit line with a
+/// place, which a name also looks like). Two or three name-shaped words before the
 /// agency, which ends the line, near the start or end of the article.
 pub(super) fn is_name_line(doc: &Doc, li: usize) -> bool {
     let line = doc.line(li);
@@ -92,10 +108,14 @@ fn is_name_word(w: &str) -> bool {
         && !in_list(NOT_NAME_WORDS, w)
 }
 
-/// "Associated Press writer Jane Doe contributed to this report."
+/// "Associated Press writer Jane Doe contributed to this report", "Reuters contributed to
+/// this report", "The Associated Press contributed reporting".
 pub(super) fn contributed(doc: &Doc, g: &Group) -> Option<Span> {
     let line = doc.line(g.line);
     let first = *words_after(doc.text, g.end, line.end, 1).first()?;
+    if in_list(&["contributed", "contributes"], first.1) {
+        return agency_contributed(doc, g, line);
+    }
     if !in_list(CONTRIBUTOR_WORDS, first.1) {
         return None;
     }
@@ -106,6 +126,37 @@ pub(super) fn contributed(doc: &Doc, g: &Group) -> Option<Span> {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| in_list(&["contributed", "contributing"], w));
     contributed.then_some((g.start, g.end + sentence_len))
+}
+
+/// "Reuters contributed to this report.": the agency, then "contributed" and a report, as a
+/// sentence of its own (a contribution to a fund or a debate is not a credit).
+fn agency_contributed(doc: &Doc, g: &Group, line: Line) -> Option<Span> {
+    let before = doc.slice(line.start, g.start).trim_end();
+    let (lead, start) = match before
+        .strip_suffix("The")
+        .or_else(|| before.strip_suffix("the"))
+    {
+        Some(lead) => (lead.trim_end(), line.start + lead.len()),
+        None => (before, g.start),
+    };
+    let opens_sentence = lead.is_empty() || lead.ends_with(['.', '!', '?', '(']);
+    if !opens_sentence || doc.inside_quote(g.start) {
+        return None;
+    }
+    let rest = head_within(doc.slice(g.end, line.end), 120);
+    let sentence_len = rest.find(['.', '!', '?', ';', ')']).unwrap_or(rest.len());
+    let sentence = rest.get(..sentence_len)?;
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let reporting = words.len() <= 8
+        && words
+            .iter()
+            .any(|w| in_list(&["report", "reporting", "story", "article"], w));
+    let start =
+        start + doc.slice(start, g.start).len() - doc.slice(start, g.start).trim_start().len();
+    reporting.then_some((start, g.end + sentence_len))
 }
 
 #[cfg(test)]
@@ -128,6 +179,12 @@ mod tests {
             ("By Maria Okafor \u{2013} The Associated Press", "AP"),
             ("By Yonhap", "Yonhap"),
             ("by\u{a0}Maria Okafor | Reuters", "Reuters"),
+            ("Written by Reuters", "Reuters"),
+            ("Written by: AFP", "AFP"),
+            ("Author: Reuters", "Reuters"),
+            ("Posted by PTI", "PTI"),
+            ("By MARIA OKAFOR AP Business Writer", "AP"),
+            ("By Maria Okafor, AP Medical Writer", "AP"),
         ] {
             let text = paras(&["Footbridge opens in Lowmere", line, P1, P2, P3, P1, P2, P3]);
             assert_credit(&text, agency, "byline", line);
@@ -186,6 +243,37 @@ mod tests {
             "byline",
             "Associated Press writer Jane Doe in Lisbon contributed to this report",
         );
+    }
+
+    #[test]
+    fn agency_contributed_to_this_report() {
+        for (note, agency, phrase) in [
+            (
+                "Reuters contributed to this report.",
+                "Reuters",
+                "Reuters contributed to this report",
+            ),
+            (
+                "The Associated Press contributed to this report.",
+                "AP",
+                "The Associated Press contributed to this report",
+            ),
+            (
+                "AFP contributed reporting.",
+                "AFP",
+                "AFP contributed reporting",
+            ),
+        ] {
+            let text = paras(&[P1, P2, P3, P1, P2, P3, note]);
+            assert_credit(&text, agency, "byline", phrase);
+        }
+        for sentence in [
+            "Reuters contributed to the fund that paid for the crossing last year.",
+            "\"Reuters contributed to this report,\" the mayor joked at the opening.",
+            "The council said Reuters contributed to this report on the bridge.",
+        ] {
+            assert_none(&paras(&[P1, P2, P3, P1, P2, P3, sentence]));
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! credit with the place or time of the story after a bar, "Reuters | Seoul",
 //! "Xinhua | Updated: 2024-05-02 10:41".
 
-use super::mention::{Doc, Line, MAX_CREDIT_LINE_BYTES, alnum_words, in_list};
+use super::mention::{
+    Doc, EDGE_LINES, Line, MAX_CREDIT_LINE_BYTES, alnum_words, desk_initials, in_list,
+};
 
 /// Words that may stand beside the agency on a credit line.
 #[rustfmt::skip]
@@ -30,11 +32,37 @@ pub(super) fn is_credit_line(doc: &Doc, li: usize) -> bool {
     let line = doc.line(li);
     if !doc.near_edge(li)
         || !doc.starts_paragraph(li)
-        || line.end - line.start > MAX_CREDIT_LINE_BYTES
+        || without_rights_notice(doc, line).end - line.start > MAX_CREDIT_LINE_BYTES
     {
         return false;
     }
-    only_credit(doc, line) || with_place_or_time(doc, line)
+    let line = without_rights_notice(doc, line);
+    only_credit(doc, line)
+        || with_place_or_time(doc, line)
+        || with_stamp(doc, line)
+        || with_initials(doc, li, line)
+}
+
+/// The line up to a copyright's rights notice: "Copyright 2026 The Associated Press. All rights
+/// reserved. This material may not be published, broadcast, rewritten or redistributed."
+fn without_rights_notice(doc: &Doc, line: Line) -> Line {
+    let text = doc.slice(line.start, line.end);
+    let copyright = text.starts_with('\u{a9}')
+        || text.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("(c)"))
+        || text
+            .get(..9)
+            .is_some_and(|s| s.eq_ignore_ascii_case("copyright"));
+    if !copyright || text.len() > 3 * MAX_CREDIT_LINE_BYTES {
+        return line;
+    }
+    let lower = text.to_ascii_lowercase();
+    match lower.find("reserved.") {
+        Some(at) if lower[at..].contains("may not be") => Line {
+            start: line.start,
+            end: line.start + at + "reserved.".len(),
+        },
+        _ => line,
+    }
 }
 
 /// The agencies and [`CREDIT_LINE_WORDS`] only. Numbers only as a copyright year or two, so
@@ -53,17 +81,25 @@ fn only_credit(doc: &Doc, line: Line) -> bool {
 /// or a time stamp.
 fn with_place_or_time(doc: &Doc, line: Line) -> bool {
     let text = doc.slice(line.start, line.end);
-    if !text.contains('|') {
-        return false;
-    }
+    SEPARATORS
+        .iter()
+        .any(|sep| text.contains(sep) && parts_with_place_or_time(doc, line, sep))
+}
+
+/// What stands between a credit and its place or time: "Reuters | Seoul", "AFP \u{2022} Paris",
+/// "Reuters / Seoul", "Reuters, Seoul".
+const SEPARATORS: &[&str] = &["|", "\u{2022}", "\u{b7}", " / ", ","];
+
+fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
+    let text = doc.slice(line.start, line.end);
     let mut credit_parts = 0;
     let mut at = line.start;
-    for part in text.split('|') {
+    for part in text.split(separator) {
         let span = Line {
             start: at,
             end: at + part.len(),
         };
-        at = span.end + 1;
+        at = span.end + separator.len();
         let has_mention = doc
             .mentions
             .iter()
@@ -78,6 +114,54 @@ fn with_place_or_time(doc: &Doc, line: Line) -> bool {
         }
     }
     credit_parts > 0
+}
+
+/// The credit with a time stamp after it and no bar: "Reuters Published May 2, 2024",
+/// "AFP Updated: 10:41 IST".
+fn with_stamp(doc: &Doc, line: Line) -> bool {
+    let first = doc.mentions.partition_point(|m| m.end <= line.start);
+    let Some(last) = doc
+        .mentions
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|m| m.start < line.end)
+        .last()
+    else {
+        return false;
+    };
+    let stamp = doc.slice(last.end, line.end);
+    let opens = alnum_words(stamp)
+        .next()
+        .is_some_and(|w| in_list(&["published", "updated", "posted", "last"], w));
+    let credit = Line {
+        start: line.start,
+        end: last.end,
+    };
+    opens && is_time_stamp(stamp) && only_credit(doc, credit)
+}
+
+/// The credit ending the article with the initials of the desk that handled it, as Indian
+/// agencies sign off: "PTI ABC DEF", "IANS ab/kvd" ([`desk_initials`]).
+fn with_initials(doc: &Doc, li: usize, line: Line) -> bool {
+    if li + EDGE_LINES < doc.lines.len() {
+        return false;
+    }
+    let first = doc.mentions.partition_point(|m| m.end <= line.start);
+    let mut on_line = doc
+        .mentions
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|m| m.start < line.end);
+    let (Some(m), None) = (on_line.next(), on_line.next()) else {
+        return false;
+    };
+    let head = Line {
+        start: line.start,
+        end: m.end,
+    };
+    desk_initials(doc.slice(m.end, line.end)) && only_credit(doc, head)
 }
 
 /// One to four capitalized words: "Seoul", "New Delhi", "Rio de Janeiro"; not a byline's
@@ -157,6 +241,12 @@ mod tests {
             ("Seoul | Reuters", "Reuters"),
             ("reuters\u{a0}|\u{a0}Seoul", "Reuters"),
             ("Source: Yonhap News Agency", "Yonhap"),
+            ("Reuters, Seoul", "Reuters"),
+            ("Reuters / Seoul", "Reuters"),
+            ("AFP \u{2022} Paris", "AFP"),
+            ("AFP, May 2, 2024", "AFP"),
+            ("Reuters Published May 2, 2024", "Reuters"),
+            ("AFP Updated: 2024-05-02 10:41 CET", "AFP"),
         ] {
             let text = paras(&["Corven yard wins navy order", line, P1, P2, P3, P1, P2]);
             assert_credit(&text, agency, "credit_line", line);
@@ -172,6 +262,9 @@ mod tests {
             "Reuters | the yard said it would hire more welders",
             "AP | 12 | 14 | 16",
             "Reuters | Ipsos poll",
+            "Reuters, the yard said",
+            "AP, 12, 14",
+            "Reuters Published a report on the yard",
         ] {
             let text = paras(&["Corven yard wins navy order", line, P1, P2, P3, P1, P2]);
             let got = found(&text);
@@ -180,6 +273,49 @@ mod tests {
                 "{line:?} is not a credit line: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn copyright_with_its_rights_notice() {
+        let line = "Copyright \u{a9} 2026 The Associated Press. All rights reserved. This material \
+                    may not be published, broadcast, rewritten or redistributed without permission.";
+        let text = paras(&[P1, P2, P3, line]);
+        assert_credit(&text, "AP", "credit_line", line);
+        // A sentence after the copyright that is no rights notice keeps the line long.
+        let other = "Copyright 2026 The Associated Press. All rights reserved. The yard's new \
+                     order was first reported by the Corven Gazette, which said the navy would \
+                     announce it on Friday.";
+        assert_none(&paras(&[P1, P2, P3, other]));
+    }
+
+    #[test]
+    fn sign_off_with_the_desk_initials() {
+        for (line, agency) in [
+            ("PTI ABC DEF", "PTI"),
+            ("PTI XYZ ABC KVK", "PTI"),
+            ("IANS ab/kvd", "IANS"),
+        ] {
+            assert_credit(&paras(&[P1, P2, P3, line]), agency, "credit_line", line);
+        }
+        // Not at the end, or not initials: a headline, a lone acronym.
+        let middle = paras(&[
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+            "PTI ABC DEF",
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+        ]);
+        assert_none(&middle);
+        assert_none(&paras(&[P1, P2, P3, "PTI Chairman Visits Yard"]));
+        assert_none(&paras(&[P1, P2, P3, "AFP ABCDEF"]));
     }
 
     #[test]

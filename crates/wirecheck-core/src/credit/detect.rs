@@ -134,9 +134,13 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
         {
             continue;
         }
-        let kind = if credit_line::is_credit_line(&doc, li) {
+        // A reporter's name before the agency reads as a place too ("Lena Varga, AFP"): the
+        // byline is tried first.
+        let kind = if byline::is_name_line(&doc, li) {
+            CreditKind::Byline
+        } else if credit_line::is_credit_line(&doc, li) {
             CreditKind::CreditLine
-        } else if byline::is_byline(&doc, li) || byline::is_name_line(&doc, li) {
+        } else if byline::is_byline(&doc, li) {
             CreditKind::Byline
         } else {
             continue;

@@ -374,6 +374,29 @@ pub(super) fn last_word(s: &str) -> Option<(usize, &str)> {
     (!word.is_empty()).then_some((start, word))
 }
 
+/// Whether `tail`, the rest of a line after an agency, is the initials of the desk that
+/// handled the story, as Indian agencies sign off ("PTI ABC DEF", "IANS ab/kvd"): after white
+/// space, one to four groups of two to four capital letters, or lower-case groups joined by
+/// slashes.
+pub(super) fn desk_initials(tail: &str) -> bool {
+    let is_group = |g: &str, upper: bool| {
+        (2..=4).contains(&g.len())
+            && g.chars().all(|c| {
+                if upper {
+                    c.is_ascii_uppercase()
+                } else {
+                    c.is_ascii_lowercase()
+                }
+            })
+    };
+    let groups: Vec<&str> = tail.split_whitespace().collect();
+    let capitals = (1..=4).contains(&groups.len()) && groups.iter().all(|g| is_group(g, true));
+    let slashed = groups.len() == 1
+        && groups[0].contains('/')
+        && groups[0].split('/').all(|g| is_group(g, false));
+    tail.starts_with(char::is_whitespace) && (capitals || slashed)
+}
+
 /// The alphanumeric word starting at `pos`, if one does.
 pub(super) fn word_at(text: &str, pos: usize, limit: usize) -> Option<(usize, &str)> {
     let rest = text.get(pos..limit.max(pos))?;

@@ -7,15 +7,30 @@
 
 use super::agencies::Mention;
 use super::mention::{
-    CONTRIBUTOR_WORDS, Doc, PICTURE_WORDS, in_list, last_word, word_at, words_after,
+    CONTRIBUTOR_WORDS, Doc, EDGE_LINES, PICTURE_WORDS, desk_initials, in_list, last_word, word_at,
+    words_after,
 };
 
 /// Words after an agency name that do not make it part of a longer name.
 #[rustfmt::skip]
 const NAME_OK_NEXT: &[&str] = &[
     "staff", "news", "agency", "agencies", "wire", "wires", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday",
+    "thursday", "friday", "saturday", "sunday", "published", "updated", "posted",
 ];
+
+/// Whether the words after a mention are a reporter's title: "AP Business Writer", "AFP
+/// Chief Correspondent": up to three capitalized words, the last of [`CONTRIBUTOR_WORDS`].
+fn is_title_after(doc: &Doc, m: &Mention, line_end: usize) -> bool {
+    let words = words_after(doc.text, m.end, line_end, 3);
+    words
+        .iter()
+        .position(|(_, w)| in_list(CONTRIBUTOR_WORDS, w))
+        .is_some_and(|last| {
+            words[..=last]
+                .iter()
+                .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
 
 /// Whether mention `m`, on line `li`, is part of a longer name or a picture credit, which no
 /// context makes a source credit.
@@ -46,6 +61,8 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
         && w.chars().next().is_some_and(char::is_uppercase)
         && !in_list(NAME_OK_NEXT, w)
         && !in_list(CONTRIBUTOR_WORDS, w)
+        && !is_title_after(doc, m, line.end)
+        && !(li + EDGE_LINES >= doc.lines.len() && desk_initials(after))
     {
         return true;
     }

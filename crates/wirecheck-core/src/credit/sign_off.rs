@@ -77,6 +77,9 @@ mod tests {
     const AUTOMATED: &str =
         "The article is generated from an automated feed and has not been edited by our staff.";
     const VIA_FEEDS: &str = "This article was published via feeds without changes by our desk.";
+    /// A notice naming the feed's agency: set aside as boilerplate, and no credit of its own.
+    const NAMED_FEED: &str = "The article is generated from Reuters via feeds.";
+    const AGENCY_FEED: &str = "This article is auto-generated from a news agency feed.";
 
     #[test]
     fn agency_glued_to_the_last_sentence_before_a_feed_notice() {
@@ -91,6 +94,8 @@ mod tests {
                 vec![AUTOMATED, BANNER],
                 vec![VIA_FEEDS],
                 vec![AUTOMATED, BANNER, "Tags: Corven, defence", "Comments"],
+                vec![NAMED_FEED, BANNER],
+                vec![AGENCY_FEED],
                 vec![],
             ] {
                 let mut parts = vec![P1, P2, P3, P1, P2, last.as_str()];

@@ -5,8 +5,8 @@
 //! agenzie)" ([`with_agencies`]).
 
 use super::mention::{
-    Doc, Group, Line, Span, alnum_words, head_within, in_list, phrase_before,
-    skip_foreign_agency_noun, words_before,
+    Doc, Group, Line, Span, alnum_words, head_within, in_list, is_dash, phrase_before,
+    skip_foreign_agency_noun, words_after, words_before,
 };
 
 /// The phrase naming the agency as a contributor, from "With" (or its bracket) to the agency,
@@ -36,10 +36,28 @@ pub(super) fn with_inputs(doc: &Doc, g: &Group) -> Option<Span> {
         let lead = doc.slice(line.start, found).trim_end();
         (lead.is_empty() || lead.ends_with('(')).then_some(found)
     };
+    // English "with" is a credit only ending its line or bracket: "(With AFP)", "— With
+    // Reuters", "With PTI inputs"; "with Reuters reporting that" is a sentence.
+    let after = words_after(doc.text, g.end, line.end, 2);
+    let inputs_end = match after.first() {
+        Some((p, w)) if in_list(&["inputs", "input"], w) => Some(p + w.len()),
+        _ => None,
+    };
+    let english_with = || {
+        let found = phrase_before(words, "with")?;
+        let lead = doc.slice(line.start, found).trim_end();
+        let opens = lead.is_empty() || lead.ends_with('(') || lead.ends_with(is_dash);
+        let tail = doc.slice(inputs_end.unwrap_or(g.end), line.end);
+        let ends = tail
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| w.is_empty() || in_list(AND_OTHERS, w));
+        (opens && ends).then_some(found)
+    };
     let mut start = TRIGGERS
         .iter()
         .find_map(|t| phrase_before(words, t))
-        .or_else(with_word)?;
+        .or_else(with_word)
+        .or_else(english_with)?;
     let trigger_start = start;
     let mut rest = words.iter().skip_while(|(p, _)| *p >= trigger_start);
     for _ in 0..3 {
@@ -52,15 +70,15 @@ pub(super) fn with_inputs(doc: &Doc, g: &Group) -> Option<Span> {
         start = line.start + doc.slice(line.start, start).trim_end().len() - 1;
     }
     // "(With inputs from PTI and other agencies)": run on to the closing bracket.
-    let mut end = g.end;
-    let tail = head_within(doc.slice(g.end, line.end), 60);
+    let mut end = inputs_end.unwrap_or(g.end);
+    let tail = head_within(doc.slice(end, line.end), 60);
     if let Some(close) = tail.find(')')
         && tail.get(..close).is_some_and(|t| {
             t.split(|c: char| !c.is_alphanumeric())
                 .all(|w| w.is_empty() || in_list(AND_OTHERS, w))
         })
     {
-        end = g.end + close + 1;
+        end += close + 1;
     }
     Some((start, end))
 }
@@ -148,5 +166,37 @@ mod tests {
             "with_inputs",
             "(With agency inputs from IANS and other agencies)",
         );
+    }
+
+    #[test]
+    fn with_the_agency_or_its_inputs_ending_a_line() {
+        for (line, agency, phrase) in [
+            ("With PTI inputs", "PTI", "With PTI inputs"),
+            ("(With PTI inputs)", "PTI", "(With PTI inputs)"),
+            ("With ANI inputs.", "ANI", "With ANI inputs"),
+            ("With AFP", "AFP", "With AFP"),
+            ("(With AFP)", "AFP", "(With AFP)"),
+            ("\u{2014} With Reuters", "Reuters", "With Reuters"),
+        ] {
+            let text = paras(&[P1, P2, P3, line]);
+            assert_credit(&text, agency, "with_inputs", phrase);
+        }
+        let both = found(&paras(&[P1, P2, P3, "With Reuters and AFP"]));
+        let agencies: Vec<&str> = both.iter().map(|(a, _, _)| a.as_str()).collect();
+        assert_eq!(agencies, ["Reuters", "AFP"], "{both:?}");
+        let glued = paras(&[P1, P2, &format!("{P3} (With IANS inputs)")]);
+        assert_credit(&glued, "IANS", "with_inputs", "(With IANS inputs)");
+    }
+
+    #[test]
+    fn with_the_agency_in_a_sentence_is_not_a_credit() {
+        for sentence in [
+            "With Reuters reporting that the yard was for sale, its shares rose sharply.",
+            "The mayor spoke with AFP about the bridge on Tuesday before the ceremony began.",
+            "The council shared its plans with Reuters and other outlets before the vote.",
+        ] {
+            assert_none(&paras(&[P1, P2, P3, sentence, P1, P2]));
+            assert_none(&paras(&[P1, P2, P3, sentence]));
+        }
     }
 }
