@@ -495,6 +495,13 @@ fn syndication_credit_forms_credit_the_source() {
             "byline",
             "Reuters contributed to this report",
         ),
+        (
+            "header-byline-reuters.html",
+            "reuters-mackerel-talks.txt",
+            "Reuters",
+            "byline",
+            "By Ingrid Solheim, Reuters",
+        ),
     ] {
         let (code, report) = check(&t, article);
         assert_top(&report, "wholly", source, article);

@@ -266,9 +266,15 @@ fn is_element(node: &Node, name: &str) -> bool {
     node.as_element().is_some_and(|e| e.name() == name)
 }
 
-/// Whether an element (other than the content root) is page furniture.
-fn is_dropped(el: &scraper::node::Element) -> bool {
+/// Whether an element (other than the content root) is page furniture. A `<header>` or
+/// `<footer>` of an `<article>` is the article's own (its headline, byline and date; its
+/// credit or "With inputs from" line), not the page's: it is kept, and its share bars and tag
+/// lists go as furniture or boilerplate like any other.
+fn is_dropped(el: &scraper::node::Element, in_article: &dyn Fn() -> bool) -> bool {
     let name = el.name();
+    if matches!(name, "header" | "footer") {
+        return !in_article();
+    }
     if DROPPED_TAGS.contains(&name) {
         return true;
     }
@@ -292,11 +298,13 @@ fn is_dropped(el: &scraper::node::Element) -> bool {
 fn article_text(root: ElementRef<'_>) -> String {
     let mut out = ParagraphBuilder::default();
     let mut node = *root;
-    let mut descend = enter(&mut out, node.value(), true);
+    let mut descend = enter(&mut out, node.value(), true, &|| false);
     loop {
         if descend && let Some(child) = node.first_child() {
             node = child;
-            descend = enter(&mut out, node.value(), false);
+            descend = enter(&mut out, node.value(), false, &|| {
+                node.ancestors().any(|a| is_element(a.value(), "article"))
+            });
             continue;
         }
         // Leave `node`, then climb until a next sibling is found.
@@ -307,7 +315,9 @@ fn article_text(root: ElementRef<'_>) -> String {
             }
             if let Some(sibling) = node.next_sibling() {
                 node = sibling;
-                descend = enter(&mut out, node.value(), false);
+                descend = enter(&mut out, node.value(), false, &|| {
+                    node.ancestors().any(|a| is_element(a.value(), "article"))
+                });
                 break;
             }
             match node.parent() {
@@ -319,14 +329,21 @@ fn article_text(root: ElementRef<'_>) -> String {
 }
 
 /// Handles entering a node; returns whether to walk into its children.
-fn enter(out: &mut ParagraphBuilder, node: &Node, is_root: bool) -> bool {
+/// `in_article` tells whether the node lies inside an `<article>` (asked only of headers and
+/// footers).
+fn enter(
+    out: &mut ParagraphBuilder,
+    node: &Node,
+    is_root: bool,
+    in_article: &dyn Fn() -> bool,
+) -> bool {
     match node {
         Node::Text(text) => {
             out.push_text(text);
             false
         }
         Node::Element(el) => {
-            if !is_root && is_dropped(el) {
+            if !is_root && is_dropped(el, in_article) {
                 return false;
             }
             match el.name() {
@@ -626,6 +643,33 @@ mod tests {
                 "{junk:?} is page furniture, not article text"
             );
         }
+    }
+
+    #[test]
+    fn an_articles_own_header_and_footer_are_kept_the_pages_are_not() {
+        let page = "<html><body><header class=site><a>The Daily Gull</a> <a>Sport</a></header>\
+            <main><header>Daily Gull: local news</header>\
+            <article><header><h1>Harbour bridge reopens</h1>\
+            <p class=byline>By Olo Brand, Reuters</p><time datetime=2026-05-02>May 2, 2026</time>\
+            <div class=share-bar>Share on Facebook</div></header>\
+            <p>The old harbour bridge in Port Fennick reopened on Friday, officials said.</p>\
+            <footer><p>(With inputs from PTI)</p></footer></article></main>\
+            <footer>Copyright The Daily Gull</footer></body></html>";
+        let got = extract(page);
+        assert_eq!(
+            got.text,
+            "Harbour bridge reopens\n\nBy Olo Brand, Reuters\n\nMay 2, 2026\n\nThe old harbour \
+             bridge in Port Fennick reopened on Friday, officials said.\n\n(With inputs from PTI)",
+            "the article's byline, date and credit line, without its share bar"
+        );
+        // Without an article element the page's header and footer stay furniture.
+        let bare = "<html><body><header>The Daily Gull | Sport | Weather</header>\
+            <p>The old harbour bridge in Port Fennick reopened on Friday, officials said.</p>\
+            <footer>Copyright The Daily Gull</footer></body></html>";
+        assert_eq!(
+            extract(bare).text,
+            "The old harbour bridge in Port Fennick reopened on Friday, officials said."
+        );
     }
 
     #[test]
