@@ -502,6 +502,13 @@ fn syndication_credit_forms_credit_the_source() {
             "byline",
             "By Ingrid Solheim, Reuters",
         ),
+        (
+            "page-author-afp.html",
+            "afp-chip-plant.txt",
+            "AFP",
+            "page_author",
+            "AFP",
+        ),
     ] {
         let (code, report) = check(&t, article);
         assert_top(&report, "wholly", source, article);
@@ -542,4 +549,17 @@ fn desk_initials_without_the_agency_do_not_credit_it() {
         "PTI copy ending \"SKR RHL\"",
     );
     assert_uncredited_and_flagged(code, &report, "PTI", "initials alone name no agency");
+}
+
+#[test]
+fn a_reporter_as_the_pages_declared_author_does_not_credit_the_agency() {
+    let t = archive();
+    let (code, report) = check(&t, "page-author-reporter-afp.html");
+    assert_top(
+        &report,
+        "wholly",
+        "afp-chip-plant.txt",
+        "AFP copy whose page declares a reporter as its author",
+    );
+    assert_uncredited_and_flagged(code, &report, "AFP", "a reporter's name credits no agency");
 }

@@ -51,3 +51,9 @@ export function snippetParts(snippet: string): { text: string; match: boolean }[
   if (last < snippet.length) parts.push({ text: snippet.slice(last), match: false });
   return parts;
 }
+
+/** How a credit was found, for the source card: the form's name, or for a credit read from a
+ *  web page's metadata (an author in `<meta>` or JSON-LD, not in its text) where it was read. */
+export function creditKindLabel(kind: string): string {
+  return kind === "page_author" ? "the page's declared author, not in its text" : kind;
+}

@@ -129,6 +129,24 @@ describe("check view", () => {
   });
 });
 
+describe("credit from a page's metadata", () => {
+  it("says the credit was the page's declared author, not text of the article", async () => {
+    handlers["check_article"] = () => {
+      const result = syntheticResult(600, 20);
+      const credit = { agency: "Reuters", kind: "page_author", text: "Reuters", start: 0, end: 0 };
+      result.report.credits = [credit];
+      result.report.sources[0]!.credit = credit;
+      return result;
+    };
+    boot();
+    await checkSomething();
+    const shown = $("credit-evidence")?.textContent ?? "";
+    expect(shown).toContain("“Reuters”");
+    expect(shown).toContain("the page's declared author, not in its text");
+    expect([...$$("source-card")].map((c) => c.dataset["credited"])).toEqual(["true", "false", "false"]);
+  });
+});
+
 describe("article date", () => {
   it("shows the date read and lists later stories apart from the sources", async () => {
     handlers["check_article"] = () => {

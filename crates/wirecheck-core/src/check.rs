@@ -10,6 +10,7 @@ use crate::compare::{
 };
 use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{FoundCredit, UNNAMED_AGENCIES, find_credits};
+use crate::credit::page_author::page_author_credits;
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RetrieveOptions};
 use crate::pairwise::compare_given;
@@ -96,12 +97,22 @@ pub(crate) fn prepare_article(input: &str, options: &CheckOptions) -> Result<Pre
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let text = if html::looks_like_html(input) {
-        html::extract(input).text
-    } else {
-        input.to_string()
-    };
-    prepare_text(text, options)
+    if html::looks_like_html(input) {
+        let page = html::extract(input);
+        return prepare_page(page.text, page.authors, options);
+    }
+    prepare_text(input.to_string(), options)
+}
+
+/// A page's article text, with the authors its metadata declares, ready to compare.
+pub(crate) fn prepare_page(
+    text: String,
+    authors: Vec<String>,
+    options: &CheckOptions,
+) -> Result<Prepared> {
+    let mut article = prepare_text(text, options)?;
+    article.page_authors = authors;
+    Ok(article)
 }
 
 /// Checks an article's text as it is: HTML already reduced to text, never taken for markup
@@ -109,9 +120,10 @@ pub(crate) fn prepare_article(input: &str, options: &CheckOptions) -> Result<Pre
 pub(crate) fn check_article_text(
     archive: &Archive,
     text: String,
+    page_authors: Vec<String>,
     options: &CheckOptions,
 ) -> Result<Report> {
-    let article = prepare_text(text, options)?;
+    let article = prepare_page(text, page_authors, options)?;
     let candidates = retrieve_candidates(archive, &article, options)?;
     compare_given(article, candidates, options)
 }
@@ -192,7 +204,9 @@ pub(crate) fn compare_stories(
         .map(|source| align(&article.tokens, &source.tokens, &options.align))
         .collect();
 
-    let credits = find_credits(&options.agencies, &article.text);
+    let mut credits = find_credits(&options.agencies, &article.text);
+    let declared = page_author_credits(&options.agencies, &article.page_authors, &credits);
+    credits.extend(declared);
     let published_later = published_later(
         &article,
         &stories,
@@ -686,10 +700,11 @@ fn to_credit(credit: &FoundCredit, text: &str, chars: &CharMap) -> Credit {
     Credit {
         agency: credit.agency.clone(),
         kind: credit.kind.as_str().to_string(),
-        text: text
-            .get(credit.start..credit.end)
-            .unwrap_or_default()
-            .to_string(),
+        text: credit.declared.clone().unwrap_or_else(|| {
+            text.get(credit.start..credit.end)
+                .unwrap_or_default()
+                .to_string()
+        }),
         start: chars.char_offset(credit.start),
         end: chars.char_offset(credit.end),
     }

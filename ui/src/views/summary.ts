@@ -10,7 +10,7 @@ import { saveDialog } from "../dialogs";
 import { h } from "../dom";
 import { errorText } from "../errors";
 import { probabilityText, renderEvidence, verdictConfidenceText } from "../evidence";
-import { agencyName, derivedLabel, percent, when } from "../format";
+import { agencyName, creditKindLabel, derivedLabel, percent, when } from "../format";
 import { colourClass } from "../review-render";
 import { renderCompareWith } from "./compare-with";
 import { renderArticleDate, renderPublishedLater } from "./dating";
@@ -173,7 +173,7 @@ function renderSourceCard(app: App, source: Source, slot: number): HTMLElement {
             },
           },
           `“${credit.text}”`,
-          h("span", { class: "muted" }, ` (${credit.kind})`),
+          h("span", { class: "muted" }, ` (${creditKindLabel(credit.kind)})`),
         )
       : null,
     h(

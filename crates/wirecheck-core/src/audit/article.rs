@@ -24,6 +24,8 @@ use crate::{Error, Result};
 #[derive(Debug)]
 pub(super) struct ArticleText {
     pub text: String,
+    /// The authors a page's metadata declares (empty for text).
+    pub authors: Vec<String>,
     url: Option<String>,
     published: Option<String>,
 }
@@ -90,8 +92,8 @@ pub(super) fn check_item(
     before_from_article: bool,
 ) -> Result<Outcome> {
     let (outcome, read) = read_item(item, before_from_article);
-    check_read(outcome, read, options, before, |text, options| {
-        archive.in_read_transaction(|| check_article_text(archive, text, options))
+    check_read(outcome, read, options, before, |text, authors, options| {
+        archive.in_read_transaction(|| check_article_text(archive, text, authors, options))
     })
 }
 
@@ -146,7 +148,7 @@ pub(super) fn check_read(
     read: std::result::Result<ArticleText, Failure>,
     options: &mut CheckOptions,
     before: Option<&str>,
-    check: impl FnOnce(String, &CheckOptions) -> Result<Report>,
+    check: impl FnOnce(String, Vec<String>, &CheckOptions) -> Result<Report>,
 ) -> Result<Outcome> {
     let read = match read {
         Ok(read) => read,
@@ -156,8 +158,9 @@ pub(super) fn check_read(
         }
     };
     set_before(options, &outcome, before);
-    let checked =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(read.text, options)));
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check(read.text, read.authors, options)
+    }));
     outcome.result = match checked {
         Ok(Ok(report)) => Ok(report),
         Ok(Err(Error::EmptyArticle)) => Err(Failure::new(FailureKind::Empty, "no article text")),
@@ -251,6 +254,7 @@ fn article_text(input: String, page: bool) -> ArticleText {
     if !page && !html::looks_like_html(&input) {
         return ArticleText {
             text: input,
+            authors: Vec::new(),
             url: None,
             published: None,
         };
@@ -258,6 +262,7 @@ fn article_text(input: String, page: bool) -> ArticleText {
     let extracted = html::extract(&input);
     ArticleText {
         text: extracted.text,
+        authors: extracted.authors,
         url: extracted.url,
         published: extracted
             .published

@@ -40,10 +40,16 @@ pub fn record_line(
     let (outcome, read) = read_item(record(line, input.to_string()), options.before_from_article);
     let mut check = check_options(options, &outcome);
     let before = options.check.published_before.clone();
-    let outcome: Outcome = check_read(outcome, read, &mut check, before.as_deref(), |text, o| {
-        let article: Prepared = crate::check::prepare_text(text, o)?;
-        compare_given(article, candidates, o)
-    })?;
+    let outcome: Outcome = check_read(
+        outcome,
+        read,
+        &mut check,
+        before.as_deref(),
+        |text, authors, o| {
+            let article: Prepared = crate::check::prepare_page(text, authors, o)?;
+            compare_given(article, candidates, o)
+        },
+    )?;
     outcome.line()
 }
 

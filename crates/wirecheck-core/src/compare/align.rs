@@ -487,6 +487,7 @@ pub(crate) mod tests {
             tokens: toks(text),
             boilerplate: vec![],
             language: None,
+            page_authors: Vec::new(),
         }
     }
 

@@ -33,6 +33,9 @@ pub enum CreditKind {
     Parenthetical,
     /// A trailer ending the last paragraph: "... on Monday. -- IANS".
     SignOff,
+    /// The author a web page declares in its metadata (`<meta name="author"
+    /// content="Reuters">`, JSON-LD), not in its text.
+    PageAuthor,
 }
 
 impl CreditKind {
@@ -46,6 +49,7 @@ impl CreditKind {
             CreditKind::AccordingTo => "according_to",
             CreditKind::Parenthetical => "parenthetical",
             CreditKind::SignOff => "sign_off",
+            CreditKind::PageAuthor => "page_author",
         }
     }
 }
@@ -61,6 +65,9 @@ pub struct FoundCredit {
     pub start: usize,
     /// Byte offset just past the credit phrase.
     pub end: usize,
+    /// The credit as the page's metadata gives it, for a credit read outside the text
+    /// ([`CreditKind::PageAuthor`]; `start` and `end` are then 0).
+    pub declared: Option<String>,
 }
 
 /// A form found in a phrase around a group of mentions, and what it credits as.
@@ -98,6 +105,7 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
             kind: CreditKind::WithInputs,
             start,
             end,
+            declared: None,
         })
         .collect();
     if mentions.is_empty() {
@@ -119,6 +127,7 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
         kind,
         start,
         end,
+        declared: None,
     };
 
     // Whole-line forms first: a line that is just a credit or a byline credits every agency on it.

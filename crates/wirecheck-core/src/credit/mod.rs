@@ -13,6 +13,7 @@ pub mod detect;
 mod languages_tests;
 mod mention;
 mod not_credit;
+pub mod page_author;
 mod sign_off;
 #[cfg(test)]
 mod testing;

@@ -26,6 +26,10 @@ pub struct Extracted {
     pub published: Option<String>,
     /// The page's own address as it states it: `<link rel="canonical">`, else `og:url`.
     pub url: Option<String>,
+    /// Every author the page declares in its metadata ([`AUTHOR_KEYS`] and the `author`,
+    /// `creator` and `provider` of its JSON-LD), in order, without repeats: where a page that
+    /// shows the agency as a logo names it in words.
+    pub authors: Vec<String>,
     /// The article text, paragraphs separated by a blank line, lines by `\n`.
     pub text: String,
 }
@@ -166,6 +170,49 @@ pub fn extract(html: &str) -> Extracted {
     out
 }
 
+/// `<meta>` names and properties that declare the page's author.
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+];
+/// JSON-LD keys whose value names who wrote or supplied the story (the `publisher` is the
+/// site, not a credit).
+const LD_AUTHOR_KEYS: &[&str] = &["author", "creator", "provider"];
+/// Most authors kept, and the largest JSON-LD block read.
+const MAX_AUTHORS: usize = 8;
+const MAX_LD_BYTES: usize = 64 * 1024;
+
+/// The names in a JSON-LD value: every `author`, `creator` or `provider` (a string, an object
+/// with a `name`, or a list of them), at any depth (`@graph`), walked without recursion.
+fn ld_authors(value: &serde_json::Value, out: &mut Vec<String>) {
+    use serde_json::Value;
+    let mut stack = vec![(value, false)];
+    while let Some((v, is_author)) = stack.pop() {
+        match v {
+            Value::String(name) if is_author => out.push(collapse(name)),
+            Value::Array(items) => stack.extend(items.iter().rev().map(|i| (i, is_author))),
+            Value::Object(map) => {
+                if is_author && let Some(Value::String(name)) = map.get("name") {
+                    out.push(collapse(name));
+                }
+                for (key, item) in map.iter().rev() {
+                    if LD_AUTHOR_KEYS.contains(&key.as_str()) {
+                        stack.push((item, true));
+                    } else if !is_author {
+                        stack.push((item, false));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Title, headline, byline and publication time, in one pass over the elements.
 fn metadata(doc: &Html) -> Extracted {
     let mut title = None;
@@ -177,14 +224,31 @@ fn metadata(doc: &Html) -> Extracted {
     let mut time = None;
     let mut canonical = None;
     let mut og_url = None;
+    let mut authors: Vec<String> = Vec::new();
     for el in doc.root_element().descendent_elements() {
         let v = el.value();
         match v.name() {
+            "script"
+                if v.attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let json: String = el.text().collect();
+                if json.len() <= MAX_LD_BYTES
+                    && let Ok(value) = serde_json::from_str::<serde_json::Value>(&json)
+                {
+                    ld_authors(&value, &mut authors);
+                }
+            }
             "title" if title.is_none() => title = non_empty(inline_text(el)),
             "h1" if h1.is_none() => h1 = non_empty(inline_text(el)),
             "meta" => {
                 let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
                 let content = v.attr("content").and_then(|c| non_empty(collapse(c)));
+                if AUTHOR_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k))
+                    && let Some(name) = &content
+                {
+                    authors.push(name.clone());
+                }
                 if key.eq_ignore_ascii_case("og:title") && og_title.is_none() {
                     og_title = content;
                 } else if key.eq_ignore_ascii_case("author") && author.is_none() {
@@ -226,8 +290,22 @@ fn metadata(doc: &Html) -> Extracted {
         byline: author.or(author_element),
         published: published_meta.or(time),
         url: canonical.or(og_url),
+        authors: distinct_names(authors),
         text: String::new(),
     }
+}
+
+/// Names that are not links, each once, at most [`MAX_AUTHORS`].
+fn distinct_names(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let link = name.starts_with("http://") || name.starts_with("https://");
+        if !name.is_empty() && !link && name.len() <= 200 && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out.truncate(MAX_AUTHORS);
+    out
 }
 
 /// The element holding the article: `[itemprop=articleBody]`, else the top-level `<article>`
@@ -267,13 +345,15 @@ fn is_element(node: &Node, name: &str) -> bool {
 }
 
 /// Whether an element (other than the content root) is page furniture. A `<header>` or
-/// `<footer>` of an `<article>` is the article's own (its headline, byline and date; its
+/// `<footer>` of an `<article>`, or a `<header>` holding the page's `<h1>` (a story page
+/// without an `<article>` element), is the article's own (its headline, byline and date; its
 /// credit or "With inputs from" line), not the page's: it is kept, and its share bars and tag
-/// lists go as furniture or boilerplate like any other.
-fn is_dropped(el: &scraper::node::Element, in_article: &dyn Fn() -> bool) -> bool {
+/// lists go as furniture or boilerplate like any other. `own_section` tells whether the
+/// element is one of those (asked only of headers and footers).
+fn is_dropped(el: &scraper::node::Element, own_section: &dyn Fn() -> bool) -> bool {
     let name = el.name();
     if matches!(name, "header" | "footer") {
-        return !in_article();
+        return !own_section();
     }
     if DROPPED_TAGS.contains(&name) {
         return true;
@@ -303,7 +383,7 @@ fn article_text(root: ElementRef<'_>) -> String {
         if descend && let Some(child) = node.first_child() {
             node = child;
             descend = enter(&mut out, node.value(), false, &|| {
-                node.ancestors().any(|a| is_element(a.value(), "article"))
+                ElementRef::wrap(node).is_some_and(own_section)
             });
             continue;
         }
@@ -316,7 +396,7 @@ fn article_text(root: ElementRef<'_>) -> String {
             if let Some(sibling) = node.next_sibling() {
                 node = sibling;
                 descend = enter(&mut out, node.value(), false, &|| {
-                    node.ancestors().any(|a| is_element(a.value(), "article"))
+                    ElementRef::wrap(node).is_some_and(own_section)
                 });
                 break;
             }
@@ -328,14 +408,20 @@ fn article_text(root: ElementRef<'_>) -> String {
     }
 }
 
+/// Whether a header or footer element belongs to the article: inside an `<article>`, or a
+/// header holding an `<h1>`.
+fn own_section(el: ElementRef<'_>) -> bool {
+    el.ancestors().any(|a| is_element(a.value(), "article"))
+        || (el.value().name() == "header" && el.descendants().any(|d| is_element(d.value(), "h1")))
+}
+
 /// Handles entering a node; returns whether to walk into its children.
-/// `in_article` tells whether the node lies inside an `<article>` (asked only of headers and
-/// footers).
+/// `own_section` tells whether a header or footer is the article's ([`is_dropped`]).
 fn enter(
     out: &mut ParagraphBuilder,
     node: &Node,
     is_root: bool,
-    in_article: &dyn Fn() -> bool,
+    own_section: &dyn Fn() -> bool,
 ) -> bool {
     match node {
         Node::Text(text) => {
@@ -343,7 +429,7 @@ fn enter(
             false
         }
         Node::Element(el) => {
-            if !is_root && is_dropped(el, in_article) {
+            if !is_root && is_dropped(el, own_section) {
                 return false;
             }
             match el.name() {
@@ -662,14 +748,39 @@ mod tests {
              bridge in Port Fennick reopened on Friday, officials said.\n\n(With inputs from PTI)",
             "the article's byline, date and credit line, without its share bar"
         );
-        // Without an article element the page's header and footer stay furniture.
+        // Without an article element the page's header and footer stay furniture, but a
+        // header holding the story's headline is the story's.
         let bare = "<html><body><header>The Daily Gull | Sport | Weather</header>\
+            <div class=story><header><h1>Harbour bridge reopens</h1>\
+            <div class=meta>ANI | New Delhi</div></header>\
             <p>The old harbour bridge in Port Fennick reopened on Friday, officials said.</p>\
-            <footer>Copyright The Daily Gull</footer></body></html>";
+            </div><footer>Copyright The Daily Gull</footer></body></html>";
         assert_eq!(
             extract(bare).text,
-            "The old harbour bridge in Port Fennick reopened on Friday, officials said."
+            "Harbour bridge reopens\n\nANI | New Delhi\n\nThe old harbour bridge in Port \
+             Fennick reopened on Friday, officials said."
         );
+    }
+
+    #[test]
+    fn reads_the_declared_authors() {
+        let page = r#"<html><head>
+            <meta name="author" content="Lena Varga">
+            <meta property="article:author" content="https://gull.example/staff/lv">
+            <meta name="byl" content="By Lena Varga">
+            <script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",
+                "author": [{"@type": "Person", "name": "Lena Varga"},
+                           {"@type": "Organization", "name": "Reuters"}],
+                "provider": "AFP",
+                "publisher": {"@type": "Organization", "name": "The Daily Gull"}}]}</script>
+            <script type="application/ld+json">{"author": </script>
+            </head><body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            extract(page).authors,
+            ["Lena Varga", "By Lena Varga", "Reuters", "AFP"],
+            "in order, once each; no link, no publisher, a broken block skipped"
+        );
+        assert!(extract("<p>No metadata.</p>").authors.is_empty());
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct Prepared {
     pub boilerplate: Vec<Range<usize>>,
     /// The language whose rules made the tokens (`None`: the English rules).
     pub language: Option<Language>,
+    /// The authors a web page declares in its metadata, for an article given as a page
+    /// ([`html::Extracted::authors`]); empty otherwise.
+    pub page_authors: Vec<String>,
 }
 
 impl Prepared {
@@ -56,6 +59,7 @@ impl Prepared {
             tokens,
             boilerplate,
             language,
+            page_authors: Vec::new(),
         }
     }
 
@@ -72,6 +76,7 @@ impl Prepared {
             tokens,
             boilerplate: Vec::new(),
             language,
+            page_authors: Vec::new(),
         }
     }
 }

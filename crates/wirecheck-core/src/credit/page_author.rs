@@ -1,0 +1,89 @@
+//! The page's declared author: a web page that shows the agency as a logo, or not at all,
+//! often names it in its metadata (`<meta name="author" content="Reuters">`, a JSON-LD
+//! `author` or `provider`). An author that reads as a credit line or a byline on its own
+//! ("Reuters", "AFP Staff", "Lena Varga, Reuters") credits the agency; a reporter's name, the
+//! site's name or a picture credit does not.
+
+use super::agencies::AgencyTable;
+use super::detect::{CreditKind, FoundCredit, find_credits};
+
+/// The credits of a page's declared `authors` (see [`crate::text::html::Extracted::authors`]),
+/// one per agency, leaving out the agencies in `already` (credited in the text).
+pub fn page_author_credits(
+    table: &AgencyTable,
+    authors: &[String],
+    already: &[FoundCredit],
+) -> Vec<FoundCredit> {
+    let mut out: Vec<FoundCredit> = Vec::new();
+    for author in authors {
+        for credit in find_credits(table, author) {
+            let standalone = matches!(credit.kind, CreditKind::CreditLine | CreditKind::Byline);
+            let known = already
+                .iter()
+                .chain(&out)
+                .any(|c| c.agency == credit.agency);
+            if standalone && !known {
+                out.push(FoundCredit {
+                    agency: credit.agency,
+                    kind: CreditKind::PageAuthor,
+                    start: 0,
+                    end: 0,
+                    declared: Some(author.clone()),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agencies(authors: &[&str]) -> Vec<String> {
+        let authors: Vec<String> = authors.iter().map(|a| a.to_string()).collect();
+        page_author_credits(&AgencyTable::builtin(), &authors, &[])
+            .into_iter()
+            .map(|c| {
+                assert_eq!((c.kind, c.start, c.end), (CreditKind::PageAuthor, 0, 0));
+                c.agency
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_agency_as_the_declared_author_credits_it() {
+        assert_eq!(agencies(&["Reuters"]), ["Reuters"]);
+        assert_eq!(agencies(&["AFP Staff"]), ["AFP"]);
+        assert_eq!(agencies(&["Lena Varga, Reuters"]), ["Reuters"]);
+        assert_eq!(
+            agencies(&["Associated Press", "The Associated Press"]),
+            ["AP"]
+        );
+        assert_eq!(
+            agencies(&["Press Trust of India", "Xinhua"]),
+            ["PTI", "Xinhua"]
+        );
+    }
+
+    #[test]
+    fn a_reporter_the_site_or_a_picture_credit_is_no_credit() {
+        assert!(agencies(&["Lena Varga"]).is_empty());
+        assert!(agencies(&["The Harbourside Ledger"]).is_empty());
+        assert!(agencies(&["Photo: Reuters"]).is_empty());
+        assert!(agencies(&["Reuters Institute"]).is_empty());
+        assert!(agencies(&["Minister tells Reuters of new plan"]).is_empty());
+    }
+
+    #[test]
+    fn an_agency_credited_in_the_text_is_not_credited_twice() {
+        let table = AgencyTable::builtin();
+        let text = find_credits(&table, "Reuters");
+        let authors = vec!["Reuters".to_string(), "AFP".to_string()];
+        let got: Vec<String> = page_author_credits(&table, &authors, &text)
+            .into_iter()
+            .map(|c| c.agency)
+            .collect();
+        assert_eq!(got, ["AFP"]);
+    }
+}
