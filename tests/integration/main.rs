@@ -6,6 +6,7 @@ mod audit;
 mod bench;
 mod check;
 mod compare;
+mod credits;
 mod errors;
 mod eval;
 mod fixture;
