@@ -298,21 +298,7 @@ mod tests {
             assert_credit(&paras(&[P1, P2, P3, line]), agency, "credit_line", line);
         }
         // Not at the end, or not initials: a headline, a lone acronym.
-        let middle = paras(&[
-            P1,
-            P2,
-            P3,
-            P1,
-            P2,
-            P3,
-            "PTI ABC DEF",
-            P1,
-            P2,
-            P3,
-            P1,
-            P2,
-            P3,
-        ]);
+        let middle = amid("PTI ABC DEF");
         assert_none(&middle);
         assert_none(&paras(&[P1, P2, P3, "PTI Chairman Visits Yard"]));
         assert_none(&paras(&[P1, P2, P3, "AFP ABCDEF"]));

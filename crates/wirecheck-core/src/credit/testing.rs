@@ -12,6 +12,11 @@ pub const P3: &str =
 pub const BANNER: &str =
     "If you value our reporting, please donate today. Every contribution keeps us independent.";
 
+/// `line` as a paragraph in the middle of a long text, far from either end.
+pub fn amid(line: &str) -> String {
+    paras(&[P1, P2, P3, P1, P2, P3, line, P1, P2, P3, P1, P2, P3])
+}
+
 /// (agency, kind, credited phrase) for every credit in `text`.
 pub fn found(text: &str) -> Vec<(String, &'static str, String)> {
     find_credits(&AgencyTable::builtin(), text)
