@@ -165,10 +165,12 @@ function renderSourceCard(app: App, source: Source, slot: number): HTMLElement {
             type: "button",
             class: "credit-evidence",
             "data-testid": "credit-evidence",
-            title: "Show the credit in the article",
+            title: credit.kind === "page_author" ? "Declared as the page's author in its metadata, not shown in the text" : "Show the credit in the article",
             onclick: (e: Event) => {
               e.stopPropagation();
-              const index = app.result?.report.credits.findIndex((c) => c.start === credit.start && c.end === credit.end) ?? -1;
+              // A credit from the page's metadata has no place in the text to show.
+              const inText = credit.kind !== "page_author";
+              const index = inText ? (app.result?.report.credits.findIndex((c) => c.start === credit.start && c.end === credit.end) ?? -1) : -1;
               app.openReview({ sourceId: source.id, credit: index >= 0 ? index : undefined });
             },
           },
