@@ -186,6 +186,14 @@ fn every_common_credit_form_credits_the_agency() {
             page("<meta name=\"author\" content=\"Reuters\">", "", ""),
         ),
         ("Reuters", page(ld, "", "")),
+        // A byline beside the article element, not in it.
+        (
+            "Reuters",
+            page("", "", "").replace(
+                "<article>",
+                "<div class=story-meta><span class=byline>By Lena Varga, Reuters</span></div><article>",
+            ),
+        ),
     ];
     let mut missed = Vec::new();
     for (i, (agency, article)) in text_cases.iter().enumerate() {
@@ -242,6 +250,14 @@ fn look_alikes_of_credits_do_not_credit_the_agency() {
         (
             "Reuters",
             page("<meta name=\"author\" content=\"Lena Varga\">", "", ""),
+        ),
+        // Another story's byline in a related-stories list.
+        (
+            "Reuters",
+            page("", "", "").replace(
+                "</article>",
+                "</article><aside class=related><a>Ferry fares rise</a> <span class=byline>Reuters</span></aside>",
+            ),
         ),
     ];
     for (i, (agency, article)) in cases.iter().enumerate() {

@@ -220,6 +220,7 @@ fn metadata(doc: &Html) -> Extracted {
     let mut h1 = None;
     let mut author = None;
     let mut author_element = None;
+    let mut visible_byline: Option<String> = None;
     let mut published_meta = None;
     let mut time = None;
     let mut canonical = None;
@@ -275,13 +276,25 @@ fn metadata(doc: &Html) -> Extracted {
             }
             _ => {}
         }
-        if author_element.is_none()
-            && (v
-                .attr("rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                || v.classes().any(|c| c.eq_ignore_ascii_case("byline")))
-        {
+        let byline_element = v
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || v.classes().any(|c| c.eq_ignore_ascii_case("byline"));
+        if byline_element && author_element.is_none() {
             author_element = non_empty(inline_text(el));
+        }
+        // The page's byline counts as a declared author wherever it stands (a layout may put
+        // it beside the article element rather than in it), but not one in a related-stories
+        // list, a sidebar or the page's navigation.
+        if byline_element
+            && visible_byline.is_none()
+            && !el.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| is_dropped(e, &|| true))
+            })
+        {
+            visible_byline = non_empty(inline_text(el));
         }
     }
     Extracted {
@@ -290,7 +303,7 @@ fn metadata(doc: &Html) -> Extracted {
         byline: author.or(author_element),
         published: published_meta.or(time),
         url: canonical.or(og_url),
-        authors: distinct_names(authors),
+        authors: distinct_names(authors.into_iter().chain(visible_byline).collect()),
         text: String::new(),
     }
 }
@@ -781,6 +794,11 @@ mod tests {
             "in order, once each; no link, no publisher, a broken block skipped"
         );
         assert!(extract("<p>No metadata.</p>").authors.is_empty());
+        // The page's byline, outside the article element; one in a related list is not read.
+        let beside = "<html><body><aside class=related><span class=byline>Reuters</span></aside>\
+            <div class=meta><span class=byline>By Lena Varga, AFP</span></div>\
+            <article><p>Text.</p></article></body></html>";
+        assert_eq!(extract(beside).authors, ["By Lena Varga, AFP"]);
     }
 
     #[test]
