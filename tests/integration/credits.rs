@@ -186,6 +186,10 @@ fn every_common_credit_form_credits_the_agency() {
             page("<meta name=\"author\" content=\"Reuters\">", "", ""),
         ),
         ("Reuters", page(ld, "", "")),
+        (
+            "Reuters",
+            page("", "<div class=meta><span class=agency>Reuters</span><span class=date> May 2, 2026</span></div>", ""),
+        ),
         // A byline beside the article element, not in it.
         (
             "Reuters",

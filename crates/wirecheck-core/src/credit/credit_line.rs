@@ -117,7 +117,8 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
 }
 
 /// The credit with a time stamp after it and no bar: "Reuters Published May 2, 2024",
-/// "AFP Updated: 10:41 IST".
+/// "AFP Updated: 10:41 IST", "Reuters May 2, 2026" (an agency and a date in spans of their
+/// own).
 fn with_stamp(doc: &Doc, line: Line) -> bool {
     let first = doc.mentions.partition_point(|m| m.end <= line.start);
     let Some(last) = doc
@@ -133,7 +134,7 @@ fn with_stamp(doc: &Doc, line: Line) -> bool {
     let stamp = doc.slice(last.end, line.end);
     let opens = alnum_words(stamp)
         .next()
-        .is_some_and(|w| in_list(&["published", "updated", "posted", "last"], w));
+        .is_some_and(|w| in_list(STAMP_WORDS, w));
     let credit = Line {
         start: line.start,
         end: last.end,
@@ -247,6 +248,7 @@ mod tests {
             ("AFP, May 2, 2024", "AFP"),
             ("Reuters Published May 2, 2024", "Reuters"),
             ("AFP Updated: 2024-05-02 10:41 CET", "AFP"),
+            ("Reuters May 2, 2026", "Reuters"),
         ] {
             let text = paras(&["Corven yard wins navy order", line, P1, P2, P3, P1, P2]);
             assert_credit(&text, agency, "credit_line", line);
@@ -265,6 +267,8 @@ mod tests {
             "Reuters, the yard said",
             "AP, 12, 14",
             "Reuters Published a report on the yard",
+            "Reuters May be wrong about the yard",
+            "AP 12 14",
         ] {
             let text = paras(&["Corven yard wins navy order", line, P1, P2, P3, P1, P2]);
             let got = found(&text);

@@ -15,7 +15,9 @@ use super::mention::{
 #[rustfmt::skip]
 const NAME_OK_NEXT: &[&str] = &[
     "staff", "news", "agency", "agencies", "wire", "wires", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "published", "updated", "posted",
+    "thursday", "friday", "saturday", "sunday", "published", "updated", "posted", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
 ];
 
 /// Whether the words after a mention are a reporter's title: "AP Business Writer", "AFP
