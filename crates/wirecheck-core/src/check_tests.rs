@@ -1,0 +1,437 @@
+//! Tests of `check`: the whole comparison on small archives, and its properties.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::archive::NewStory;
+use crate::archive::store::InsertOutcome;
+
+/// Words for random stories: plain, accented, right-to-left, combining, numbers, quotes.
+const WORDS: &[&str] = &[
+    "harbour",
+    "council",
+    "ferry",
+    "minister",
+    "said",
+    "the",
+    "of",
+    "a",
+    "in",
+    "on",
+    "price",
+    "workers",
+    "strike",
+    "talks",
+    "Monday",
+    "Tuesday",
+    "river",
+    "bridge",
+    "police",
+    "court",
+    "judge",
+    "fund",
+    "million",
+    "dollars",
+    "per",
+    "cent",
+    "rose",
+    "fell",
+    "après",
+    "café",
+    "Zürich",
+    "São",
+    "Paulo",
+    "مرحبا",
+    "السلام",
+    "שלום",
+    "עולם",
+    "e\u{301}te\u{301}",
+    "na\u{308}ive",
+    "1,200",
+    "3.5%",
+    "$640",
+    "“quoted”",
+    "'single'",
+    "U.S.",
+    "co-operate",
+    "storm",
+    "village",
+    "school",
+    "vote",
+    "budget",
+    "railway",
+    "airport",
+    "tanker",
+    "grain",
+    "export",
+    "wildfire",
+    "acres",
+    "hospital",
+    "doctors",
+    "union",
+    "wages",
+];
+
+fn text_of(indices: &[usize], breaks: &[usize]) -> String {
+    let mut out = String::new();
+    for (i, &w) in indices.iter().enumerate() {
+        if i > 0 {
+            out.push_str(match breaks.get(i % breaks.len().max(1)) {
+                Some(0) => ". ",
+                Some(1) => "\n\n",
+                Some(2) => ", ",
+                _ => " ",
+            });
+        }
+        out.push_str(WORDS[w % WORDS.len()]);
+    }
+    out
+}
+
+fn archive_with(bodies: &[String]) -> Archive {
+    let mut archive = Archive::open_in_memory().unwrap();
+    for (i, body) in bodies.iter().enumerate() {
+        archive
+            .insert(NewStory {
+                headline: format!("Story {i}"),
+                body: body.clone(),
+                agency: Some("Reuters".into()),
+                origin: format!("test:{i}"),
+                ..NewStory::default()
+            })
+            .unwrap();
+    }
+    archive
+}
+
+fn story_words() -> impl Strategy<Value = (Vec<usize>, Vec<usize>)> {
+    (
+        prop::collection::vec(0..10_000usize, 20..200),
+        prop::collection::vec(0..12usize, 1..16),
+    )
+}
+
+/// A fictional wire story, long enough to be a source on its own.
+const HARBOUR: &str = "The harbour authority in Tarnby said on Monday it would close the \
+    northern ferry landing for six weeks while divers inspected the piles beneath the pier, \
+    after a survey found corrosion worse than engineers had expected.\n\nPassengers will \
+    board at a temporary pontoon beside the fish market, and the crossing to Vell island \
+    will run every ninety minutes instead of every hour, the authority said.\n\nHarbour \
+    master Odile Brack said the repairs would cost about 2.4 million crowns and that the \
+    landing should reopen before the summer timetable begins.";
+
+fn dated_archive(stories: &[(&str, &str)]) -> (Archive, Vec<i64>) {
+    let mut archive = Archive::open_in_memory().unwrap();
+    let ids = stories
+        .iter()
+        .enumerate()
+        .map(|(i, (published, body))| {
+            archive
+                .insert(NewStory {
+                    headline: format!("Harbour story {i}"),
+                    body: body.to_string(),
+                    agency: Some("Reuters".into()),
+                    published: Some(published.to_string()),
+                    origin: format!("test:{i}"),
+                    ..NewStory::default()
+                })
+                .unwrap()
+        })
+        .map(|outcome| match outcome {
+            InsertOutcome::Inserted(id) => id,
+            InsertOutcome::Duplicate(id) => panic!("story {id} stored twice"),
+        })
+        .collect();
+    (archive, ids)
+}
+
+fn dated_article(dateline: &str) -> String {
+    format!("Ferry landing to close for repairs\n\n{dateline}{HARBOUR}\n")
+}
+
+/// A passage of `source`: article words `article`, matched one for one with source words
+/// from `at`.
+fn found(source: usize, article: Range<usize>, at: usize, rewritten: bool) -> Found {
+    let pairs: Vec<(usize, usize)> = article
+        .clone()
+        .map(|a| (a, at + a - article.start))
+        .collect();
+    Found {
+        source,
+        alignment: Alignment {
+            source: at..at + article.len(),
+            matched: pairs.len(),
+            article,
+            pairs,
+        },
+        rewritten,
+        stock: false,
+    }
+}
+
+fn versions_of(sources: &[Prepared]) -> Versions<'_> {
+    Versions::new(sources.iter().map(|p| p.tokens.as_slice()).collect())
+}
+
+fn numbered(prefix: &str, n: usize) -> Prepared {
+    Prepared::new(
+        (0..n)
+            .map(|i| format!("{prefix}{i}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+#[test]
+fn a_rewritten_sentence_counts_only_near_a_copy_of_its_source() {
+    let wire = numbered("wire", 200);
+    let unrelated = numbered("other", 200);
+    // A write-through of the wire story: the same words, a sentence added.
+    let version = Prepared::new(format!("{} and more words at the end", wire.text));
+    let sources = [wire, unrelated, version];
+    let quoted = vec![false; 400];
+    let kept = |found: Vec<Found>| -> Vec<(usize, bool)> {
+        rewrites_with_evidence(found, &quoted, &mut versions_of(&sources))
+            .iter()
+            .map(|f| (f.source, f.rewritten))
+            .collect()
+    };
+
+    // A copied paragraph of the wire story (a 15-word run), a sentence resembling the
+    // unrelated story, a sentence resembling the wire's write-through.
+    let copied = found(0, 0..15, 0, false);
+    assert_eq!(
+        kept(vec![
+            copied.clone(),
+            found(1, 40..50, 0, true),
+            found(2, 60..70, 100, true),
+            found(0, 80..90, 120, true),
+            found(0, 230..240, 150, true),
+        ]),
+        vec![(0, false), (2, true), (0, true)],
+        "the unrelated story's lookalike sentence goes, and so does the wire's sentence \
+         215 words past the copy; the wire's and its version's near the copy stay"
+    );
+
+    // Only short runs: no source is copied, so only the main source's rewrites count.
+    let short = found(0, 0..6, 0, false);
+    assert_eq!(
+        kept(vec![
+            short,
+            found(0, 10..40, 20, true),
+            found(1, 50..60, 0, true)
+        ]),
+        vec![(0, false), (0, true)],
+        "a story rewritten throughout keeps its rewritten sentences"
+    );
+
+    // Quoted words make no copy evidence.
+    let quoted_all = vec![true; 400];
+    let only_quotes = rewrites_with_evidence(
+        vec![
+            copied,
+            found(1, 40..80, 0, true),
+            found(0, 90..95, 30, true),
+        ],
+        &quoted_all,
+        &mut versions_of(&sources),
+    );
+    assert_eq!(
+        only_quotes
+            .iter()
+            .map(|f| (f.source, f.rewritten))
+            .collect::<Vec<_>>(),
+        vec![(0, false), (1, true)],
+        "with no narration run, the main source (most found words) keeps its rewrites"
+    );
+}
+
+#[test]
+fn story_published_after_the_article_is_listed_later_not_as_a_source() {
+    let (archive, ids) = dated_archive(&[("2019-03-06T08:00:00Z", HARBOUR)]);
+    let article = dated_article("TARNBY, March 4, 2019 -- ");
+    let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+    let date = report.article_date.as_ref().expect("the dateline is dated");
+    assert_eq!(
+        (date.date.as_str(), date.text.as_str(), date.from),
+        ("2019-03-04", "March 4, 2019", DateFrom::Text)
+    );
+    let (start, end) = (date.start.unwrap(), date.end.unwrap());
+    let written: String = report.text.chars().skip(start).take(end - start).collect();
+    assert_eq!(
+        written, "March 4, 2019",
+        "offsets are characters of the text"
+    );
+    assert!(
+        report.sources.is_empty() && report.flags.is_empty(),
+        "a story published two days later cannot be the source: {:?}",
+        report.sources
+    );
+    assert_eq!(report.derived, Derived::None);
+    let later: Vec<i64> = report.published_later.iter().map(|s| s.id).collect();
+    assert_eq!(later, ids, "the later story is listed apart");
+    assert!(report.published_later[0].coverage > 0.9);
+    assert_eq!(report.published_later[0].published, "2019-03-06T08:00:00Z");
+}
+
+#[test]
+fn story_of_the_same_day_stays_a_source() {
+    let (archive, ids) = dated_archive(&[("2019-03-04T23:30:00Z", HARBOUR)]);
+    let article = dated_article("TARNBY, March 4, 2019 -- ");
+    let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+    assert_eq!(report.sources.first().map(|s| s.id), ids.first().copied());
+    assert!(report.published_later.is_empty());
+}
+
+#[test]
+fn earlier_source_wins_over_a_later_copy() {
+    let later = format!("{HARBOUR}\n\nThe authority apologised for the disruption.");
+    let (archive, ids) = dated_archive(&[
+        ("2019-03-03T09:00:00Z", HARBOUR),
+        ("2019-03-09T09:00:00Z", &later),
+    ]);
+    let article = dated_article("TARNBY, March 4, 2019 -- ");
+    let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+    let sources: Vec<i64> = report.sources.iter().map(|s| s.id).collect();
+    assert_eq!(sources, vec![ids[0]], "only the earlier story is a source");
+    assert!(
+        report.published_later.iter().all(|s| s.id != ids[0]),
+        "a source is never also listed as later: {:?}",
+        report.published_later
+    );
+}
+
+#[test]
+fn undated_article_and_undated_stories_are_unaffected() {
+    let (archive, ids) = dated_archive(&[("sometime in spring", HARBOUR)]);
+    let report = check_text(&archive, &dated_article(""), &CheckOptions::default()).unwrap();
+    assert_eq!(report.article_date, None);
+    assert_eq!(report.sources.first().map(|s| s.id), ids.first().copied());
+    let report = check_text(
+        &archive,
+        &dated_article("TARNBY, March 4, 2019 -- "),
+        &CheckOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        report.sources.first().map(|s| s.id),
+        ids.first().copied(),
+        "a story whose publication date cannot be read is kept"
+    );
+}
+
+#[test]
+fn published_before_option_overrides_the_date_in_the_text() {
+    let (archive, ids) = dated_archive(&[("2019-03-06T08:00:00Z", HARBOUR)]);
+    let article = dated_article("TARNBY, March 4, 2019 -- ");
+    let options = CheckOptions {
+        published_before: Some("2019-03-07".into()),
+        ..CheckOptions::default()
+    };
+    let report = check_text(&archive, &article, &options).unwrap();
+    let date = report.article_date.as_ref().unwrap();
+    assert_eq!(
+        (date.date.as_str(), date.from, date.start),
+        ("2019-03-07", DateFrom::Option, None)
+    );
+    assert_eq!(report.sources.first().map(|s| s.id), ids.first().copied());
+    assert!(report.published_later.is_empty());
+
+    // The option keeps its strict meaning: a story of that very day is excluded.
+    let options = CheckOptions {
+        published_before: Some("2019-03-06".into()),
+        ..CheckOptions::default()
+    };
+    let report = check_text(&archive, &article, &options).unwrap();
+    assert!(report.sources.is_empty());
+    assert_eq!(
+        report
+            .published_later
+            .iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>(),
+        ids
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// An article checked against an archive that holds it is wholly derived from it, with
+    /// full coverage, whatever its script.
+    #[test]
+    fn an_article_stored_in_the_archive_is_wholly_derived_from_it(
+        (words, breaks) in story_words(),
+        (other, other_breaks) in story_words(),
+    ) {
+        let article = text_of(&words, &breaks);
+        let archive = archive_with(&[text_of(&other, &other_breaks), article.clone()]);
+        let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+        prop_assert_eq!(report.derived, Derived::Wholly);
+        prop_assert!((report.coverage - 1.0).abs() < 1e-9, "coverage {}", report.coverage);
+        prop_assert_eq!(report.sources.first().map(|s| s.origin.as_str()), Some("test:1"));
+    }
+
+    /// Offsets are characters inside the texts, passages never overlap in the article,
+    /// and the shares stay within 0..=1, on articles mixing stored and fresh text.
+    #[test]
+    fn passages_are_well_formed(
+        stored in prop::collection::vec(story_words(), 1..4),
+        (fresh, fresh_breaks) in story_words(),
+        cut in (0usize..200, 0usize..200),
+    ) {
+        let bodies: Vec<String> = stored.iter().map(|(w, b)| text_of(w, b)).collect();
+        let archive = archive_with(&bodies);
+        let first = &stored[0].0;
+        let (a, b) = (cut.0.min(first.len()), cut.1.min(first.len()));
+        let copied = text_of(&first[a.min(b)..a.max(b)], &stored[0].1);
+        let article = format!("{}\n\n{copied}\n\n{}", text_of(&fresh, &fresh_breaks), bodies.last().unwrap());
+        let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+
+        prop_assert!((0.0..=1.0).contains(&report.coverage));
+        prop_assert!(report.rewritten >= 0.0 && report.rewritten <= report.coverage + 1e-9);
+        let article_chars = report.text.chars().count();
+        let mut last_end = 0;
+        for p in &report.passages {
+            prop_assert!(p.article_start < p.article_end && p.article_end <= article_chars, "{p:?}");
+            prop_assert!(p.article_start >= last_end, "passages overlap in the article: {p:?}");
+            last_end = p.article_end;
+            let body = archive.get(p.source_id).unwrap().body;
+            prop_assert!(p.source_start <= p.source_end && p.source_end <= body.chars().count(), "{p:?}");
+            // Each diff op's offsets slice its text out of its side, inside the passage.
+            for op in &p.diff {
+                let (side, start, end) = match op.op {
+                    crate::report::DiffTag::Delete => (&body, p.source_start, p.source_end),
+                    _ => (&report.text, p.article_start, p.article_end),
+                };
+                let written: String = side.chars().skip(op.start).take(op.end.saturating_sub(op.start)).collect();
+                prop_assert_eq!(&written, &op.text, "{:?} in {:?}", op, p);
+                prop_assert!(start <= op.start && op.end <= end, "the op lies inside its passage: {:?} {:?}", op, p);
+            }
+        }
+        for s in &report.sources {
+            prop_assert!((0.0..=1.0).contains(&s.coverage));
+        }
+    }
+}
+
+#[test]
+fn a_french_copy_reports_its_language_and_a_report_saved_before_languages_loads() {
+    let story = "La compagnie de ferries a annoncé lundi que la traversée vers l'île \
+                 reprendrait en juin après la réparation de la digue du port, endommagée \
+                 par les tempêtes de l'hiver, a indiqué la direction du port.";
+    let archive = archive_with(&[story.to_string()]);
+    let article = format!("Les ferries reprennent en juin\n\n{story}");
+    let report = check_text(&archive, &article, &CheckOptions::default()).unwrap();
+    assert_eq!(report.language.as_deref(), Some("fr"));
+    assert_eq!(report.sources[0].language.as_deref(), Some("fr"));
+
+    let mut saved = serde_json::to_value(&report).unwrap();
+    saved.as_object_mut().unwrap().remove("language");
+    for source in saved["sources"].as_array_mut().unwrap() {
+        source.as_object_mut().unwrap().remove("language");
+    }
+    let loaded: Report = serde_json::from_value(saved).expect("an older report loads");
+    assert_eq!(loaded.language, None);
+    assert_eq!(loaded.sources[0].language, None);
+}
