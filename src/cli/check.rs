@@ -222,6 +222,11 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
     }
     for (n, source) in report.sources.iter().enumerate() {
         let credit = match &source.credit {
+            // A credit read from a saved page's metadata is not in the text shown.
+            Some(c) if c.kind == "page_author" => format!(
+                "{GREEN}credited{GREEN:#} (the page's declared author: \"{}\")",
+                c.text
+            ),
             Some(c) => format!("{GREEN}credited{GREEN:#} ({}: \"{}\")", c.kind, c.text),
             None => format!("{RED}not credited{RED:#}"),
         };

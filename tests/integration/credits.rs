@@ -274,3 +274,28 @@ fn look_alikes_of_credits_do_not_credit_the_agency() {
         assert!(!ok, "{agency} is not credited by {article:?}: {credits}");
     }
 }
+
+#[test]
+fn a_credit_from_the_pages_metadata_says_so_in_the_text_output() {
+    let t = TempArchive::new();
+    let wire = t.write("wire.txt", WIRE.as_bytes());
+    let article = t.write(
+        "page.html",
+        page("<meta name=\"author\" content=\"Reuters\">", "", "").as_bytes(),
+    );
+    let run = t
+        .run(&[
+            "compare",
+            "--agency",
+            "Reuters",
+            article.to_str().unwrap(),
+            wire.to_str().unwrap(),
+        ])
+        .success();
+    assert!(
+        run.stdout()
+            .contains("credited (the page's declared author: \"Reuters\")"),
+        "{}",
+        run.stdout()
+    );
+}
