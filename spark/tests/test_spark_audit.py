@@ -18,12 +18,21 @@ def run(*args, **kwargs):
     return done
 
 
+def fixture_articles():
+    """The republication fixture articles: texts, and saved pages (their credits in the
+    page's metadata or its article header)."""
+    return sorted(
+        p for p in (FIXTURES / "articles").iterdir() if p.suffix in (".txt", ".html")
+    )
+
+
 def articles_export(path: pathlib.Path) -> None:
     """Every fixture article as a record, with the cases a record can be: a date before every
     story, a page given as HTML, a bad date, a blank line, a line that is not JSON."""
     lines = []
-    for article in sorted((FIXTURES / "articles").glob("*.txt")):
-        lines.append(json.dumps({"id": article.stem, "text": article.read_text()}))
+    for article in fixture_articles():
+        body = "html" if article.suffix == ".html" else "text"
+        lines.append(json.dumps({"id": article.stem, body: article.read_text()}))
     afp = (FIXTURES / "articles" / "light-edits-afp.txt").read_text()
     lines.append(json.dumps({"id": "dated-before-all", "published": "1990-01-01", "text": afp}))
     page = "<html><body><article><p>" + afp.replace("\n\n", "</p><p>") + "</p></article></body></html>"
@@ -80,7 +89,12 @@ def test_the_spark_job_gives_the_audit_s_verdicts_and_sources(tmp_path):
         for line in part.read_text().splitlines()
     )
     assert set(got) == set(expected)
-    assert len(expected) == 14 + 4, "every fixture article and every record (a blank line is none)"
+    assert len(expected) == len(fixture_articles()) + 4, (
+        "every fixture article and every record (a blank line is none)"
+    )
+    assert any(
+        c.get("kind") == "page_author" for c in expected["page-author-afp"].get("credits", [])
+    ), "a page's declared author is read on the Spark path as by the audit"
     derived = 0
     for name, want in expected.items():
         have = got[name]

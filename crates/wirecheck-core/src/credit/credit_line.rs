@@ -29,14 +29,13 @@ const PLACE_LOWER: &[&str] = &["de", "del", "la", "el", "al", "upon", "am", "sur
 
 /// Whether line `li` is a credit line crediting every agency on it.
 pub(super) fn is_credit_line(doc: &Doc, li: usize) -> bool {
-    let line = doc.line(li);
+    let line = without_rights_notice(doc, doc.line(li));
     if !doc.near_edge(li)
         || !doc.starts_paragraph(li)
-        || without_rights_notice(doc, line).end - line.start > MAX_CREDIT_LINE_BYTES
+        || line.end - line.start > MAX_CREDIT_LINE_BYTES
     {
         return false;
     }
-    let line = without_rights_notice(doc, line);
     only_credit(doc, line)
         || with_place_or_time(doc, line)
         || with_stamp(doc, line)
