@@ -255,6 +255,14 @@ fn look_alikes_of_credits_do_not_credit_the_agency() {
             "Reuters",
             page("<meta name=\"author\" content=\"Lena Varga\">", "", ""),
         ),
+        // Other stories' bylines in a sidebar of the latest news, before the article.
+        (
+            "Reuters",
+            page("", "", "").replace(
+                "<article>",
+                "<div class=sidebar><ul><li><a>Ferry fares rise</a> <span class=byline>Reuters</span></li></ul></div><article>",
+            ),
+        ),
         // Another story's byline in a related-stories list.
         (
             "Reuters",

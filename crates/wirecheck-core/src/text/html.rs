@@ -291,7 +291,7 @@ fn metadata(doc: &Html) -> Extracted {
             && !el.ancestors().any(|a| {
                 a.value()
                     .as_element()
-                    .is_some_and(|e| is_dropped(e, &|| true))
+                    .is_some_and(|e| is_dropped(e, &|| true) || lists_other_stories(e))
             })
         {
             visible_byline = non_empty(inline_text(el));
@@ -306,6 +306,30 @@ fn metadata(doc: &Html) -> Extracted {
         authors: distinct_names(authors.into_iter().chain(visible_byline).collect()),
         text: String::new(),
     }
+}
+
+/// Fragments of a class or id that mark a list of other stories (a sidebar, "latest news",
+/// "most read"), whose bylines are those stories', not the page's.
+const STORY_LIST_MARKERS: &[&str] = &[
+    "sidebar",
+    "widget",
+    "latest",
+    "trending",
+    "recommend",
+    "popular",
+    "most-read",
+    "teaser",
+];
+
+/// Whether an element is a list item or a list of other stories ([`STORY_LIST_MARKERS`]).
+fn lists_other_stories(el: &scraper::node::Element) -> bool {
+    let marked = |value: &str| {
+        let lower = value.to_ascii_lowercase();
+        STORY_LIST_MARKERS.iter().any(|m| lower.contains(m))
+    };
+    matches!(el.name(), "li" | "ul" | "ol")
+        || el.classes().any(marked)
+        || el.id().is_some_and(marked)
 }
 
 /// Names that are not links, each once, at most [`MAX_AUTHORS`].
@@ -794,8 +818,11 @@ mod tests {
             "in order, once each; no link, no publisher, a broken block skipped"
         );
         assert!(extract("<p>No metadata.</p>").authors.is_empty());
-        // The page's byline, outside the article element; one in a related list is not read.
+        // The page's byline, outside the article element; one in a related list, a sidebar of
+        // the latest stories or a list of links is not read.
         let beside = "<html><body><aside class=related><span class=byline>Reuters</span></aside>\
+            <div class=sidebar-latest><p class=byline>Xinhua</p></div>\
+            <ul><li><a>Ferry fares rise</a> <span class=byline>AP</span></li></ul>\
             <div class=meta><span class=byline>By Lena Varga, AFP</span></div>\
             <article><p>Text.</p></article></body></html>";
         assert_eq!(extract(beside).authors, ["By Lena Varga, AFP"]);
