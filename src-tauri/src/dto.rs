@@ -86,12 +86,14 @@ pub struct ArticleDate {
     pub from: DateFrom,
 }
 
-/// Where the article's date comes from: its text, or the "only stories published before" field.
+/// Where the article's date comes from: its text, the "only stories published before" field,
+/// or a pasted page's metadata.
 #[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum DateFrom {
     Text,
     Option,
+    Page,
 }
 
 /// A story published after the article's date that would otherwise have been a source.
@@ -651,6 +653,7 @@ impl From<core::ArticleDate> for ArticleDate {
             end: d.end,
             from: match d.from {
                 core::DateFrom::Text => DateFrom::Text,
+                core::DateFrom::Page => DateFrom::Page,
                 _ => DateFrom::Option,
             },
         }

@@ -213,6 +213,7 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
     if let Some(date) = &report.article_date {
         let from = match date.from {
             DateFrom::Text => format!("read from \"{}\"", date.text),
+            DateFrom::Page => format!("from the page's metadata, {}", date.text),
             _ => "given by --before".to_string(),
         };
         anstream::println!("  Article date: {} ({from})", date.date);

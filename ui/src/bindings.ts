@@ -125,7 +125,7 @@ text: string,
  */
 start: number | null, end: number | null, from: DateFrom, };
 
-export type DateFrom = "text" | "option";
+export type DateFrom = "text" | "option" | "page";
 
 export type LaterStory = { id: number, origin: string, agency: string | null, headline: string, published: string, 
 /**

@@ -35,6 +35,16 @@ describe("article date", () => {
     expect(el.textContent).toContain("<img src=x onerror=alert(1)>");
   });
 
+  it("says a saved page's date came from its metadata, with the time it gave", () => {
+    const el = renderArticleDate(
+      report({ articleDate: { date: "2019-03-04", text: "2019-03-04T10:41:00+01:00", start: null, end: null, from: "page" } }),
+    );
+    expect(el.dataset["from"]).toBe("page");
+    expect(el.querySelector("strong")?.textContent).toBe("2019-03-04");
+    expect(el.textContent).toContain("from the page's metadata, 2019-03-04T10:41:00+01:00");
+    expect(el.textContent).toMatch(/Only stories published before.*overrides/);
+  });
+
   it("names the field when the date was given there", () => {
     const el = renderArticleDate(
       report({ articleDate: { date: "2019-03-08", text: "2019-03-08", start: null, end: null, from: "option" } }),

@@ -99,19 +99,22 @@ pub(crate) fn prepare_article(input: &str, options: &CheckOptions) -> Result<Pre
     }
     if html::looks_like_html(input) {
         let page = html::extract(input);
-        return prepare_page(page.text, page.authors, options);
+        return prepare_page(page.text, page.authors, page.published, options);
     }
     prepare_text(input.to_string(), options)
 }
 
-/// A page's article text, with the authors its metadata declares, ready to compare.
+/// A page's article text, with the authors and the publication time its metadata states,
+/// ready to compare.
 pub(crate) fn prepare_page(
     text: String,
     authors: Vec<String>,
+    published: Option<String>,
     options: &CheckOptions,
 ) -> Result<Prepared> {
     let mut article = prepare_text(text, options)?;
     article.page_authors = authors;
+    article.page_published = published;
     Ok(article)
 }
 
@@ -123,7 +126,7 @@ pub(crate) fn check_article_text(
     page_authors: Vec<String>,
     options: &CheckOptions,
 ) -> Result<Report> {
-    let article = prepare_page(text, page_authors, options)?;
+    let article = prepare_page(text, page_authors, None, options)?;
     let candidates = retrieve_candidates(archive, &article, options)?;
     compare_given(article, candidates, options)
 }
@@ -189,7 +192,7 @@ pub(crate) fn compare_stories(
     candidates: Vec<Story>,
     options: &CheckOptions,
 ) -> Report {
-    let article_date = article_date(&article.text, options);
+    let article_date = article_date(&article.text, article.page_published.as_deref(), options);
     // Stories published after the article's date come last: compared like the others, so
     // that those which would have been sources can be listed apart, but never sources.
     let (mut stories, later) = split_by_date(candidates, article_date.as_ref());
@@ -255,8 +258,13 @@ fn find_passages(
 }
 
 /// The article's date: the `published_before` option when given, else the date its text
-/// states (see [`dates::article_date`]).
-fn article_date(text: &str, options: &CheckOptions) -> Option<ArticleDate> {
+/// states (see [`dates::article_date`]), else the day a saved page's metadata gives
+/// (`page_published`, an ISO 8601 time).
+fn article_date(
+    text: &str,
+    page_published: Option<&str>,
+    options: &CheckOptions,
+) -> Option<ArticleDate> {
     if let Some(before) = &options.published_before {
         return Some(ArticleDate {
             date: before.clone(),
@@ -266,7 +274,17 @@ fn article_date(text: &str, options: &CheckOptions) -> Option<ArticleDate> {
             from: DateFrom::Option,
         });
     }
-    let found = dates::article_date(text)?;
+    let Some(found) = dates::article_date(text) else {
+        let published = page_published?;
+        let day = Date::from_iso_prefix(published)?;
+        return Some(ArticleDate {
+            date: day.to_string(),
+            text: published.to_string(),
+            start: None,
+            end: None,
+            from: DateFrom::Page,
+        });
+    };
     let chars = CharMap::new(text);
     Some(ArticleDate {
         date: found.date.to_string(),

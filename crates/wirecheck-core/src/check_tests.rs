@@ -274,6 +274,75 @@ fn story_published_after_the_article_is_listed_later_not_as_a_source() {
     assert_eq!(report.published_later[0].published, "2019-03-06T08:00:00Z");
 }
 
+/// The harbour article as a saved page stating `published` in its metadata, with `dateline`
+/// before its text.
+fn dated_page(published: &str, dateline: &str) -> String {
+    let paragraphs: String = HARBOUR
+        .split("\n\n")
+        .enumerate()
+        .map(|(i, p)| format!("<p>{}{p}</p>", if i == 0 { dateline } else { "" }))
+        .collect();
+    format!(
+        "<html><head><meta property=\"article:published_time\" content=\"{published}\"></head>\
+         <body><article><h1>Ferry landing to close for repairs</h1>{paragraphs}</article>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn a_saved_pages_metadata_dates_it_when_its_text_does_not() {
+    let (archive, ids) = dated_archive(&[("2019-03-06T08:00:00Z", HARBOUR)]);
+    let page = dated_page("2019-03-04T10:41:00+01:00", "");
+    let report = check_text(&archive, &page, &CheckOptions::default()).unwrap();
+    let date = report.article_date.as_ref().expect("the page is dated");
+    assert_eq!(
+        (
+            date.date.as_str(),
+            date.text.as_str(),
+            date.from,
+            date.start
+        ),
+        (
+            "2019-03-04",
+            "2019-03-04T10:41:00+01:00",
+            DateFrom::Page,
+            None
+        )
+    );
+    assert!(report.sources.is_empty(), "{:?}", report.sources);
+    let later: Vec<i64> = report.published_later.iter().map(|s| s.id).collect();
+    assert_eq!(later, ids, "the story of two days later is listed apart");
+
+    // A date in the text wins; the option wins over both; a page without a readable date
+    // is undated.
+    let report = check_text(
+        &archive,
+        &dated_page("2019-03-04T10:41:00Z", "TARNBY, March 8, 2019 -- "),
+        &CheckOptions::default(),
+    )
+    .unwrap();
+    let date = report.article_date.unwrap();
+    assert_eq!(
+        (date.date.as_str(), date.from),
+        ("2019-03-08", DateFrom::Text)
+    );
+    assert_eq!(report.sources.first().map(|s| s.id), ids.first().copied());
+    let options = CheckOptions {
+        published_before: Some("2019-03-07".into()),
+        ..CheckOptions::default()
+    };
+    let report = check_text(&archive, &page, &options).unwrap();
+    assert_eq!(report.article_date.unwrap().from, DateFrom::Option);
+    let report = check_text(
+        &archive,
+        &dated_page("last Tuesday", ""),
+        &CheckOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(report.article_date, None);
+    assert_eq!(report.sources.first().map(|s| s.id), ids.first().copied());
+}
+
 #[test]
 fn story_of_the_same_day_stays_a_source() {
     let (archive, ids) = dated_archive(&[("2019-03-04T23:30:00Z", HARBOUR)]);

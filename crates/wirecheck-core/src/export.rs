@@ -75,6 +75,8 @@ pub fn html_report(check: &LoadedCheck, sources: &[Story]) -> String {
             escape(&date.date),
             match date.from {
                 DateFrom::Text => format!(" (read from &ldquo;{}&rdquo;)", escape(&date.text)),
+                DateFrom::Page =>
+                    format!(" (from the page&rsquo;s metadata, {})", escape(&date.text)),
                 _ => " (given by the user)".to_string(),
             },
         );

@@ -205,6 +205,9 @@ pub enum DateFrom {
     Text,
     /// Given by the user (`published_before`, `--before`).
     Option,
+    /// Read from a saved page's metadata (`article:published_time`, or the first `<time
+    /// datetime>`), when its text states no date.
+    Page,
 }
 
 /// A story that would have been a source but was published after the article's date.

@@ -26,6 +26,16 @@ export function renderArticleDate(report: Report, withField = true): HTMLElement
       "No date found in the article. Set “Only stories published before” to leave later stories out.",
     );
   }
+  if (date.from === "page") {
+    return h(
+      "p",
+      { class: "article-date", "data-testid": "article-date", "data-from": "page" },
+      "Article date: ",
+      h("strong", null, when(date.date)),
+      h("span", { class: "muted" }, ` (from the page's metadata, ${date.text})`),
+      h("span", { class: "muted" }, withField ? ". “Only stories published before” overrides it." : "."),
+    );
+  }
   if (date.from === "option" || date.start === null || date.end === null) {
     return h(
       "p",

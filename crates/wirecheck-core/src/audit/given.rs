@@ -46,7 +46,7 @@ pub fn record_line(
         &mut check,
         before.as_deref(),
         |text, authors, o| {
-            let article: Prepared = crate::check::prepare_page(text, authors, o)?;
+            let article: Prepared = crate::check::prepare_page(text, authors, None, o)?;
             compare_given(article, candidates, o)
         },
     )?;

@@ -488,6 +488,7 @@ pub(crate) mod tests {
             boilerplate: vec![],
             language: None,
             page_authors: Vec::new(),
+            page_published: None,
         }
     }
 

@@ -32,6 +32,9 @@ pub struct Prepared {
     /// The authors a web page declares in its metadata, for an article given as a page
     /// ([`html::Extracted::authors`]); empty otherwise.
     pub page_authors: Vec<String>,
+    /// The publication time a web page states in its metadata, for an article given as a
+    /// page ([`html::Extracted::published`]); `None` otherwise.
+    pub page_published: Option<String>,
 }
 
 impl Prepared {
@@ -60,6 +63,7 @@ impl Prepared {
             boilerplate,
             language,
             page_authors: Vec::new(),
+            page_published: None,
         }
     }
 
@@ -77,6 +81,7 @@ impl Prepared {
             boilerplate: Vec::new(),
             language,
             page_authors: Vec::new(),
+            page_published: None,
         }
     }
 }
