@@ -22,7 +22,8 @@ pub struct Extracted {
     pub headline: Option<String>,
     /// The byline: `<meta name="author">`, else a `rel="author"` or `.byline` element.
     pub byline: Option<String>,
-    /// The publication time as given: `article:published_time`, else a `<time datetime>`.
+    /// The publication time as given: `article:published_time`, else the first `<time
+    /// datetime>` (inside the `<article>` when the page has one).
     pub published: Option<String>,
     /// The page's own address as it states it: `<link rel="canonical">`, else `og:url`.
     pub url: Option<String>,
@@ -223,6 +224,8 @@ fn metadata(doc: &Html) -> Extracted {
     let mut visible_byline: Option<String> = None;
     let mut published_meta = None;
     let mut time = None;
+    let mut time_in_article = None;
+    let mut has_article = false;
     let mut canonical = None;
     let mut og_url = None;
     let mut authors: Vec<String> = Vec::new();
@@ -271,9 +274,18 @@ fn metadata(doc: &Html) -> Extracted {
                     canonical = v.attr("href").and_then(|h| non_empty(collapse(h)));
                 }
             }
-            "time" if time.is_none() => {
-                time = v.attr("datetime").and_then(|d| non_empty(collapse(d)));
+            "time" => {
+                let datetime = || v.attr("datetime").and_then(|d| non_empty(collapse(d)));
+                if time.is_none() {
+                    time = datetime();
+                }
+                if time_in_article.is_none()
+                    && el.ancestors().any(|a| is_element(a.value(), "article"))
+                {
+                    time_in_article = datetime();
+                }
             }
+            "article" => has_article = true,
             _ => {}
         }
         let byline_element = v
@@ -301,7 +313,9 @@ fn metadata(doc: &Html) -> Extracted {
         headline: og_title.or(h1).or_else(|| title.clone()),
         title,
         byline: author.or(author_element),
-        published: published_meta.or(time),
+        // A page with an article element is dated by a time inside it: the first time of the
+        // page may be a related story's in a list above it.
+        published: published_meta.or(if has_article { time_in_article } else { time }),
         url: canonical.or(og_url),
         authors: distinct_names(authors.into_iter().chain(visible_byline).collect()),
         text: String::new(),
@@ -796,6 +810,21 @@ mod tests {
             extract(bare).text,
             "Harbour bridge reopens\n\nANI | New Delhi\n\nThe old harbour bridge in Port \
              Fennick reopened on Friday, officials said."
+        );
+    }
+
+    #[test]
+    fn a_page_with_an_article_is_dated_by_a_time_inside_it() {
+        let page = "<html><body><ul class=latest><li><a>Gulls return</a> \
+            <time datetime=2019-01-01>1 Jan</time></li></ul><article><h1>Ferry</h1>\
+            <time datetime=2019-03-04T10:41>4 March</time><p>Text.</p></article></body></html>";
+        assert_eq!(extract(page).published.as_deref(), Some("2019-03-04T10:41"));
+        let undated = "<html><body><ul><li><time datetime=2019-01-01>1 Jan</time></li></ul>\
+            <article><p>Text.</p></article></body></html>";
+        assert_eq!(
+            extract(undated).published,
+            None,
+            "a related story's time is not the page's"
         );
     }
 
