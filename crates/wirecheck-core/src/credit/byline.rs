@@ -70,14 +70,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// agency, which ends the line, near the start or end of the article.
 pub(super) fn is_name_line(doc: &Doc, li: usize) -> bool {
     let line = doc.line(li);
-    let first = doc.mentions.partition_point(|m| m.end <= line.start);
-    let on_line: Vec<_> = doc
-        .mentions
-        .get(first..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|m| m.start < line.end)
-        .collect();
+    let on_line = doc.mentions_on(line);
     let (Some(head), Some(last)) = (on_line.first(), on_line.last()) else {
         return false;
     };

@@ -5,6 +5,7 @@
 
 use super::mention::{
     Doc, EDGE_LINES, Line, MAX_CREDIT_LINE_BYTES, alnum_words, desk_initials, in_list,
+    starts_with_copyright,
 };
 
 /// Words that may stand beside the agency on a credit line.
@@ -46,12 +47,7 @@ pub(super) fn is_credit_line(doc: &Doc, li: usize) -> bool {
 /// reserved. This material may not be published, broadcast, rewritten or redistributed."
 fn without_rights_notice(doc: &Doc, line: Line) -> Line {
     let text = doc.slice(line.start, line.end);
-    let copyright = text.starts_with('\u{a9}')
-        || text.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("(c)"))
-        || text
-            .get(..9)
-            .is_some_and(|s| s.eq_ignore_ascii_case("copyright"));
-    if !copyright || text.len() > 3 * MAX_CREDIT_LINE_BYTES {
+    if !starts_with_copyright(text) || text.len() > 3 * MAX_CREDIT_LINE_BYTES {
         return line;
     }
     let lower = text.to_ascii_lowercase();
@@ -100,7 +96,7 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
         };
         at = span.end + separator.len();
         let has_mention = doc
-            .mentions
+            .mentions_on(span)
             .iter()
             .any(|m| span.start <= m.start && m.end <= span.end);
         if has_mention {
@@ -119,15 +115,7 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
 /// "AFP Updated: 10:41 IST", "Reuters May 2, 2026" (an agency and a date in spans of their
 /// own).
 fn with_stamp(doc: &Doc, line: Line) -> bool {
-    let first = doc.mentions.partition_point(|m| m.end <= line.start);
-    let Some(last) = doc
-        .mentions
-        .get(first..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|m| m.start < line.end)
-        .last()
-    else {
+    let Some(last) = doc.mentions_on(line).last() else {
         return false;
     };
     let stamp = doc.slice(last.end, line.end);
@@ -147,14 +135,7 @@ fn with_initials(doc: &Doc, li: usize, line: Line) -> bool {
     if li + EDGE_LINES < doc.lines.len() {
         return false;
     }
-    let first = doc.mentions.partition_point(|m| m.end <= line.start);
-    let mut on_line = doc
-        .mentions
-        .get(first..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|m| m.start < line.end);
-    let (Some(m), None) = (on_line.next(), on_line.next()) else {
+    let [m] = doc.mentions_on(line) else {
         return false;
     };
     let head = Line {

@@ -141,15 +141,18 @@ impl<'a> Doc<'a> {
         out
     }
 
+    /// The agency mentions on `line` (or any span of the text), in order.
+    pub fn mentions_on(&self, line: Line) -> &'a [Mention] {
+        let first = self.mentions.partition_point(|m| m.end <= line.start);
+        let rest = self.mentions.get(first..).unwrap_or(&[]);
+        &rest[..rest.partition_point(|m| m.start < line.end)]
+    }
+
     /// The words of a line outside its agency mentions.
     pub fn residual_words(&self, line: Line) -> Vec<&'a str> {
         let mut words = Vec::new();
         let mut pos = line.start;
-        let first = self.mentions.partition_point(|m| m.end <= line.start);
-        for m in self.mentions.get(first..).unwrap_or(&[]) {
-            if m.start >= line.end {
-                break;
-            }
+        for m in self.mentions_on(line) {
             words.extend(alnum_words(self.slice(pos, m.start.max(pos))));
             pos = m.end.max(pos);
         }
@@ -372,6 +375,15 @@ pub(super) fn last_word(s: &str) -> Option<(usize, &str)> {
     });
     let word = head.get(start..)?;
     (!word.is_empty()).then_some((start, word))
+}
+
+/// Whether `text` opens with a copyright sign or word: "©", "(c)", "Copyright".
+pub(super) fn starts_with_copyright(text: &str) -> bool {
+    text.starts_with('\u{a9}')
+        || text.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("(c)"))
+        || text
+            .get(..9)
+            .is_some_and(|s| s.eq_ignore_ascii_case("copyright"))
 }
 
 /// Whether `tail`, the rest of a line after an agency, is the initials of the desk that

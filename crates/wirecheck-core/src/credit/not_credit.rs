@@ -7,8 +7,8 @@
 
 use super::agencies::Mention;
 use super::mention::{
-    CONTRIBUTOR_WORDS, Doc, EDGE_LINES, PICTURE_WORDS, desk_initials, in_list, last_word, word_at,
-    words_after,
+    CONTRIBUTOR_WORDS, Doc, EDGE_LINES, PICTURE_WORDS, desk_initials, in_list, last_word,
+    starts_with_copyright, word_at, words_after,
 };
 
 /// Words after an agency name that do not make it part of a longer name.
@@ -119,12 +119,10 @@ fn is_service_code(rest: &str, word: &str) -> bool {
 /// under its headline, or after the text credits the text.
 fn under_a_caption(doc: &Doc, li: usize) -> bool {
     let text = doc.line_text(li);
-    let copyright = text.starts_with('\u{a9}')
-        || text.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("(c)"))
-        || text
-            .get(..9)
-            .is_some_and(|s| s.eq_ignore_ascii_case("copyright"));
-    copyright && li > 0 && li * 2 < doc.lines.len() && doc.line_text(li - 1).ends_with('.')
+    starts_with_copyright(text)
+        && li > 0
+        && li * 2 < doc.lines.len()
+        && doc.line_text(li - 1).ends_with('.')
 }
 
 #[cfg(test)]

@@ -292,21 +292,24 @@ fn metadata(doc: &Html) -> Extracted {
             .attr("rel")
             .is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || v.classes().any(|c| c.eq_ignore_ascii_case("byline"));
-        if byline_element && author_element.is_none() {
-            author_element = non_empty(inline_text(el));
+        if !byline_element || (author_element.is_some() && visible_byline.is_some()) {
+            continue;
+        }
+        let text = non_empty(inline_text(el));
+        if author_element.is_none() {
+            author_element.clone_from(&text);
         }
         // The page's byline counts as a declared author wherever it stands (a layout may put
         // it beside the article element rather than in it), but not one in a related-stories
         // list, a sidebar or the page's navigation.
-        if byline_element
-            && visible_byline.is_none()
+        if visible_byline.is_none()
             && !el.ancestors().any(|a| {
                 a.value()
                     .as_element()
                     .is_some_and(|e| is_dropped(e, &|| true) || lists_other_stories(e))
             })
         {
-            visible_byline = non_empty(inline_text(el));
+            visible_byline = text;
         }
     }
     Extracted {
@@ -337,13 +340,7 @@ const STORY_LIST_MARKERS: &[&str] = &[
 
 /// Whether an element is a list item or a list of other stories ([`STORY_LIST_MARKERS`]).
 fn lists_other_stories(el: &scraper::node::Element) -> bool {
-    let marked = |value: &str| {
-        let lower = value.to_ascii_lowercase();
-        STORY_LIST_MARKERS.iter().any(|m| lower.contains(m))
-    };
-    matches!(el.name(), "li" | "ul" | "ol")
-        || el.classes().any(marked)
-        || el.id().is_some_and(marked)
+    matches!(el.name(), "li" | "ul" | "ol") || marked_with(el, STORY_LIST_MARKERS)
 }
 
 /// Names that are not links, each once, at most [`MAX_AUTHORS`].
@@ -418,9 +415,14 @@ fn is_dropped(el: &scraper::node::Element, own_section: &dyn Fn() -> bool) -> bo
     {
         return true;
     }
+    marked_with(el, FURNITURE_MARKERS)
+}
+
+/// Whether a class or the id of `el` holds one of `markers` (ASCII case ignored).
+fn marked_with(el: &scraper::node::Element, markers: &[&str]) -> bool {
     let marked = |value: &str| {
         let lower = value.to_ascii_lowercase();
-        FURNITURE_MARKERS.iter().any(|m| lower.contains(m))
+        markers.iter().any(|m| lower.contains(m))
     };
     el.classes().any(marked) || el.id().is_some_and(marked)
 }
