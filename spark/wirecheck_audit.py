@@ -138,10 +138,14 @@ def compare(options: dict):
         for row in rows:
             candidates = sorted(row["candidates"] or [], key=lambda c: c["rank"])
             stories = [c["story"].asDict() for c in candidates]
+            # The rare terms' lists, from which the verdict reads how many of the article's
+            # rare words its source holds, as a check reads them from the full-text index.
+            rare = {r["term"]: r["ids"] for r in (row["rare"] or [])}
             line = engine.record_line(
                 row["line"],
                 row["input"],
                 stories,
+                rare,
                 before_from_article=options["before_from_article"],
                 **check,
             )
@@ -225,7 +229,9 @@ def audit(spark: SparkSession, stories: DataFrame, articles: DataFrame, out: str
         .agg(F.collect_list(F.struct("rank", "story")).alias("candidates"))
     )
     lines = spark.createDataFrame(
-        articles.join(candidates, "aid", "left").rdd.mapPartitions(compare(options)),
+        articles.join(candidates, "aid", "left")
+        .join(rare, "aid", "left")
+        .rdd.mapPartitions(compare(options)),
         "aid long, line string",
     ).cache()
 

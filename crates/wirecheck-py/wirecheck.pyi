@@ -97,6 +97,7 @@ def pick_candidates(
 def compare_candidates(
     article: str,
     stories: Sequence[Mapping[str, Any]],
+    rare_postings: Mapping[str, Sequence[int]] = ...,
     *,
     preset: Preset | None = None,
     min_words: int | None = None,
@@ -104,7 +105,9 @@ def compare_candidates(
     exclude_agencies: Sequence[str] | None = None,
     exclude_sources: Sequence[int] | None = None,
 ) -> Report:
-    """The report a check gives when retrieval proposes exactly these stories."""
+    """The report a check gives when retrieval proposes exactly these stories and
+    ``rare_postings`` lists the stories holding each full-text term (as ``pick_candidates``
+    takes it; without it the verdict does not ask which of the article's words are rare)."""
 
 def record_keys(line: str, *, before_from_article: bool | None = None) -> dict[str, Any] | None:
     """``article_keys`` of an audit's JSON Lines record; ``None`` when it cannot be checked."""
@@ -113,6 +116,7 @@ def record_line(
     line: str,
     input: str,
     stories: Sequence[Mapping[str, Any]],
+    rare_postings: Mapping[str, Sequence[int]] = ...,
     *,
     preset: Preset | None = None,
     min_words: int | None = None,

@@ -262,6 +262,9 @@ pub struct Measures {
     pub story_bigrams: f64,
     /// Share of the article's running words whose word the top source or its versions have.
     pub story_tokens: f64,
+    /// Share of the article's rare words (few stored stories hold them) that the top source
+    /// holds; `null` when no archive was asked (a comparison with a pasted story).
+    pub rare_words: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
@@ -796,6 +799,7 @@ impl From<core::Features> for Measures {
             story_content: f.story_content,
             story_bigrams: f.story_bigrams,
             story_tokens: f.story_tokens,
+            rare_words: f.rare_words,
         }
     }
 }

@@ -239,7 +239,12 @@ storyBigrams: number,
 /**
  * Share of the article's running words whose word the top source or its versions have.
  */
-storyTokens: number, };
+storyTokens: number, 
+/**
+ * Share of the article's rare words (few stored stories hold them) that the top source
+ * holds; `null` when no archive was asked (a comparison with a pasted story).
+ */
+rareWords: number | null, };
 
 export type Flag = { sourceId: number, agency: string | null, coverage: number, reason: string, };
 

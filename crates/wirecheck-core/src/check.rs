@@ -12,7 +12,7 @@ use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{FoundCredit, UNNAMED_AGENCIES, find_credits};
 use crate::credit::page_author::page_author_credits;
 use crate::index::fingerprint::fingerprints;
-use crate::index::retrieve::{self, RetrieveOptions};
+use crate::index::retrieve::{self, RareWords, RetrieveOptions};
 use crate::pairwise::compare_given;
 use crate::report::{
     ArticleDate, Credit, DateFrom, DiffOp, Flag, LaterStory, Passage, PassageKind, Report,
@@ -73,8 +73,8 @@ pub fn check(archive: &Archive, input: &[u8], options: &CheckOptions) -> Result<
 /// one story it is given.
 pub fn check_text(archive: &Archive, input: &str, options: &CheckOptions) -> Result<Report> {
     let article = prepare_article(input, options)?;
-    let candidates = retrieve_candidates(archive, &article, options)?;
-    compare_given(article, candidates, options)
+    let (candidates, rare) = retrieve_candidates(archive, &article, options)?;
+    compare_given(article, candidates, &rare, options)
 }
 
 /// The article's bytes decoded to text, refused when larger than [`MAX_ARTICLE_BYTES`].
@@ -127,8 +127,8 @@ pub(crate) fn check_article_text(
     options: &CheckOptions,
 ) -> Result<Report> {
     let article = prepare_page(text, page_authors, None, options)?;
-    let candidates = retrieve_candidates(archive, &article, options)?;
-    compare_given(article, candidates, options)
+    let (candidates, rare) = retrieve_candidates(archive, &article, options)?;
+    compare_given(article, candidates, &rare, options)
 }
 
 /// An article's text (never taken for markup) ready to compare.
@@ -154,12 +154,13 @@ pub(crate) fn prepare_text(text: String, options: &CheckOptions) -> Result<Prepa
 }
 
 /// Retrieval: the stored stories that share fingerprints or rare words with the article, in
-/// the order retrieval ranks them ([`compare_given`] sets aside those the options exclude).
+/// the order retrieval ranks them ([`compare_given`] sets aside those the options exclude),
+/// and the article's rare words as the archive holds them.
 pub(crate) fn retrieve_candidates(
     archive: &Archive,
     article: &Prepared,
     options: &CheckOptions,
-) -> Result<Vec<Story>> {
+) -> Result<(Vec<Story>, RareWords)> {
     let article_retrieve = options.retrieve.for_article(article.tokens.len());
     let found = retrieve::candidates(
         &fingerprints(&article.tokens),
@@ -167,7 +168,7 @@ pub(crate) fn retrieve_candidates(
         |hash, limit| archive.postings(hash, limit),
     )?;
     let rare = if article_retrieve.rare_words > 0 {
-        retrieve::rare_word_candidates(
+        RareWords::look_up(
             &retrieve::query_words(
                 &article.text,
                 &article.tokens,
@@ -178,10 +179,13 @@ pub(crate) fn retrieve_candidates(
             |word, limit| archive.stories_with_word(word, limit),
         )?
     } else {
-        Vec::new()
+        RareWords::default()
     };
-    let ids = retrieve::merge_candidates(&found, rare);
-    archive.get_many(&ids)
+    let ids = retrieve::merge_candidates(
+        &found,
+        retrieve::rare_word_candidates(&rare, &article_retrieve),
+    );
+    Ok((archive.get_many(&ids)?, rare))
 }
 
 /// Every stage after retrieval: the article's date, alignment with each story, the best source
@@ -190,6 +194,7 @@ pub(crate) fn retrieve_candidates(
 pub(crate) fn compare_stories(
     article: Prepared,
     candidates: Vec<Story>,
+    rare: &RareWords,
     options: &CheckOptions,
 ) -> Report {
     let article_date = article_date(&article.text, article.page_published.as_deref(), options);
@@ -212,18 +217,25 @@ pub(crate) fn compare_stories(
     credits.extend(declared);
     let published_later = published_later(
         &article,
-        &stories,
-        &prepared,
+        Candidates {
+            stories: &stories,
+            prepared: &prepared,
+        },
         &alignments,
         sources,
         &credits,
+        rare,
         options,
     );
     stories.truncate(sources);
     prepared.truncate(sources);
     alignments.truncate(sources);
     let found = find_passages(&article, &prepared, alignments, options);
-    let mut report = build_report(article, &stories, &prepared, found, &credits, options);
+    let candidates = Candidates {
+        stories: &stories,
+        prepared: &prepared,
+    };
+    let mut report = build_report(article, candidates, found, &credits, rare, options);
     report.article_date = article_date;
     report.published_later = published_later;
     report
@@ -340,19 +352,19 @@ fn split_by_date(stories: Vec<Story>, date: Option<&ArticleDate>) -> (Vec<Story>
 /// sources are listed, with the coverage they would have had.
 fn published_later(
     article: &Prepared,
-    stories: &[Story],
-    prepared: &[Prepared],
+    candidates: Candidates<'_>,
     alignments: &[Vec<Alignment>],
     sources: usize,
     credits: &[FoundCredit],
+    rare: &RareWords,
     options: &CheckOptions,
 ) -> Vec<LaterStory> {
-    if stories.len() <= sources {
+    if candidates.stories.len() <= sources {
         return Vec::new();
     }
-    let found = find_passages(article, prepared, alignments.to_vec(), options);
-    let report = build_report(article.clone(), stories, prepared, found, credits, options);
-    let later: HashSet<i64> = stories[sources..].iter().map(|s| s.id).collect();
+    let found = find_passages(article, candidates.prepared, alignments.to_vec(), options);
+    let report = build_report(article.clone(), candidates, found, credits, rare, options);
+    let later: HashSet<i64> = candidates.stories[sources..].iter().map(|s| s.id).collect();
     report
         .sources
         .into_iter()
@@ -432,14 +444,23 @@ fn rewrites_with_evidence(
         .collect()
 }
 
+/// The stories compared with an article, each read for comparison (`prepared[i]` is
+/// `stories[i]`'s body).
+#[derive(Clone, Copy)]
+struct Candidates<'a> {
+    stories: &'a [Story],
+    prepared: &'a [Prepared],
+}
+
 fn build_report(
     article: Prepared,
-    stories: &[Story],
-    prepared: &[Prepared],
+    candidates: Candidates<'_>,
     found: Vec<Found>,
     credits: &[FoundCredit],
+    rare: &RareWords,
     options: &CheckOptions,
 ) -> Report {
+    let Candidates { stories, prepared } = candidates;
     let total = article.tokens.len();
     let article_chars = CharMap::new(&article.text);
 
@@ -481,6 +502,7 @@ fn build_report(
     let sentence_spans = sentences(&article.text, &article.tokens);
     let text_cache = TextCache::new(prepared.len());
     let function = function_words(&article.tokens, article.language);
+    let rare_words: Vec<Option<f64>> = stories.iter().map(|s| rare.share_held_by(s.id)).collect();
     let context = Context {
         text: &text_cache,
         article: &article.tokens,
@@ -489,6 +511,7 @@ fn build_report(
         sentences: &sentence_spans,
         function: &function,
         language: article.language,
+        rare_words: &rare_words,
     };
     let views: Vec<PassageView<'_>> = kept.iter().zip(&diffs).map(|(f, d)| view(f, d)).collect();
     let features = Features::measure(&context, &views);

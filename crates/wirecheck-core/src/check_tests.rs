@@ -504,3 +504,92 @@ fn a_french_copy_reports_its_language_and_a_report_saved_before_languages_loads(
     assert_eq!(loaded.language, None);
     assert_eq!(loaded.sources[0].language, None);
 }
+
+/// A ratings notice, five credit-market stories that carry the notice's frame words (the
+/// agency, the debt, the outlook), and a story on another company: an archive in which the
+/// frame's words are common and each company's words rare, as in a wire archive.
+const RATINGS_NOTICE: &str = "NEW YORK, April 14 (Reuters) - Halvard Ratings Service said on \
+    Tuesday it upgraded the senior unsecured debt of Orwin Paper Co to A-2 from A-3, affecting \
+    about 440 mln dlrs of securities.\n\nThe rating agency cited lower leverage after Orwin sold \
+    its Kettering foundry and steadier prices for containerboard.\n\nThe outlook is stable.";
+
+const CREDIT_MARKETS: [&str; 5] = [
+    "Corporate bond spreads narrowed on Monday. Investors bought senior unsecured debt of \
+     industrial companies after a rating agency said the outlook for defaults was stable, and \
+     securities affecting pension funds were upgraded by Halvard Ratings Service, which cited \
+     lower leverage across the sector.",
+    "Halvard Ratings Service cited weaker demand when it cut a retailer on Friday. The agency \
+     said senior unsecured debt affecting about 200 mln dlrs of securities would be reviewed; \
+     the outlook is negative. It upgraded none of the chain's rivals, citing leverage.",
+    "A Halvard Ratings Service report said upgraded companies outnumbered downgraded ones for \
+     the first time since 2019. The agency cited lower leverage and a stable outlook for senior \
+     unsecured debt, affecting the prices of securities held by insurers.",
+    "Rating agency Halvard Ratings Service has upgraded the senior unsecured debt of a utility. \
+     The move, affecting 310 mln dlrs of securities, cited lower leverage after a rate case, and \
+     the outlook is stable, the agency said.",
+    "Bond traders said senior unsecured debt rallied after Halvard Ratings Service upgraded a \
+     shipping group, affecting securities across the sector. The agency cited lower leverage and \
+     put a stable outlook on the group, whose leverage it said had fallen.",
+];
+
+const OTHER_COMPANY: &str = "OMAHA, Neb., Jan 12 (Reuters) - Brennick Foods Inc said on Monday \
+    it named Lisa Marr, head of its cereals division, as chief executive. Marr, 51, joined the \
+    maker of breakfast cereals and packaged snacks in 2009.";
+
+fn ratings_archive() -> Archive {
+    let mut bodies = vec![RATINGS_NOTICE.to_string(), OTHER_COMPANY.to_string()];
+    bodies.extend(CREDIT_MARKETS.iter().map(|s| s.to_string()));
+    archive_with(&bodies)
+}
+
+/// The archive of [`ratings_archive`] is small: a word held by more than three of its stories
+/// is common in it, as one held by more than fifty is in a wire archive.
+fn ratings_options(rare_words: bool) -> CheckOptions {
+    let mut options = CheckOptions::default();
+    options.retrieve.rare_max_stories = 3;
+    if !rare_words {
+        options.retrieve.rare_words = 0;
+    }
+    options
+}
+
+#[test]
+fn another_companys_notice_in_the_same_frame_is_not_a_rewrite_of_the_notice() {
+    let archive = ratings_archive();
+    let article = "Halvard lifts Brennick Foods\n\nHalvard Ratings Service said on Wednesday \
+        it had upgraded Brennick Foods Inc by one notch, a move affecting the senior unsecured \
+        debt of the Omaha company.\n\nThe rating agency cited lower leverage now that the \
+        Wexley bakery has been sold, and steadier demand for cereals and snacks.\n\nThe \
+        outlook is stable.";
+    let report = check_text(&archive, article, &ratings_options(true)).unwrap();
+    let m = &report.measures;
+    assert!(
+        m.longest_run < MIN_NARRATION_RUN && m.template < 0.3 && m.containment >= 0.5,
+        "the frame shares most content words and no long run: {m:?}"
+    );
+    assert!(
+        m.rare_words.is_some_and(|r| r < 0.5),
+        "the article's rare words are its own company's: {m:?}"
+    );
+    assert_eq!(report.derived, Derived::None, "{m:?}");
+    assert!(report.sources.is_empty());
+
+    // Without the archive's rarity the same evidence reads as a rewrite of the notice.
+    let without = check_text(&archive, article, &ratings_options(false)).unwrap();
+    assert_ne!(without.derived, Derived::None);
+}
+
+#[test]
+fn a_rewrite_of_the_notice_keeps_its_rare_words_and_is_derived() {
+    let archive = ratings_archive();
+    let article = "Orwin Paper debt upgraded\n\nOrwin Paper Co's senior unsecured debt, some \
+        440 mln dlrs of securities, was lifted on Tuesday to A-2 from A-3 by Halvard Ratings \
+        Service.\n\nSelling the Kettering foundry lowered leverage at Orwin, the rating agency \
+        said, and containerboard prices have steadied.\n\nIts outlook is stable.";
+    let report = check_text(&archive, article, &ratings_options(true)).unwrap();
+    let m = &report.measures;
+    assert!(m.longest_run < MIN_NARRATION_RUN, "a rewrite: {m:?}");
+    assert!(m.rare_words.is_some_and(|r| r >= 0.5), "{m:?}");
+    assert_ne!(report.derived, Derived::None, "{m:?}");
+    assert_eq!(report.sources[0].id, 1, "the notice is the source");
+}

@@ -13,7 +13,8 @@ use crate::archive::store::{Archive, Story};
 use crate::check::{
     CheckOptions, MAX_ARTICLE_BYTES, compare_stories, decode_article, eligible, prepare_article,
 };
-use crate::index::external::distinct_ids;
+use crate::index::external::{distinct_ids, rare_words_given};
+use crate::index::retrieve::RareWords;
 use crate::report::Report;
 use crate::text::Prepared;
 use crate::{Error, Result};
@@ -76,13 +77,20 @@ pub fn compare_with_stored(
 /// propose, in its order: the report [`check_text`](crate::check_text) gives when retrieval
 /// finds exactly these stories. The options' exclusions and dates apply to them as in a check.
 /// A story given twice is refused.
+///
+/// `rare_postings(term)` lists the stories holding a full-text term, as
+/// [`pick_candidates`](crate::pick_candidates) takes it: the verdict asks how many of the
+/// article's rare words its source holds (`|_| Vec::new()` when the caller has no lists: the
+/// verdict then does without).
 pub fn compare_with_candidates(
     article: &str,
     candidates: Vec<Story>,
+    rare_postings: impl FnMut(&str) -> Vec<i64>,
     options: &CheckOptions,
 ) -> Result<Report> {
     let article = prepare_article(article, options)?;
-    compare_given(article, candidates, options)
+    let rare = rare_words_given(&article, &options.retrieve, rare_postings);
+    compare_given(article, candidates, &rare, options)
 }
 
 /// The comparison of a check with the candidates retrieval found: those the options exclude
@@ -90,6 +98,7 @@ pub fn compare_with_candidates(
 pub(crate) fn compare_given(
     article: Prepared,
     candidates: Vec<Story>,
+    rare: &RareWords,
     options: &CheckOptions,
 ) -> Result<Report> {
     let ids: Vec<i64> = candidates.iter().map(|s| s.id).collect();
@@ -98,7 +107,7 @@ pub(crate) fn compare_given(
         .into_iter()
         .filter(|story| eligible(story, options))
         .collect();
-    Ok(compare_stories(article, candidates, options))
+    Ok(compare_stories(article, candidates, rare, options))
 }
 
 /// The wire story as an import would read it: one story, its agency the name given, else the
@@ -136,7 +145,13 @@ fn compare_one(article: &str, story: Story, options: &CheckOptions) -> Result<Re
         ..options.clone()
     };
     let article = prepare_article(article, &options)?;
-    Ok(compare_stories(article, vec![story], &options))
+    // One story given: no archive says which of the article's words are rare.
+    Ok(compare_stories(
+        article,
+        vec![story],
+        &RareWords::default(),
+        &options,
+    ))
 }
 
 #[cfg(test)]

@@ -167,19 +167,24 @@ fn pick_candidates(
 
 /// Compares an article with the candidate stories given (dicts with at least ``id`` and
 /// ``body``; the other fields of ``Archive.stories()`` are used when present) and returns the
-/// report ``Archive.check`` gives when retrieval proposes exactly these stories, in this order.
+/// report ``Archive.check`` gives when retrieval proposes exactly these stories, in this order,
+/// and ``rare_postings`` maps each full-text term to the ids of the stories holding it, as
+/// ``pick_candidates`` takes it (the verdict asks how many of the article's rare words the
+/// source holds; without it, it does without).
 #[pyfunction]
-#[pyo3(signature = (article, stories, **options))]
+#[pyo3(signature = (article, stories, rare_postings=HashMap::new(), **options))]
 fn compare_candidates<'py>(
     py: Python<'py>,
     article: &str,
     stories: &Bound<'py, PyAny>,
+    rare_postings: HashMap<String, Vec<i64>>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = convert::options(options)?.check()?;
     let stories = given_stories(stories)?;
+    let postings = |term: &str| rare_postings.get(term).cloned().unwrap_or_default();
     let report = py
-        .detach(|| core::compare_with_candidates(article, stories, &options))
+        .detach(|| core::compare_with_candidates(article, stories, postings, &options))
         .map_err(error)?;
     to_py(py, &report)
 }
@@ -201,20 +206,23 @@ fn record_keys<'py>(
 
 /// The line of ``results.jsonl`` that ``wirecheck audit`` writes for the JSON Lines record
 /// ``line`` read from ``input`` (e.g. ``"articles.jsonl:17"``) when retrieval proposes exactly
-/// ``stories``, its end of line included.
+/// ``stories`` and ``rare_postings`` lists the stories holding each full-text term (as
+/// ``pick_candidates`` takes it), its end of line included.
 #[pyfunction]
-#[pyo3(signature = (line, input, stories, **options))]
+#[pyo3(signature = (line, input, stories, rare_postings=HashMap::new(), **options))]
 fn record_line<'py>(
     py: Python<'py>,
     line: &str,
     input: &str,
     stories: &Bound<'py, PyAny>,
+    rare_postings: HashMap<String, Vec<i64>>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<String> {
     let options = convert::options(options)?.audit()?;
     let stories = given_stories(stories)?;
+    let postings = |term: &str| rare_postings.get(term).cloned().unwrap_or_default();
     let bytes = py
-        .detach(|| core::record_line(line.as_bytes(), input, stories, &options))
+        .detach(|| core::record_line(line.as_bytes(), input, stories, postings, &options))
         .map_err(error)?;
     String::from_utf8(bytes).map_err(|e| WirecheckError::new_err(e.to_string()))
 }

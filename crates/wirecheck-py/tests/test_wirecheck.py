@@ -98,7 +98,7 @@ def test_retrieval_rebuilt_from_the_pieces_gives_the_check_s_report(archive, fix
             keys["words"], list(shared.items()), keys["query_words"], dict(terms)
         )
         found += bool(ids)
-        report = wirecheck.compare_candidates(text, [by_id[i] for i in ids])
+        report = wirecheck.compare_candidates(text, [by_id[i] for i in ids], dict(terms))
         assert report == archive.check(text), name
     assert found == len(ARTICLE_NAMES), "every article shares fingerprints with the archive"
 

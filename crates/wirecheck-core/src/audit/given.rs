@@ -14,7 +14,7 @@ use super::run::MIN_DIFF_DEADLINE;
 use crate::Result;
 use crate::archive::store::Story;
 use crate::check::CheckOptions;
-use crate::index::external::{ArticleKeys, keys_of};
+use crate::index::external::{ArticleKeys, keys_of, rare_words_given};
 use crate::pairwise::compare_given;
 use crate::text::Prepared;
 
@@ -30,11 +30,14 @@ pub fn record_keys(line: &[u8], options: &AuditOptions) -> Option<ArticleKeys> {
 
 /// The line of `results.jsonl` for the record `line` (read from `input`, e.g.
 /// `export.jsonl:17`) checked against `candidates`, its end of line included: the line
-/// `audit` writes when retrieval proposes exactly these stories.
+/// `audit` writes when retrieval proposes exactly these stories and `rare_postings` lists the
+/// stories holding each full-text term as the archive does (as
+/// [`pick_candidates`](crate::pick_candidates) takes it).
 pub fn record_line(
     line: &[u8],
     input: &str,
     candidates: Vec<Story>,
+    rare_postings: impl FnMut(&str) -> Vec<i64>,
     options: &AuditOptions,
 ) -> Result<Vec<u8>> {
     let (outcome, read) = read_item(record(line, input.to_string()), options.before_from_article);
@@ -47,7 +50,8 @@ pub fn record_line(
         before.as_deref(),
         |text, authors, o| {
             let article: Prepared = crate::check::prepare_page(text, authors, None, o)?;
-            compare_given(article, candidates, o)
+            let rare = rare_words_given(&article, &o.retrieve, rare_postings);
+            compare_given(article, candidates, &rare, o)
         },
     )?;
     outcome.line()
@@ -114,11 +118,14 @@ mod tests {
                     let (outcome, read) = read_item(record(line.as_bytes(), input.clone()), false);
                     let check = check_options(&options, &outcome);
                     let prepared = prepare_text(read.unwrap().text, &check).unwrap();
-                    retrieve_candidates(&archive, &prepared, &check).unwrap()
+                    retrieve_candidates(&archive, &prepared, &check).unwrap().0
                 }
                 None => Vec::new(),
             };
-            let given = record_line(line.as_bytes(), &input, candidates, &options).unwrap();
+            // The full-text index's lists, as a caller's join gives them.
+            let postings = |term: &str| archive.stories_with_word(term, 1_000).unwrap();
+            let given =
+                record_line(line.as_bytes(), &input, candidates, postings, &options).unwrap();
             assert_eq!(
                 String::from_utf8(given).unwrap(),
                 String::from_utf8(audited).unwrap(),

@@ -19,11 +19,13 @@
 //! diacritics removed): equal for the Latin, Greek and Cyrillic text of news copy, but not
 //! guaranteed for every script.
 
+use std::convert::Infallible;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::fingerprint::fingerprints;
-use super::retrieve::{self, RetrieveOptions};
+use super::retrieve::{self, RareWords, RetrieveOptions};
 use crate::archive::store::story_tokens;
 use crate::check::{CheckOptions, prepare_article};
 use crate::text::{Prepared, language};
@@ -116,21 +118,49 @@ pub fn pick_candidates(
     words: usize,
     shared: impl IntoIterator<Item = (i64, usize)>,
     query_words: &[String],
-    mut rare_postings: impl FnMut(&str) -> Vec<i64>,
+    rare_postings: impl FnMut(&str) -> Vec<i64>,
     options: &RetrieveOptions,
 ) -> Result<Vec<i64>> {
     let scaled = options.for_article(words);
     let found = retrieve::rank_candidates(shared, &scaled);
     let rare = if scaled.rare_words > 0 {
-        retrieve::rare_word_candidates(query_words, &scaled, |word, limit| {
-            let mut ids = rare_postings(&full_text_term(word));
-            ids.truncate(limit);
-            Ok(ids)
-        })?
+        look_up(query_words, &scaled, rare_postings)
     } else {
-        Vec::new()
+        RareWords::default()
     };
-    Ok(retrieve::merge_candidates(&found, rare))
+    Ok(retrieve::merge_candidates(
+        &found,
+        retrieve::rare_word_candidates(&rare, &scaled),
+    ))
+}
+
+/// The rare words of `article` (prepared for comparison) as the caller's lists hold them:
+/// `rare_postings` as [`pick_candidates`] takes it. What a check's verdict learns from the
+/// archive's full-text index, for a comparison with candidates the caller retrieved.
+pub(crate) fn rare_words_given(
+    article: &Prepared,
+    options: &RetrieveOptions,
+    rare_postings: impl FnMut(&str) -> Vec<i64>,
+) -> RareWords {
+    let keys = keys_of(article, options);
+    look_up(
+        &keys.query_words,
+        &options.for_article(keys.words),
+        rare_postings,
+    )
+}
+
+fn look_up(
+    query_words: &[String],
+    scaled: &RetrieveOptions,
+    mut rare_postings: impl FnMut(&str) -> Vec<i64>,
+) -> RareWords {
+    let Ok(found) = RareWords::look_up(query_words, scaled, |word, limit| {
+        let mut ids = rare_postings(&full_text_term(word));
+        ids.truncate(limit);
+        Ok::<_, Infallible>(ids)
+    });
+    found
 }
 
 /// Refuses an id list that names a story twice (a caller's join gone wrong).

@@ -47,15 +47,12 @@ fn archive() -> (Archive, Vec<Story>) {
 /// dropped over the whole archive, shared counts per story, then the engine's rule.
 fn picked_outside(stories: &[Story], article: &str, options: &CheckOptions) -> Vec<i64> {
     let mut holders: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut terms: HashMap<String, Vec<i64>> = HashMap::new();
     for story in stories {
         for hash in story_fingerprints(&story.body, story.language.as_deref()) {
             holders.entry(hash).or_default().push(story.id);
         }
-        for term in full_text_terms(&story.headline, &story.body) {
-            terms.entry(term).or_default().push(story.id);
-        }
     }
+    let terms = term_lists(stories);
     let keys = article_keys(article, options).unwrap();
     let mut shared: HashMap<i64, usize> = HashMap::new();
     for hash in &keys.fingerprints {
@@ -79,10 +76,22 @@ fn picked_outside(stories: &[Story], article: &str, options: &CheckOptions) -> V
     .unwrap()
 }
 
+/// The stories holding each full-text term, as a Spark job's join lists them.
+fn term_lists(stories: &[Story]) -> HashMap<String, Vec<i64>> {
+    let mut terms: HashMap<String, Vec<i64>> = HashMap::new();
+    for story in stories {
+        for term in full_text_terms(&story.headline, &story.body) {
+            terms.entry(term).or_default().push(story.id);
+        }
+    }
+    terms
+}
+
 fn picked_by_check(archive: &Archive, article: &str, options: &CheckOptions) -> Vec<i64> {
     let prepared = crate::check::prepare_article(article, options).unwrap();
     retrieve_candidates(archive, &prepared, options)
         .unwrap()
+        .0
         .iter()
         .map(|s| s.id)
         .collect()
@@ -122,6 +131,8 @@ fn retrieval_outside_the_archive_picks_the_check_s_candidates_and_report() {
             .to_string(),
         "A bakery in Lund won a prize for its rye bread, judges said on Friday.".to_string(),
     ];
+    let terms = term_lists(&stories);
+    let postings = |term: &str| terms.get(term).cloned().unwrap_or_default();
     let mut found_any = 0;
     for article in &articles {
         let outside = picked_outside(&stories, article, &options);
@@ -135,7 +146,7 @@ fn retrieval_outside_the_archive_picks_the_check_s_candidates_and_report() {
             .iter()
             .map(|id| stories.iter().find(|s| s.id == *id).unwrap().clone())
             .collect();
-        let given = compare_with_candidates(article, candidates, &options).unwrap();
+        let given = compare_with_candidates(article, candidates, postings, &options).unwrap();
         let checked = check_text(&archive, article, &options).unwrap();
         assert_eq!(
             serde_json::to_value(&given).unwrap(),
@@ -155,12 +166,13 @@ fn candidates_given_obey_the_check_s_exclusions_and_are_given_once() {
         exclude_agencies: vec!["AFP".into()],
         ..CheckOptions::default()
     };
-    let report = compare_with_candidates(&article, stories[..2].to_vec(), &options).unwrap();
+    let none = |_: &str| Vec::new();
+    let report = compare_with_candidates(&article, stories[..2].to_vec(), none, &options).unwrap();
     let sources: Vec<i64> = report.sources.iter().map(|s| s.id).collect();
     assert_eq!(sources, vec![stories[0].id], "the AFP story is excluded");
 
     let twice = vec![stories[0].clone(), stories[0].clone()];
-    let error = compare_with_candidates(&article, twice, &options).unwrap_err();
+    let error = compare_with_candidates(&article, twice, none, &options).unwrap_err();
     assert!(error.to_string().contains("given twice"), "{error}");
 }
 

@@ -120,24 +120,65 @@ pub fn query_words(
     words
 }
 
-/// Ranks stories by the rare words they share with the article. `lookup(word, limit)` returns
-/// up to `limit` ids of stories holding `word`. A story needs two rare words to count.
-///
-/// Any caller that can list the stories holding a word (the archive's full-text index, or a
-/// Spark job's join on the words) gets the same candidates from the same lists.
-pub fn rare_word_candidates(
-    words: &[String],
-    options: &RetrieveOptions,
-    mut lookup: impl FnMut(&str, usize) -> Result<Vec<i64>>,
-) -> Result<Vec<i64>> {
-    let mut scores: HashMap<i64, (f64, usize)> = HashMap::new();
-    for word in words {
-        let stories = lookup(word, options.rare_max_stories + 1)?;
-        if stories.is_empty() || stories.len() > options.rare_max_stories {
-            continue;
+/// The article's rare words as the archive holds them: for each word looked up that at least
+/// one and at most [`RetrieveOptions::rare_max_stories`] stories hold, the ids of those
+/// stories. Read once per check; ranks the full-text path's candidates
+/// ([`rare_word_candidates`]) and tells the verdict how many of the article's rare words a
+/// source has ([`RareWords::share_held_by`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RareWords {
+    holders: Vec<Vec<i64>>,
+}
+
+/// Fewest rare words for [`RareWords::share_held_by`] to say anything.
+pub const MIN_RARE_WORDS: usize = 3;
+
+impl RareWords {
+    /// Looks up `words`: `lookup(word, limit)` returns up to `limit` ids of stories holding
+    /// `word`. Words no story holds, and words more than
+    /// [`rare_max_stories`](RetrieveOptions::rare_max_stories) hold, are left out.
+    ///
+    /// Any caller that can list the stories holding a word (the archive's full-text index, or
+    /// a Spark job's join on the words) gets the same words from the same lists.
+    pub fn look_up<E>(
+        words: &[String],
+        options: &RetrieveOptions,
+        mut lookup: impl FnMut(&str, usize) -> std::result::Result<Vec<i64>, E>,
+    ) -> std::result::Result<RareWords, E> {
+        let mut holders = Vec::new();
+        for word in words {
+            let stories = lookup(word, options.rare_max_stories + 1)?;
+            if !stories.is_empty() && stories.len() <= options.rare_max_stories {
+                holders.push(stories);
+            }
         }
+        Ok(RareWords { holders })
+    }
+
+    /// Share of the rare words that story `id` holds, or `None` with fewer than
+    /// [`MIN_RARE_WORDS`] rare words.
+    ///
+    /// A rewrite of a story keeps its specific words: the names, places and unusual words that
+    /// few other stories of the archive hold. A template refilled with another company's
+    /// figures, or a story of another day in the same frame, shares the frame's common words
+    /// and few of the specific ones: the article's rare words are its new names, which the
+    /// source does not hold.
+    pub fn share_held_by(&self, id: i64) -> Option<f64> {
+        if self.holders.len() < MIN_RARE_WORDS {
+            return None;
+        }
+        let held = self.holders.iter().filter(|ids| ids.contains(&id)).count();
+        Some(held as f64 / self.holders.len() as f64)
+    }
+}
+
+/// Ranks stories by the rare words they share with the article, each weighted by its rarity.
+/// A story needs two rare words to count.
+pub fn rare_word_candidates(rare: &RareWords, options: &RetrieveOptions) -> Vec<i64> {
+    let mut scores: HashMap<i64, (f64, usize)> = HashMap::new();
+    for stories in &rare.holders {
         let weight = 1.0 / stories.len() as f64;
-        for id in stories {
+        for &id in stories {
             let entry = scores.entry(id).or_default();
             entry.0 += weight;
             entry.1 += 1;
@@ -149,11 +190,11 @@ pub fn rare_word_candidates(
         .map(|(id, (score, _))| (score, id))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    Ok(ranked
+    ranked
         .into_iter()
         .take(options.rare_candidates)
         .map(|(_, id)| id)
-        .collect())
+        .collect()
 }
 
 /// A story that shares fingerprints with the article.

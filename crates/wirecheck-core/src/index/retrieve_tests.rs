@@ -178,13 +178,13 @@ fn a_long_article_drawing_on_30_stories_finds_every_source() {
         .into_iter()
         .map(|c| c.story_id)
         .collect();
-        let rare = rare_word_candidates(
+        let rare = RareWords::look_up(
             &query_words(&article, &tokens, options.rare_words, None),
             options,
             |word, limit| archive.stories_with_word(word, limit),
         )
         .unwrap();
-        found.extend(rare);
+        found.extend(rare_word_candidates(&rare, options));
         found
     };
     let missing = |found: &[i64]| -> Vec<usize> {
@@ -229,4 +229,46 @@ fn a_long_article_drawing_on_30_stories_finds_every_source() {
          scaled cap {scaled_coverage}, borrowed {share}",
         report.coverage
     );
+}
+
+#[test]
+fn rare_words_are_those_few_stories_hold_and_a_source_s_share_of_them() {
+    let options = RetrieveOptions {
+        rare_max_stories: 3,
+        ..RetrieveOptions::default()
+    };
+    let lists: HashMap<&str, Vec<i64>> = HashMap::from([
+        ("harbour", vec![1, 2]),
+        ("tugs", vec![1]),
+        ("finnish", vec![1, 3]),
+        ("electric", vec![2, 3]),
+        ("board", vec![1, 2, 3, 4]),
+    ]);
+    let words: Vec<String> = ["harbour", "tugs", "finnish", "electric", "board", "tarnby"]
+        .map(String::from)
+        .to_vec();
+    let mut asked = Vec::new();
+    let rare = RareWords::look_up(&words, &options, |word, limit| {
+        asked.push(limit);
+        let mut ids = lists.get(word).cloned().unwrap_or_default();
+        ids.truncate(limit);
+        Ok::<_, crate::Error>(ids)
+    })
+    .unwrap();
+    assert!(
+        asked.iter().all(|&l| l == 4),
+        "one more than the cap is read"
+    );
+    // "board" (four stories) is common; "tarnby" (none) tells nothing about any story.
+    assert_eq!(rare.share_held_by(1), Some(0.75));
+    assert_eq!(rare.share_held_by(3), Some(0.5));
+    assert_eq!(rare.share_held_by(9), Some(0.0));
+    // The full-text path ranks by the same words, each weighted by its rarity: story 1 holds
+    // three, 2 and 3 two each (a tie, by id); 4 holds only the common word.
+    assert_eq!(rare_word_candidates(&rare, &options), vec![1, 2, 3]);
+    let few = RareWords::look_up(&words[..2], &options, |word, _| {
+        Ok::<_, crate::Error>(lists[word].clone())
+    })
+    .unwrap();
+    assert_eq!(few.share_held_by(1), None, "two rare words say nothing");
 }

@@ -100,6 +100,19 @@ fn reasons(f: &Features) -> Vec<String> {
     if f.copied <= 0.0 && f.coverage > 0.0 {
         out.push("found only as rewritten sentences: similar content, few exact runs".to_string());
     }
+    if let Some(rare) = f.rare_words.filter(|_| f.coverage > 0.0) {
+        if rare < super::MIN_REWRITE_RARE_WORDS {
+            out.push(format!(
+                "the story has only {:.0}% of the article's rare words (names, places): the same frame, another subject",
+                rare * 100.0
+            ));
+        } else if run < 12 {
+            out.push(format!(
+                "the story has {:.0}% of the article's rare words (names, places)",
+                rare * 100.0
+            ));
+        }
+    }
     out
 }
 
@@ -171,5 +184,36 @@ mod tests {
                 .iter()
                 .any(|r| r.contains("through its edits"))
         );
+    }
+
+    #[test]
+    fn reasons_say_whether_the_story_has_the_article_s_rare_words() {
+        let rewrite = Features {
+            coverage: 0.6,
+            longest_run: 5.0,
+            rare_words: Some(0.8),
+            ..Features::default()
+        };
+        let r = reasons(&rewrite);
+        assert!(
+            r.iter()
+                .any(|r| r.contains("80% of the article's rare words")),
+            "{r:?}"
+        );
+        let frame = Features {
+            rare_words: Some(0.25),
+            ..rewrite.clone()
+        };
+        let r = reasons(&frame);
+        assert!(
+            r.iter()
+                .any(|r| r.contains("only 25%") && r.contains("another subject")),
+            "{r:?}"
+        );
+        let unknown = Features {
+            rare_words: None,
+            ..rewrite
+        };
+        assert!(!reasons(&unknown).iter().any(|r| r.contains("rare words")));
     }
 }

@@ -63,6 +63,11 @@ pub struct Context<'a> {
     /// The article's language, whose stemmer and function words the measures use (`None`:
     /// English).
     pub language: Option<Language>,
+    /// For each candidate, the share of the article's rare words it holds
+    /// ([`RareWords::share_held_by`](crate::index::retrieve::RareWords::share_held_by)), `None`
+    /// when no archive said which words are rare (too few, or a comparison with a story
+    /// given).
+    pub rare_words: &'a [Option<f64>],
 }
 
 /// For each word, whether it is a function word ("the", "of", "was"): computed once per check
@@ -227,6 +232,15 @@ pub struct Features {
     /// Share of the article's running words whose word the top source or its versions have.
     #[serde(default)]
     pub story_tokens: f64,
+    /// Share of the article's rare words (the longest of its content words that at least one
+    /// and at most [`rare_max_stories`](crate::RetrieveOptions::rare_max_stories) stories of
+    /// the archive hold) that the top source holds; `None` (`null`) with fewer than
+    /// [`MIN_RARE_WORDS`](crate::index::retrieve::MIN_RARE_WORDS) of them, or when no archive
+    /// was asked (a comparison with a story given). A rewrite keeps its source's specific
+    /// words; a template refilled with another company's names, or a story of another day in
+    /// the same frame, does not.
+    #[serde(default)]
+    pub rare_words: Option<f64>,
     /// The source with most words in the passages, if any (an index among the candidates).
     #[serde(skip)]
     pub top_source: Option<usize>,
@@ -382,6 +396,7 @@ impl Features {
             story_content: story.content,
             story_bigrams: story.bigrams,
             story_tokens: story.tokens,
+            rare_words: top_source.and_then(|top| context.rare_words.get(top).copied().flatten()),
             top_source,
         }
     }

@@ -60,27 +60,34 @@ pub const MAX_SHARED_FACTS: f64 = 0.3;
 /// Share of the article's content words (outside quotes and templates) found in its top
 /// source that a rewrite with no long narration run keeps.
 pub const MIN_REWRITE_CONTAINMENT: f64 = 0.5;
+/// Share of the article's rare words (rare in the archive) that a rewrite's top source holds,
+/// when the archive was asked ([`Features::rare_words`]).
+pub const MIN_REWRITE_RARE_WORDS: f64 = 0.5;
 
 /// Whether the evidence shows any copying at all, before the model weighs how much. Either:
 ///
 /// - **copied narration**: a run of [`MIN_NARRATION_RUN`] words or more of the article's own
 ///   narration (outside quotes and refilled templates) in a text that is not mostly a refilled
 ///   template ([`TEMPLATE_DOCUMENT`]); or
-/// - **a rewrite**: little of what is shared is quotes or templates ([`MAX_SHARED_FACTS`]) and
-///   the article's narration keeps most of its top source's content words
-///   ([`MIN_REWRITE_CONTAINMENT`]).
+/// - **a rewrite**: little of what is shared is quotes or templates ([`MAX_SHARED_FACTS`]), the
+///   article's narration keeps most of its top source's content words
+///   ([`MIN_REWRITE_CONTAINMENT`]), and the source holds at least half of the article's rare
+///   words ([`MIN_REWRITE_RARE_WORDS`]; not asked when no archive said which are rare).
 ///
 /// Independent reports of one press conference share its quotes, names and figures; a
 /// template of another day shares its frame; a follow-up restates a company's name and terms.
 /// None shares a long run of the wire's own narration, and what they share is mostly quotes,
-/// template, or a few of the source's content words. The METER labels, which the model learns
+/// template, or a few of the source's content words; a template refilled with another
+/// company's names, or another day's story in the same frame, shares the frame's common words
+/// but not the article's rare ones, its new names. The METER labels, which the model learns
 /// from, count newspapers that copied PA's quotes as derived, so this rule is not learned: it is
 /// the project's, checked by the hard-negative fixtures (`tests/fixtures/hard-negatives`) and
 /// `wirecheck eval reuters`, and its cost on METER is in `docs/accuracy.md`.
 pub fn has_copy_evidence(f: &Features) -> bool {
     let copied_narration = f.longest_run >= MIN_NARRATION_RUN && f.template < TEMPLATE_DOCUMENT;
-    let rewrite =
-        f.quoted + f.template < MAX_SHARED_FACTS && f.containment >= MIN_REWRITE_CONTAINMENT;
+    let rewrite = f.quoted + f.template < MAX_SHARED_FACTS
+        && f.containment >= MIN_REWRITE_CONTAINMENT
+        && f.rare_words.is_none_or(|r| r >= MIN_REWRITE_RARE_WORDS);
     f.coverage > 0.0 && (copied_narration || rewrite)
 }
 
@@ -277,6 +284,43 @@ mod tests {
         assert!(
             has_copy_evidence(&quoted_copy),
             "a copy that also carries the wire's quotes has its narration runs"
+        );
+    }
+
+    #[test]
+    fn a_rewrite_keeps_its_source_s_rare_words_and_a_refilled_frame_does_not() {
+        // No long run, most content words shared: a rewrite, or a notice of another company
+        // in the same frame.
+        let rewrite = Features {
+            coverage: 0.8,
+            longest_run: 6.0,
+            containment: 0.7,
+            ..Features::default()
+        };
+        assert!(
+            has_copy_evidence(&rewrite),
+            "no archive said which words are rare"
+        );
+        let kept_names = Features {
+            rare_words: Some(0.8),
+            ..rewrite.clone()
+        };
+        assert!(has_copy_evidence(&kept_names), "the story's names kept");
+        let new_names = Features {
+            rare_words: Some(0.2),
+            ..rewrite.clone()
+        };
+        assert!(
+            !has_copy_evidence(&new_names),
+            "the frame's common words shared, the article's own names not in the source"
+        );
+        let copied_frame = Features {
+            longest_run: 24.0,
+            ..new_names
+        };
+        assert!(
+            has_copy_evidence(&copied_frame),
+            "a long narration run is evidence whatever the names"
         );
     }
 
