@@ -100,13 +100,15 @@ fn reasons(f: &Features) -> Vec<String> {
     if f.copied <= 0.0 && f.coverage > 0.0 {
         out.push("found only as rewritten sentences: similar content, few exact runs".to_string());
     }
-    if let Some(rare) = f.rare_words.filter(|_| f.coverage > 0.0) {
+    // Asked of a rewrite only: a long shared run is evidence whatever the names.
+    let rewrite = f.coverage > 0.0 && f.longest_run < super::MIN_NARRATION_RUN;
+    if let Some(rare) = f.rare_words.filter(|_| rewrite) {
         if rare < super::MIN_REWRITE_RARE_WORDS {
             out.push(format!(
                 "the story has only {:.0}% of the article's rare words (names, places): the same frame, another subject",
                 rare * 100.0
             ));
-        } else if run < 12 {
+        } else {
             out.push(format!(
                 "the story has {:.0}% of the article's rare words (names, places)",
                 rare * 100.0
@@ -209,6 +211,14 @@ mod tests {
             r.iter()
                 .any(|r| r.contains("only 25%") && r.contains("another subject")),
             "{r:?}"
+        );
+        let copied = Features {
+            longest_run: 40.0,
+            ..frame
+        };
+        assert!(
+            !reasons(&copied).iter().any(|r| r.contains("rare words")),
+            "a long run is evidence whatever the names"
         );
         let unknown = Features {
             rare_words: None,
