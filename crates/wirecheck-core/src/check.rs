@@ -167,25 +167,35 @@ pub(crate) fn retrieve_candidates(
         &article_retrieve,
         |hash, limit| archive.postings(hash, limit),
     )?;
-    let rare = if article_retrieve.rare_words > 0 {
-        RareWords::look_up(
-            &retrieve::query_words(
-                &article.text,
-                &article.tokens,
-                article_retrieve.rare_words,
-                article.language,
-            ),
-            &article_retrieve,
-            |word, limit| archive.stories_with_word(word, limit),
-        )?
-    } else {
-        RareWords::default()
-    };
+    let rare = rare_words_in(archive, article, options)?;
     let ids = retrieve::merge_candidates(
         &found,
         retrieve::rare_word_candidates(&rare, &article_retrieve),
     );
     Ok((archive.get_many(&ids)?, rare))
+}
+
+/// The article's rare words as `archive` holds them: the full-text path's lookups (none when
+/// the path is off).
+pub(crate) fn rare_words_in(
+    archive: &Archive,
+    article: &Prepared,
+    options: &CheckOptions,
+) -> Result<RareWords> {
+    let article_retrieve = options.retrieve.for_article(article.tokens.len());
+    if article_retrieve.rare_words == 0 {
+        return Ok(RareWords::default());
+    }
+    RareWords::look_up(
+        &retrieve::query_words(
+            &article.text,
+            &article.tokens,
+            article_retrieve.rare_words,
+            article.language,
+        ),
+        &article_retrieve,
+        |word, limit| archive.stories_with_word(word, limit),
+    )
 }
 
 /// Every stage after retrieval: the article's date, alignment with each story, the best source

@@ -12,6 +12,7 @@ use crate::archive::importer::Importer;
 use crate::archive::store::{Archive, Story};
 use crate::check::{
     CheckOptions, MAX_ARTICLE_BYTES, compare_stories, decode_article, eligible, prepare_article,
+    rare_words_in,
 };
 use crate::index::external::{distinct_ids, rare_words_given};
 use crate::index::retrieve::RareWords;
@@ -54,7 +55,13 @@ pub fn compare_with_story(
     }
     let article = decode_article(article)?;
     let story = read_story(source, origin, agency, options)?;
-    let report = compare_one(&article, story.clone(), options)?;
+    // A story given, not stored: no archive says which of the article's words are rare.
+    let report = compare_one(
+        prepare_article(&article, options)?,
+        story.clone(),
+        &RareWords::default(),
+        options,
+    );
     Ok((report, story))
 }
 
@@ -68,7 +75,10 @@ pub fn compare_with_stored(
 ) -> Result<(Report, Story)> {
     let article = decode_article(article)?;
     let story = archive.get(story_id)?;
-    let report = compare_one(&article, story.clone(), options)?;
+    // The archive says which of the article's words are rare, as in a check.
+    let prepared = prepare_article(&article, options)?;
+    let rare = rare_words_in(archive, &prepared, options)?;
+    let report = compare_one(prepared, story.clone(), &rare, options);
     Ok((report, story))
 }
 
@@ -136,22 +146,20 @@ fn read_story(
 }
 
 /// The article compared with the one story asked about: no date or agency rule of the options
-/// may take it away.
-fn compare_one(article: &str, story: Story, options: &CheckOptions) -> Result<Report> {
+/// may take it away. `rare` are the article's rare words, when an archive was asked.
+fn compare_one(
+    article: Prepared,
+    story: Story,
+    rare: &RareWords,
+    options: &CheckOptions,
+) -> Report {
     let options = CheckOptions {
         published_before: None,
         exclude_agencies: Vec::new(),
         exclude_sources: Vec::new(),
         ..options.clone()
     };
-    let article = prepare_article(article, &options)?;
-    // One story given: no archive says which of the article's words are rare.
-    Ok(compare_stories(
-        article,
-        vec![story],
-        &RareWords::default(),
-        &options,
-    ))
+    compare_stories(article, vec![story], rare, &options)
 }
 
 #[cfg(test)]
@@ -301,6 +309,11 @@ mod tests {
             "check retrieves it and compares the same way"
         );
         assert_eq!(by_id.sources[0].id, id, "a stored story keeps its id");
+        // The archive says which of the article's words are rare, for the story picked by id as
+        // for the check; a story given as text has no archive to ask.
+        assert!(checked.measures.rare_words.is_some());
+        assert_eq!(by_id.measures.rare_words, checked.measures.rare_words);
+        assert_eq!(given.measures.rare_words, None);
         assert!(by_id.flags[0].reason.contains(&format!("story {id}")));
     }
 
