@@ -182,18 +182,9 @@ pub(crate) fn rare_words_in(
     article: &Prepared,
     options: &CheckOptions,
 ) -> Result<RareWords> {
-    let article_retrieve = options.retrieve.for_article(article.tokens.len());
-    if article_retrieve.rare_words == 0 {
-        return Ok(RareWords::default());
-    }
     RareWords::look_up(
-        &retrieve::query_words(
-            &article.text,
-            &article.tokens,
-            article_retrieve.rare_words,
-            article.language,
-        ),
-        &article_retrieve,
+        &retrieve::article_query_words(article, &options.retrieve),
+        &options.retrieve.for_article(article.tokens.len()),
         |word, limit| archive.stories_with_word(word, limit),
     )
 }

@@ -65,20 +65,10 @@ pub fn article_keys(article: &str, options: &CheckOptions) -> Result<ArticleKeys
 
 /// The keys of an article already prepared for comparison.
 pub(crate) fn keys_of(article: &Prepared, options: &RetrieveOptions) -> ArticleKeys {
-    let scaled = options.for_article(article.tokens.len());
     ArticleKeys {
         fingerprints: fingerprints(&article.tokens),
         words: article.tokens.len(),
-        query_words: if scaled.rare_words > 0 {
-            retrieve::query_words(
-                &article.text,
-                &article.tokens,
-                scaled.rare_words,
-                article.language,
-            )
-        } else {
-            Vec::new()
-        },
+        query_words: retrieve::article_query_words(article, options),
     }
 }
 
@@ -142,10 +132,9 @@ pub(crate) fn rare_words_given(
     options: &RetrieveOptions,
     rare_postings: impl FnMut(&str) -> Vec<i64>,
 ) -> RareWords {
-    let keys = keys_of(article, options);
     look_up(
-        &keys.query_words,
-        &options.for_article(keys.words),
+        &retrieve::article_query_words(article, options),
+        &options.for_article(article.tokens.len()),
         rare_postings,
     )
 }

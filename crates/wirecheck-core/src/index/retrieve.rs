@@ -24,6 +24,7 @@ use std::collections::HashMap;
 
 use crate::Result;
 use crate::text::Language;
+use crate::text::Prepared;
 use crate::text::Token;
 use crate::text::terms::is_content_word_in;
 
@@ -170,6 +171,23 @@ impl RareWords {
         let held = self.holders.iter().filter(|ids| ids.contains(&id)).count();
         Some(held as f64 / self.holders.len() as f64)
     }
+}
+
+/// The words the full-text path looks up for `article`: [`query_words`] with `options` scaled
+/// for its length ([`RetrieveOptions::for_article`]), none when the path is off. A check, the
+/// keys a Spark job joins on, and the rare words a comparison with given candidates reads all
+/// take them from here.
+pub(crate) fn article_query_words(article: &Prepared, options: &RetrieveOptions) -> Vec<String> {
+    let scaled = options.for_article(article.tokens.len());
+    if scaled.rare_words == 0 {
+        return Vec::new();
+    }
+    query_words(
+        &article.text,
+        &article.tokens,
+        scaled.rare_words,
+        article.language,
+    )
 }
 
 /// Ranks stories by the rare words they share with the article, each weighted by its rarity.
