@@ -468,6 +468,10 @@ pub struct MeterArgs {
     /// crates/wirecheck-core/src/verdict/model.json in the source tree this binary was built from]
     #[arg(long, value_name = "PATH")]
     pub model: Option<PathBuf>,
+    /// With --fit: write every story's out-of-fold prediction (probabilities, evidence,
+    /// measures) to FILE as JSON Lines, for error analysis
+    #[arg(long, requires = "fit", value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
 }
 
 /// Stages that `eval --without` can turn off.

@@ -1,5 +1,6 @@
 //! `wirecheck eval meter` and `wirecheck eval reuters`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -234,6 +235,15 @@ fn fit(args: &MeterArgs, options: &CheckOptions) -> Result<ExitCode> {
     } else {
         print_fit(&fit);
     }
+    if let Some(file) = &args.predictions {
+        write_predictions(file, &fit)
+            .with_context(|| format!("cannot write the predictions to {}", file.display()))?;
+        output::note(&format!(
+            "{} out-of-fold predictions written to {}",
+            fit.predictions.len(),
+            file.display()
+        ));
+    }
     let path = args.model.clone().unwrap_or_else(engine_model_path);
     if args.write_model {
         std::fs::write(&path, &json)
@@ -256,6 +266,16 @@ fn fit(args: &MeterArgs, options: &CheckOptions) -> Result<ExitCode> {
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_predictions(file: &Path, fit: &Fit) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(file)?);
+    for prediction in &fit.predictions {
+        serde_json::to_writer(&mut out, prediction)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn print_fit(fit: &Fit) {

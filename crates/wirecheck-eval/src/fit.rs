@@ -21,7 +21,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use wirecheck_core::{
-    CheckOptions, Derived, Model, PresetThresholds, Provenance, Result, Thresholds,
+    CheckOptions, Derived, Features, Model, PresetThresholds, Provenance, Result, Thresholds,
     has_copy_evidence, has_decisive_copy, model_input_names, model_inputs, softmax,
 };
 
@@ -47,6 +47,35 @@ pub struct Fit {
     pub model: Model,
     /// The cross-validated figures.
     pub figures: CrossValidated,
+    /// Every story's out-of-fold prediction, for error analysis (`--predictions`).
+    #[serde(skip)]
+    pub predictions: Vec<Prediction>,
+}
+
+/// One story's out-of-fold prediction: what the model fitted without its fold gave it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Prediction {
+    /// `newspaper_file`, as in `labels.jsonl`.
+    pub newspaper_file: String,
+    /// The story's day, and the fold holding it.
+    pub day: String,
+    /// The fold (0-based) the story was held out in.
+    pub fold: usize,
+    /// The label.
+    pub gold: Derived,
+    /// The verdict at the standard threshold.
+    pub predicted: Derived,
+    /// P(wholly), P(partially), P(none) by the model fitted on the other folds.
+    pub probabilities: [f64; 3],
+    /// Whether the check found copy evidence (`has_copy_evidence`).
+    pub copy_evidence: bool,
+    /// Whether it found decisive copy (`has_decisive_copy`).
+    pub decisive: bool,
+    /// Gold-derived words predicted derived, `<New>` words predicted derived, gold-derived
+    /// words missed, had the story been reported derived (annotated stories only).
+    pub tokens_if_derived: Option<[usize; 3]>,
+    /// The evidence measures.
+    pub measures: Features,
 }
 
 /// Cross-validated figures: per fold and pooled over the out-of-fold predictions.
@@ -171,9 +200,38 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
         decisive_precision: data.decisive_precision(),
         cross_validated: serde_json::to_value(&cross_validated).unwrap_or_default(),
     };
+    let predictions = evaluation
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Prediction {
+            newspaper_file: o.newspaper_file.clone(),
+            day: o.day.clone(),
+            fold: data.fold[i],
+            gold: o.gold,
+            predicted: decide(
+                &probabilities[i],
+                data.covered[i],
+                data.decisive[i],
+                STANDARD_THRESHOLD,
+            ),
+            probabilities: probabilities[i],
+            copy_evidence: data.covered[i],
+            decisive: data.decisive[i],
+            tokens_if_derived: o.token_counts.map(|(reported, _)| {
+                [
+                    reported.true_positives,
+                    reported.false_positives,
+                    reported.false_negatives,
+                ]
+            }),
+            measures: o.measures.clone(),
+        })
+        .collect();
     Ok(Fit {
         model,
         figures: cross_validated,
+        predictions,
     })
 }
 
@@ -661,5 +719,18 @@ mod committed {
             fitted == wirecheck_core::MODEL_JSON,
             "crates/wirecheck-core/src/verdict/model.json differs from the fit; run `wirecheck eval meter ../shared/corpora/meter-dev --fit --write-model`"
         );
+
+        // The per-story predictions (`--predictions`) are the out-of-fold ones the figures
+        // were counted from: each story in its day's fold, the pooled confusion theirs.
+        assert_eq!(fit.predictions.len(), fit.figures.overall.stories);
+        let mut confusion = [[0usize; 3]; 3];
+        for p in &fit.predictions {
+            confusion[class_index(p.gold)][class_index(p.predicted)] += 1;
+            let fold = &fit.figures.folds[p.fold];
+            assert!(fold.days.contains(&p.day), "{} in fold {}", p.day, p.fold);
+            let total: f64 = p.probabilities.iter().sum();
+            assert!((total - 1.0).abs() < 1e-9, "{:?}", p.probabilities);
+        }
+        assert_eq!(confusion, fit.figures.overall.confusion);
     }
 }
