@@ -265,6 +265,9 @@ pub struct Measures {
     /// Share of the article's rare words (few stored stories hold them) that the top source
     /// holds; `null` when no archive was asked (a comparison with a pasted story).
     pub rare_words: Option<f64>,
+    /// Share of the article's distinct figures (words with a digit) that the top source holds;
+    /// `null` when the article has fewer than two.
+    pub figures: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, TS, PartialEq, Eq)]
@@ -800,6 +803,7 @@ impl From<core::Features> for Measures {
             story_bigrams: f.story_bigrams,
             story_tokens: f.story_tokens,
             rare_words: f.rare_words,
+            figures: f.figures,
         }
     }
 }

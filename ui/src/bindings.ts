@@ -244,7 +244,12 @@ storyTokens: number,
  * Share of the article's rare words (few stored stories hold them) that the top source
  * holds; `null` when no archive was asked (a comparison with a pasted story).
  */
-rareWords: number | null, };
+rareWords: number | null, 
+/**
+ * Share of the article's distinct figures (words with a digit) that the top source holds;
+ * `null` when the article has fewer than two.
+ */
+figures: number | null, };
 
 export type Flag = { sourceId: number, agency: string | null, coverage: number, reason: string, };
 

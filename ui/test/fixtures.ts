@@ -15,7 +15,7 @@ const MEASURES: Measures = {
   coverage: 0.5, copied: 0.4, verbatim: 0.25, longestRun: 40, narration: 0.45, quoted: 0.1, sourceUsed: 0.6,
   order: 1, editRate: 0.05, refill: 0, longNarration: 3, containment: 0.7, articleWords: 5000, lead: 0.8,
   sourceLead: 0.7, sentences: 0.5, trigrams: 0.45, longRuns: 0.3, exact: 0.4, functionWords: 0.4, fivegrams: 0.35,
-  longestCopy: 60, storyWords: 0.8, storyContent: 0.75, storyBigrams: 0.5, storyTokens: 0.85, rareWords: 0.7,
+  longestCopy: 60, storyWords: 0.8, storyContent: 0.75, storyBigrams: 0.5, storyTokens: 0.85, rareWords: 0.7, figures: 0.8,
 };
 
 export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): CheckResult {

@@ -593,3 +593,67 @@ fn a_rewrite_of_the_notice_keeps_its_rare_words_and_is_derived() {
     assert_ne!(report.derived, Derived::None, "{m:?}");
     assert_eq!(report.sources[0].id, 1, "the notice is the source");
 }
+
+/// A strike on its first day, as the wire told it, beside other stories of the archive.
+const STRIKE: &str = "SAO PAULO, March 2 (Reuters) - About 40,000 bank workers in Sao Paulo \
+    state stopped work on Monday to demand a 25 pct pay rise, closing 1,200 branches, the \
+    bankworkers' union said.\n\nThe union said the strike would continue until the Federation \
+    of Banks improved its offer of 12 pct. Banks kept their cash machines open.\n\nA federation \
+    spokesman said talks would resume on Wednesday.";
+
+fn strike_archive() -> Archive {
+    archive_with(&[STRIKE.to_string(), OTHER_COMPANY.to_string()])
+}
+
+#[test]
+fn a_follow_up_of_another_day_brings_new_figures_and_is_not_a_rewrite() {
+    let archive = strike_archive();
+    let article = "Bank strike enters fifth day\n\nSAO PAULO, March 6 (Reuters) - The strike by \
+        bank workers in Sao Paulo state went into its fifth day on Friday with 65,000 out, the \
+        bankworkers' union said, and 2,300 branches shut in support of a pay rise.\n\nThe union \
+        said the walkout would go on until the Federation of Banks bettered the offer it raised \
+        on Thursday. Cash machines stayed open.\n\nA spokesman for the federation said talks \
+        would resume on Tuesday, 10 March.";
+    let report = check_text(&archive, article, &CheckOptions::default()).unwrap();
+    let m = &report.measures;
+    assert!(
+        m.longest_run < MIN_NARRATION_RUN && m.quoted + m.template < 0.3 && m.containment >= 0.5,
+        "the follow-up retells the first day in its words, with no long run: {m:?}"
+    );
+    assert!(
+        m.figures.is_some_and(|f| f < 0.5),
+        "its figures are the fifth day's: {m:?}"
+    );
+    // Its figures are what sets it aside: the same evidence with the first day's figures reads
+    // as a rewrite.
+    let same_figures = Features {
+        figures: Some(1.0),
+        ..m.clone()
+    };
+    assert!(crate::verdict::has_copy_evidence(&same_figures));
+    assert_ne!(
+        Thresholds::standard().decide(&same_figures).derived,
+        Derived::None
+    );
+    assert_eq!(report.derived, Derived::None, "{m:?}");
+    assert!(report.sources.is_empty());
+}
+
+#[test]
+fn a_rewrite_of_the_strike_keeps_its_figures_and_is_derived() {
+    let archive = strike_archive();
+    let article = "Sao Paulo bank staff walk out\n\nSome 40,000 Sao Paulo state bank workers \
+        stopped work on Monday, their union said, shutting 1,200 branches in a demand for a 25 \
+        pct pay rise.\n\nThe strike goes on until the Federation of Banks improves its 12 pct \
+        offer, the union said, though banks kept cash machines open. Talks resume on Wednesday, \
+        according to a federation spokesman.";
+    let report = check_text(&archive, article, &CheckOptions::default()).unwrap();
+    let m = &report.measures;
+    assert!(m.longest_run < MIN_NARRATION_RUN, "a rewrite: {m:?}");
+    assert_eq!(m.figures, Some(1.0), "{m:?}");
+    assert_ne!(report.derived, Derived::None, "{m:?}");
+    assert_eq!(
+        report.sources[0].id, 1,
+        "the first day's story is the source"
+    );
+}

@@ -115,6 +115,16 @@ fn reasons(f: &Features) -> Vec<String> {
             ));
         }
     }
+    // Only a shortfall is worth saying: most copies and most independent reports share the
+    // event's figures.
+    if let Some(figures) = f.figures.filter(|_| rewrite)
+        && figures < super::MIN_REWRITE_FIGURES
+    {
+        out.push(format!(
+            "the story has only {:.0}% of the article's figures (amounts, dates): another day's or another deal's story in the same words",
+            figures * 100.0
+        ));
+    }
     out
 }
 
@@ -225,5 +235,34 @@ mod tests {
             ..rewrite
         };
         assert!(!reasons(&unknown).iter().any(|r| r.contains("rare words")));
+    }
+
+    #[test]
+    fn reasons_say_when_the_story_lacks_the_article_s_figures() {
+        let follow_up = Features {
+            coverage: 0.6,
+            longest_run: 5.0,
+            figures: Some(0.2),
+            ..Features::default()
+        };
+        let r = reasons(&follow_up);
+        assert!(
+            r.iter()
+                .any(|r| r.contains("only 20% of the article's figures")),
+            "{r:?}"
+        );
+        let rewrite = Features {
+            figures: Some(0.9),
+            ..follow_up.clone()
+        };
+        assert!(!reasons(&rewrite).iter().any(|r| r.contains("figures (")));
+        let copied = Features {
+            longest_run: 40.0,
+            ..follow_up
+        };
+        assert!(
+            !reasons(&copied).iter().any(|r| r.contains("figures (")),
+            "a long run is evidence whatever the figures"
+        );
     }
 }

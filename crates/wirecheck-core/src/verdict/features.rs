@@ -86,6 +86,8 @@ pub fn function_words(tokens: &[Token], language: Option<Language>) -> Vec<bool>
 pub struct TextCache {
     article: OnceCell<ArticleSets>,
     sources: Vec<OnceCell<(f64, f64, f64)>>,
+    article_figures: OnceCell<HashSet<String>>,
+    figures: Vec<OnceCell<Option<f64>>>,
     vocabulary: VocabularyCache,
     stories: Vec<OnceCell<StoryVocabulary>>,
 }
@@ -103,6 +105,8 @@ impl TextCache {
         TextCache {
             article: OnceCell::new(),
             sources: (0..sources).map(|_| OnceCell::new()).collect(),
+            article_figures: OnceCell::new(),
+            figures: (0..sources).map(|_| OnceCell::new()).collect(),
             vocabulary: VocabularyCache::new(sources),
             stories: (0..sources).map(|_| OnceCell::new()).collect(),
         }
@@ -115,6 +119,26 @@ impl TextCache {
                 .measure(context.article, context.sources, source, context.language)
         };
         match self.stories.get(source) {
+            Some(cell) => *cell.get_or_init(compute),
+            None => compute(),
+        }
+    }
+
+    /// The share of the article's distinct figures that `source` holds: see
+    /// [`Features::figures`].
+    fn figures(&self, context: &Context<'_>, source: usize) -> Option<f64> {
+        let compute = || {
+            let article = self
+                .article_figures
+                .get_or_init(|| figures_of(context.article));
+            if article.len() < MIN_FIGURES {
+                return None;
+            }
+            let tokens = context.sources.get(source).copied().unwrap_or_default();
+            let held = figures_of(tokens);
+            Some(ratio(article.intersection(&held).count(), article.len()))
+        };
+        match self.figures.get(source) {
             Some(cell) => *cell.get_or_init(compute),
             None => compute(),
         }
@@ -241,9 +265,28 @@ pub struct Features {
     /// the same frame, does not.
     #[serde(default)]
     pub rare_words: Option<f64>,
+    /// Share of the article's distinct figures (words with a digit: amounts, dates, ages,
+    /// scores; quotes included) that the top source holds; `None` (`null`) with fewer than
+    /// [`MIN_FIGURES`] of them. A rewrite keeps its source's facts; a story of another day or
+    /// another deal told in the same words (a follow-up, a monthly report, the same offer of
+    /// another issuer) brings new ones.
+    #[serde(default)]
+    pub figures: Option<f64>,
     /// The source with most words in the passages, if any (an index among the candidates).
     #[serde(skip)]
     pub top_source: Option<usize>,
+}
+
+/// Fewest distinct figures an article needs for [`Features::figures`] to be measured.
+pub const MIN_FIGURES: usize = 2;
+
+/// The distinct figures (words with a digit: amounts, dates, ages, scores) of `tokens`.
+fn figures_of(tokens: &[Token]) -> HashSet<String> {
+    tokens
+        .iter()
+        .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
+        .map(|t| t.norm.clone())
+        .collect()
 }
 
 /// Fewest words in a passage counted by [`Features::long_narration`].
@@ -397,6 +440,7 @@ impl Features {
             story_bigrams: story.bigrams,
             story_tokens: story.tokens,
             rare_words: top_source.and_then(|top| context.rare_words.get(top).copied().flatten()),
+            figures: top_source.and_then(|top| context.text.figures(context, top)),
             top_source,
         }
     }

@@ -63,6 +63,9 @@ pub const MIN_REWRITE_CONTAINMENT: f64 = 0.5;
 /// Share of the article's rare words (rare in the archive) that a rewrite's top source holds,
 /// when the archive was asked ([`Features::rare_words`]).
 pub const MIN_REWRITE_RARE_WORDS: f64 = 0.5;
+/// Share of the article's figures that a rewrite's top source holds, when the article has
+/// enough of them to tell ([`Features::figures`]).
+pub const MIN_REWRITE_FIGURES: f64 = 0.5;
 
 /// Whether the evidence shows any copying at all, before the model weighs how much. Either:
 ///
@@ -71,15 +74,18 @@ pub const MIN_REWRITE_RARE_WORDS: f64 = 0.5;
 ///   template ([`TEMPLATE_DOCUMENT`]); or
 /// - **a rewrite**: little of what is shared is quotes or templates ([`MAX_SHARED_FACTS`]), the
 ///   article's narration keeps most of its top source's content words
-///   ([`MIN_REWRITE_CONTAINMENT`]), and the source holds at least half of the article's rare
-///   words ([`MIN_REWRITE_RARE_WORDS`]; not asked when no archive said which are rare).
+///   ([`MIN_REWRITE_CONTAINMENT`]), the source holds at least half of the article's rare
+///   words ([`MIN_REWRITE_RARE_WORDS`]; not asked when no archive said which are rare) and at
+///   least half of its figures ([`MIN_REWRITE_FIGURES`]; not asked of a text with fewer than
+///   two).
 ///
 /// Independent reports of one press conference share its quotes, names and figures; a
 /// template of another day shares its frame; a follow-up restates a company's name and terms.
 /// None shares a long run of the wire's own narration, and what they share is mostly quotes,
 /// template, or a few of the source's content words; a template refilled with another
 /// company's names, or another day's story in the same frame, shares the frame's common words
-/// but not the article's rare ones, its new names. The METER labels, which the model learns
+/// but not the article's rare ones, its new names; a follow-up of another day retells the
+/// first story in its words but with new figures. The METER labels, which the model learns
 /// from, count newspapers that copied PA's quotes as derived, so this rule is not learned: it is
 /// the project's, checked by the hard-negative fixtures (`tests/fixtures/hard-negatives`) and
 /// `wirecheck eval reuters`, and its cost on METER is in `docs/accuracy.md`.
@@ -87,7 +93,8 @@ pub fn has_copy_evidence(f: &Features) -> bool {
     let copied_narration = f.longest_run >= MIN_NARRATION_RUN && f.template < TEMPLATE_DOCUMENT;
     let rewrite = f.quoted + f.template < MAX_SHARED_FACTS
         && f.containment >= MIN_REWRITE_CONTAINMENT
-        && f.rare_words.is_none_or(|r| r >= MIN_REWRITE_RARE_WORDS);
+        && f.rare_words.is_none_or(|r| r >= MIN_REWRITE_RARE_WORDS)
+        && f.figures.is_none_or(|r| r >= MIN_REWRITE_FIGURES);
     f.coverage > 0.0 && (copied_narration || rewrite)
 }
 
@@ -284,6 +291,39 @@ mod tests {
         assert!(
             has_copy_evidence(&quoted_copy),
             "a copy that also carries the wire's quotes has its narration runs"
+        );
+    }
+
+    #[test]
+    fn a_rewrite_keeps_its_source_s_figures_and_a_follow_up_of_another_day_does_not() {
+        let rewrite = Features {
+            coverage: 0.8,
+            longest_run: 6.0,
+            containment: 0.7,
+            rare_words: Some(0.8),
+            ..Features::default()
+        };
+        assert!(has_copy_evidence(&rewrite), "too few figures to tell");
+        let kept = Features {
+            figures: Some(0.75),
+            ..rewrite.clone()
+        };
+        assert!(has_copy_evidence(&kept), "the story's figures kept");
+        let new_figures = Features {
+            figures: Some(0.25),
+            ..rewrite.clone()
+        };
+        assert!(
+            !has_copy_evidence(&new_figures),
+            "the story retold with another day's figures"
+        );
+        let copied = Features {
+            longest_run: 24.0,
+            ..new_figures
+        };
+        assert!(
+            has_copy_evidence(&copied),
+            "a long run of narration is copying whatever the figures"
         );
     }
 
