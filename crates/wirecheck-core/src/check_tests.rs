@@ -656,4 +656,10 @@ fn a_rewrite_of_the_strike_keeps_its_figures_and_is_derived() {
         report.sources[0].id, 1,
         "the first day's story is the source"
     );
+
+    // A web page's date line and copyright are not the story's figures.
+    let page = format!("Updated: 2024-05-02 10:41\n\n{article}\n\n© 2024 Lowvale Courier");
+    let report = check_text(&archive, &page, &CheckOptions::default()).unwrap();
+    assert_eq!(report.measures.figures, Some(1.0), "{:?}", report.measures);
+    assert_ne!(report.derived, Derived::None);
 }

@@ -128,9 +128,19 @@ impl TextCache {
     /// [`Features::figures`].
     fn figures(&self, context: &Context<'_>, source: usize) -> Option<f64> {
         let compute = || {
-            let article = self
-                .article_figures
-                .get_or_init(|| figures_of(context.article));
+            let article = self.article_figures.get_or_init(|| {
+                // The figures of the article's prose: a page's "Updated: 2024-05-02 10:41",
+                // a copyright year or a picture's number are the page's, not the story's.
+                let prose: Vec<Token> = context
+                    .sentences
+                    .iter()
+                    .filter(|s| s.len() >= PROSE_SENTENCE)
+                    .filter_map(|s| context.article.get(s.clone()))
+                    .flatten()
+                    .cloned()
+                    .collect();
+                figures_of(&prose)
+            });
             if article.len() < MIN_FIGURES {
                 return None;
             }
@@ -266,7 +276,8 @@ pub struct Features {
     #[serde(default)]
     pub rare_words: Option<f64>,
     /// Share of the article's distinct figures (words with a digit: amounts, dates, ages,
-    /// scores; quotes included) that the top source holds; `None` (`null`) with fewer than
+    /// scores; quotes included; in sentences of eight words or more, not a page's date lines
+    /// or copyright) that the top source holds; `None` (`null`) with fewer than
     /// [`MIN_FIGURES`] of them. A rewrite keeps its source's facts; a story of another day or
     /// another deal told in the same words (a follow-up, a monthly report, the same offer of
     /// another issuer) brings new ones.
@@ -279,6 +290,10 @@ pub struct Features {
 
 /// Fewest distinct figures an article needs for [`Features::figures`] to be measured.
 pub const MIN_FIGURES: usize = 2;
+
+/// Fewest words in a sentence whose figures [`Features::figures`] counts: shorter lines are a
+/// page's furniture (a date line, a copyright, a caption's number) more often than its story.
+const PROSE_SENTENCE: usize = 8;
 
 /// The distinct figures (words with a digit: amounts, dates, ages, scores) of `tokens`.
 fn figures_of(tokens: &[Token]) -> HashSet<String> {
