@@ -494,8 +494,12 @@ impl Edits {
                 DiffTag::Insert => {
                     edits.changed += n;
                     // A replacement: the source's words deleted right before.
+                    // A replacement: the source's words deleted right before. One that spells
+                    // the same words another way ("Sergeant" as "Sgt", "First" as "1st") is
+                    // house style, not a new fact.
                     if let Some(prev) = i.checked_sub(1).and_then(|p| diff.get(p))
                         && prev.op == DiffTag::Delete
+                        && !is_restyled(&prev.text, &op.text)
                     {
                         edits.figures_changed += figures(&op.text).min(figures(&prev.text));
                         if all_facts(&prev.text) && all_facts(&op.text) {
@@ -524,6 +528,108 @@ impl Edits {
         let refigured = self.figures_changed >= 3 && self.figures_changed >= self.figures_kept;
         refilled || refigured
     }
+}
+
+/// Whether `inserted` spells the words of `deleted` another way, word for word: an
+/// abbreviation or its expansion ("Sergeant" and "Sgt", "Private" and "Pte", "Yorkshire" and
+/// "Yorks", "January" and "Jan"), or a number or ordinal in words and in figures ("six" and
+/// "6", "First" and "1st"). A copy editor's house style, which a template refilled with other
+/// names and figures is not.
+fn is_restyled(deleted: &str, inserted: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(deleted), words(inserted));
+    !a.is_empty() && a.len() == b.len() && a.iter().zip(&b).all(|(a, b)| same_word_restyled(a, b))
+}
+
+/// Whether two lowercase words are one word in two styles (see [`is_restyled`]).
+fn same_word_restyled(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if let (Some(x), Some(y)) = (number_value(a), number_value(b)) {
+        return x == y;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let alphabetic = |w: &str| w.chars().all(char::is_alphabetic);
+    if short.chars().count() < 2 || !alphabetic(short) || !alphabetic(long) {
+        return false;
+    }
+    // Same first letter, the short word's letters in order in the long one, and shorter by
+    // at least two letters: "sgt" in "sergeant", "yorks" in "yorkshire", not "iraq" for "iran".
+    let mut rest = long.chars();
+    short.chars().next() == long.chars().next()
+        && short.chars().count() + 2 <= long.chars().count()
+        && short.chars().all(|c| rest.any(|l| l == c))
+}
+
+/// The value of a number or ordinal in words or figures up to twenty ("six", "6", "sixth",
+/// "6th"), or `None`.
+fn number_value(word: &str) -> Option<u32> {
+    const CARDINALS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const ORDINALS: [&str; 21] = [
+        "zeroth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let digits = word.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+    if let Ok(n) = digits.parse::<u32>()
+        && (digits.len() == word.len()
+            || matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th"))
+    {
+        return Some(n);
+    }
+    let position = |table: &[&str]| table.iter().position(|w| *w == word);
+    position(&CARDINALS)
+        .or_else(|| position(&ORDINALS))
+        .and_then(|n| u32::try_from(n).ok())
 }
 
 /// Whether every word of `text` is a figure, a date word or a capitalised name: what a
@@ -702,6 +808,65 @@ mod tests {
         let edits = Edits::of(&editing);
         assert_eq!(edits.refill, 0, "a tense change and a trim are editing");
         assert_eq!(edits.changed, 7);
+    }
+
+    #[test]
+    fn a_copy_editor_s_abbreviations_are_not_a_template_refilled() {
+        // A newspaper's house style on a wire story: ranks, counties and ordinals shortened.
+        let restyled = [
+            op(DiffTag::Equal, "found Company"),
+            op(DiffTag::Delete, "Sergeant"),
+            op(DiffTag::Insert, "Sgt"),
+            op(
+                DiffTag::Equal,
+                "Major Michael Gleave not guilty of racial remarks about",
+            ),
+            op(DiffTag::Delete, "Private"),
+            op(DiffTag::Insert, "Pte"),
+            op(DiffTag::Equal, "Roy Carr at Catterick, North"),
+            op(DiffTag::Delete, "Yorkshire"),
+            op(DiffTag::Insert, "Yorks"),
+            op(DiffTag::Equal, "with the"),
+            op(DiffTag::Delete, "First"),
+            op(DiffTag::Insert, "1st"),
+            op(DiffTag::Equal, "Battalion"),
+        ];
+        let edits = Edits::of(&restyled);
+        assert_eq!(edits.refill, 0, "{edits:?}");
+        assert!(!edits.is_template());
+        // Other names and figures in the same frame are still a refill.
+        let refilled = [
+            op(DiffTag::Equal, "found Company Sergeant Major"),
+            op(DiffTag::Delete, "Michael Gleave"),
+            op(DiffTag::Insert, "Alan Birch"),
+            op(DiffTag::Equal, "not guilty of racial remarks about Private"),
+            op(DiffTag::Delete, "Roy Carr"),
+            op(DiffTag::Insert, "Dean Moss"),
+            op(DiffTag::Equal, "at"),
+            op(DiffTag::Delete, "Iran"),
+            op(DiffTag::Insert, "Iraq"),
+        ];
+        assert_eq!(Edits::of(&refilled).refill, 3);
+        assert!(Edits::of(&refilled).is_template());
+    }
+
+    #[test]
+    fn restyled_words_are_abbreviations_and_numbers_in_figures() {
+        assert!(is_restyled("Sergeant", "Sgt"));
+        assert!(is_restyled("Lancs", "Lancashire"));
+        assert!(is_restyled("January 4", "Jan 4"));
+        assert!(is_restyled("six", "6"));
+        assert!(is_restyled("First", "1st"));
+        assert!(is_restyled("Sgt-Major", "Sergeant Major"));
+        assert!(!is_restyled("Iran", "Iraq"), "another country");
+        assert!(!is_restyled("Monday", "Friday"));
+        assert!(!is_restyled("2023", "2024"));
+        assert!(!is_restyled("six", "seven"));
+        assert!(
+            !is_restyled("Michael Gleave", "Michael"),
+            "a trim, not a restyle"
+        );
+        assert!(!is_restyled("", ""));
     }
 
     #[test]
