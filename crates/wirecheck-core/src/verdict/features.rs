@@ -562,12 +562,23 @@ fn same_word_restyled(a: &str, b: &str) -> bool {
     if short.chars().count() < 2 || !alphabetic(short) || !alphabetic(long) {
         return false;
     }
-    // Same first letter, the short word's letters in order in the long one, and shorter by
-    // at least two letters: "sgt" in "sergeant", "yorks" in "yorkshire", not "iraq" for "iran".
+    // An abbreviation is much shorter than its word ("Sgt", "Jan", "Yorks": at most two
+    // thirds of it, so that "Niger" is not "Nigeria" nor "Austria" "Australia") and is one of
+    // its prefixes ("Jan", "Capt"), a prefix with a plural-like "s" ("Yorks", "Lancs"), or
+    // its first and last letters with some between, in order ("Sgt", "Pte", "Govt", "Cllr").
+    let (short_len, long_len) = (short.chars().count(), long.chars().count());
+    if 3 * short_len > 2 * long_len {
+        return false;
+    }
+    let prefix = long.starts_with(short)
+        || short
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.chars().count() >= 2 && long.starts_with(stem));
     let mut rest = long.chars();
-    short.chars().next() == long.chars().next()
-        && short.chars().count() + 2 <= long.chars().count()
-        && short.chars().all(|c| rest.any(|l| l == c))
+    let contraction = short.chars().next() == long.chars().next()
+        && short.chars().last() == long.chars().last()
+        && short.chars().all(|c| rest.any(|l| l == c));
+    prefix || contraction
 }
 
 /// The value of a number or ordinal in words or figures up to twenty ("six", "6", "sixth",
@@ -858,7 +869,12 @@ mod tests {
         assert!(is_restyled("six", "6"));
         assert!(is_restyled("First", "1st"));
         assert!(is_restyled("Sgt-Major", "Sergeant Major"));
+        assert!(is_restyled("Government", "Govt"));
+        assert!(is_restyled("Yorkshire", "Yorks"));
         assert!(!is_restyled("Iran", "Iraq"), "another country");
+        assert!(!is_restyled("Niger", "Nigeria"));
+        assert!(!is_restyled("Austria", "Australia"));
+        assert!(!is_restyled("Iran", "Ireland"));
         assert!(!is_restyled("Monday", "Friday"));
         assert!(!is_restyled("2023", "2024"));
         assert!(!is_restyled("six", "seven"));
