@@ -345,3 +345,47 @@ fn two_wire_paragraphs_lifted_into_a_long_feature_are_derived_and_flagged() {
         evidence(&report)
     );
 }
+
+#[test]
+fn a_local_papers_follow_up_of_another_day_with_new_figures_is_not_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "local-port-strike-day5.txt");
+    let m = &report["measures"];
+    assert!(
+        m["longest_run"].as_f64().unwrap() < 10.0
+            && m["containment"].as_f64().unwrap() >= 0.5
+            && m["rare_words"].as_f64().unwrap() >= 0.5,
+        "the follow-up restates the first day's story in its words, with no 10-word run: {m}"
+    );
+    assert!(
+        m["figures"].as_f64().unwrap() < 0.5,
+        "its figures are the fifth day's: {m}"
+    );
+    assert_independent(
+        code,
+        &report,
+        "a paper's own story of a port strike's fifth day, retelling the Reuters story of the \
+         first day (the dispute, the union, the operator, the diverted ships, the salmon) with \
+         that day's own numbers",
+    );
+}
+
+#[test]
+fn a_rewrite_of_the_first_days_strike_story_keeping_its_figures_is_derived_and_flagged() {
+    let t = archive();
+    let (code, report) = check(&t, "rewrite-port-strike-day1.txt");
+    let m = &report["measures"];
+    assert!(
+        m["longest_run"].as_f64().unwrap() < 10.0,
+        "a rewrite, no 10-word run: {m}"
+    );
+    assert_eq!(m["figures"], 1.0, "{m}");
+    assert_flagged_copy(
+        code,
+        &report,
+        "reuters-varnholm-port-strike.txt",
+        "Reuters",
+        "a site's rewrite of the Reuters story, sentence by sentence in new order and words, \
+         every figure kept, no credit",
+    );
+}
