@@ -265,7 +265,8 @@ pub struct Measures {
     /// Share of the article's rare words (few stored stories hold them) that the top source
     /// holds; `null` when no archive was asked (a comparison with a pasted story).
     pub rare_words: Option<f64>,
-    /// Share of the article's distinct figures (words with a digit) that the top source holds;
+    /// Share of the article's distinct figures (words with a digit, small numbers in words)
+    /// that the top source holds;
     /// `null` when the article has fewer than two.
     pub figures: Option<f64>,
 }

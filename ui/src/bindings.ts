@@ -246,7 +246,8 @@ storyTokens: number,
  */
 rareWords: number | null, 
 /**
- * Share of the article's distinct figures (words with a digit) that the top source holds;
+ * Share of the article's distinct figures (words with a digit, small numbers in words)
+ * that the top source holds;
  * `null` when the article has fewer than two.
  */
 figures: number | null, };

@@ -276,7 +276,7 @@ pub struct Features {
     #[serde(default)]
     pub rare_words: Option<f64>,
     /// Share of the article's distinct figures (words with a digit: amounts, dates, ages,
-    /// scores; quotes included; in sentences of eight words or more, not a page's date lines
+    /// scores; small numbers in words by their value; quotes included; in sentences of eight words or more, not a page's date lines
     /// or copyright) that the top source holds; `None` (`null`) with fewer than
     /// [`MIN_FIGURES`] of them. A rewrite keeps its source's facts; a story of another day or
     /// another deal told in the same words (a follow-up, a monthly report, the same offer of
@@ -295,12 +295,22 @@ pub const MIN_FIGURES: usize = 2;
 /// page's furniture (a date line, a copyright, a caption's number) more often than its story.
 const PROSE_SENTENCE: usize = 8;
 
-/// The distinct figures (words with a digit: amounts, dates, ages, scores) of `tokens`.
+/// The distinct figures of `tokens`: words with a digit (amounts, dates, ages, scores) and
+/// numbers up to twenty in words ("six", "fifth"), each small number by its value, so that
+/// "six" and "6" are one figure.
 fn figures_of(tokens: &[Token]) -> HashSet<String> {
     tokens
         .iter()
-        .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
-        .map(|t| t.norm.clone())
+        .filter_map(|t| {
+            let value = number_value(&t.norm);
+            if t.norm.chars().any(|c| c.is_ascii_digit()) {
+                Some(value.map_or_else(|| t.norm.clone(), |n| n.to_string()))
+            } else {
+                // "one" and "first" are more often words than figures ("one of the", "for
+                // the first time").
+                value.filter(|&n| n >= 2).map(|n| n.to_string())
+            }
+        })
         .collect()
 }
 
@@ -862,6 +872,24 @@ mod tests {
         ];
         assert_eq!(Edits::of(&refilled).refill, 3);
         assert!(Edits::of(&refilled).is_template());
+    }
+
+    #[test]
+    fn figures_are_words_with_a_digit_and_small_numbers_by_their_value() {
+        let figures = |text: &str| {
+            let mut f: Vec<String> = figures_of(&crate::text::tokenize(text))
+                .into_iter()
+                .collect();
+            f.sort();
+            f
+        };
+        assert_eq!(
+            figures("Six men, aged 19 to 6th formers, paid 3,500 dlrs on 4 May 2024"),
+            figures("6 men aged nineteen to sixth formers paid 3,500 dlrs on four May 2024"),
+            "a number in words is the same figure in digits"
+        );
+        assert!(figures("one of the first times, for no one").is_empty());
+        assert!(figures("the council met").is_empty());
     }
 
     #[test]
