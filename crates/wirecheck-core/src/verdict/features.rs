@@ -591,66 +591,44 @@ fn same_word_restyled(a: &str, b: &str) -> bool {
     prefix || contraction
 }
 
-/// The value of a number or ordinal in words or figures up to twenty ("six", "6", "sixth",
-/// "6th"), or `None`.
+/// The value of a number in figures ("6", "6th", "2024") or of a number or ordinal in words up
+/// to twenty ("six", "sixth"), or `None`.
 fn number_value(word: &str) -> Option<u32> {
-    const CARDINALS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const ORDINALS: [&str; 21] = [
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    let digits = word.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
-    if let Ok(n) = digits.parse::<u32>()
-        && (digits.len() == word.len()
-            || matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th"))
-    {
-        return Some(n);
+    let first = word.as_bytes().first()?;
+    if first.is_ascii_digit() {
+        let digits = word.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        let suffix = &word[digits.len()..];
+        return match suffix {
+            "" | "st" | "nd" | "rd" | "th" => digits.parse().ok(),
+            _ => None,
+        };
     }
-    let position = |table: &[&str]| table.iter().position(|w| *w == word);
-    position(&CARDINALS)
-        .or_else(|| position(&ORDINALS))
-        .and_then(|n| u32::try_from(n).ok())
+    // Called on every word of a text: a match on the word is a few comparisons.
+    let n = match word {
+        "zero" | "zeroth" => 0,
+        "one" | "first" => 1,
+        "two" | "second" => 2,
+        "three" | "third" => 3,
+        "four" | "fourth" => 4,
+        "five" | "fifth" => 5,
+        "six" | "sixth" => 6,
+        "seven" | "seventh" => 7,
+        "eight" | "eighth" => 8,
+        "nine" | "ninth" => 9,
+        "ten" | "tenth" => 10,
+        "eleven" | "eleventh" => 11,
+        "twelve" | "twelfth" => 12,
+        "thirteen" | "thirteenth" => 13,
+        "fourteen" | "fourteenth" => 14,
+        "fifteen" | "fifteenth" => 15,
+        "sixteen" | "sixteenth" => 16,
+        "seventeen" | "seventeenth" => 17,
+        "eighteen" | "eighteenth" => 18,
+        "nineteen" | "nineteenth" => 19,
+        "twenty" | "twentieth" => 20,
+        _ => return None,
+    };
+    Some(n)
 }
 
 /// Whether every word of `text` is a figure, a date word or a capitalised name: what a
