@@ -131,15 +131,14 @@ impl TextCache {
             let article = self.article_figures.get_or_init(|| {
                 // The figures of the article's prose: a page's "Updated: 2024-05-02 10:41",
                 // a copyright year or a picture's number are the page's, not the story's.
-                let prose: Vec<Token> = context
-                    .sentences
-                    .iter()
-                    .filter(|s| s.len() >= PROSE_SENTENCE)
-                    .filter_map(|s| context.article.get(s.clone()))
-                    .flatten()
-                    .cloned()
-                    .collect();
-                figures_of(&prose)
+                figures_of(
+                    context
+                        .sentences
+                        .iter()
+                        .filter(|s| s.len() >= PROSE_SENTENCE)
+                        .filter_map(|s| context.article.get(s.clone()))
+                        .flatten(),
+                )
             });
             if article.len() < MIN_FIGURES {
                 return None;
@@ -298,9 +297,9 @@ const PROSE_SENTENCE: usize = 8;
 /// The distinct figures of `tokens`: words with a digit (amounts, dates, ages, scores) and
 /// numbers up to twenty in words ("six", "fifth"), each small number by its value, so that
 /// "six" and "6" are one figure.
-fn figures_of(tokens: &[Token]) -> HashSet<String> {
+fn figures_of<'a>(tokens: impl IntoIterator<Item = &'a Token>) -> HashSet<String> {
     tokens
-        .iter()
+        .into_iter()
         .filter_map(|t| {
             let value = number_value(&t.norm);
             if t.norm.chars().any(|c| c.is_ascii_digit()) {
