@@ -29,7 +29,7 @@ pub fn run(db: &Path, args: AuditArgs) -> Result<ExitCode> {
         jobs,
         check: super::check::options(&args.check),
         before_from_article: args.before_from_article,
-        low_memory: args.low_memory,
+        map_archive: args.map_archive,
     };
     if let Err(e) = ctrlc::set_handler(|| {
         if CANCEL.swap(true, Ordering::SeqCst) {

@@ -409,21 +409,28 @@ fn jobs_1_and_jobs_2_give_the_same_results() {
     let differ: Vec<&String> = one.keys().filter(|k| one.get(*k) != two.get(*k)).collect();
     assert!(differ.is_empty(), "whole lines differ, by id: {differ:?}");
 
-    // Without the archive mapped (workers read it into small caches of their own): the same.
-    let low = t.dir.path().join("low");
+    // With the archive mapped instead of read into each worker's cache: the same.
+    let mapped = t.dir.path().join("mapped");
     audit(
         &t,
-        &low,
-        &["--jobs", "2", "--low-memory"],
+        &mapped,
+        &["--jobs", "2", "--map-archive"],
         &[&site, &export, &many],
     );
-    let low = results(&low);
-    assert_eq!(low.len(), one.len());
-    let differ: Vec<&String> = one.keys().filter(|k| one.get(*k) != low.get(*k)).collect();
+    let mapped = results(&mapped);
+    assert_eq!(mapped.len(), one.len());
+    let differ: Vec<&String> = one
+        .keys()
+        .filter(|k| one.get(*k) != mapped.get(*k))
+        .collect();
     assert!(
         differ.is_empty(),
-        "--low-memory changed lines, by id: {differ:?}"
+        "--map-archive changed lines, by id: {differ:?}"
     );
+    // The old flag for what is now the default still runs.
+    let low = t.dir.path().join("low");
+    audit(&t, &low, &["--jobs", "1", "--low-memory"], &[&site]);
+    assert!(!results(&low).is_empty());
 }
 
 #[test]

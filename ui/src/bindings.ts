@@ -455,11 +455,7 @@ jobs: number | null, preset: Preset,
 /**
  * Take a page's date from its metadata when the input gives none (`--before-from-article`).
  */
-beforeFromArticle: boolean, 
-/**
- * Read the archive into small caches instead of mapping it (`--low-memory`); absent: off.
- */
-lowMemory: boolean, };
+beforeFromArticle: boolean, };
 
 export type AuditPlan = { input: string, outDir: string, 
 /**

@@ -92,7 +92,7 @@ describe("audit view", () => {
     $("audit-start")?.click();
     await flush();
     const start = calls.find(([n]) => n === "start_audit");
-    expect(start?.[1]).toEqual({ request: { input: "/crawl/site", outDir: "/crawl/site-audit", jobs: 2, preset: "lenient", beforeFromArticle: false, lowMemory: false } });
+    expect(start?.[1]).toEqual({ request: { input: "/crawl/site", outDir: "/crawl/site-audit", jobs: 2, preset: "lenient", beforeFromArticle: false } });
     expect($<HTMLButtonElement>("audit-start")?.disabled).toBe(true);
     expect($("audit-cancel")?.hidden).toBe(false);
 
@@ -121,15 +121,14 @@ describe("audit view", () => {
     expect([...(agency?.options ?? [])].map((o) => o.value)).toEqual(["", "AP"]);
   });
 
-  it("sends the options ticked: date from the page, low memory", async () => {
+  it("sends the option ticked: date from the page", async () => {
     boot();
     await choose("/crawl/site");
-    $<HTMLInputElement>("audit-low-memory")!.checked = true;
     $<HTMLInputElement>("audit-before-from-article")!.checked = true;
     $("audit-start")?.click();
     await flush();
     const start = calls.find(([n]) => n === "start_audit");
-    expect(start?.[1]).toMatchObject({ request: { beforeFromArticle: true, lowMemory: true } });
+    expect(start?.[1]).toMatchObject({ request: { beforeFromArticle: true } });
     finish?.();
     await flush();
   });

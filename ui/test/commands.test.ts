@@ -62,9 +62,9 @@ const CASES: [string, () => Promise<unknown>, string, Record<string, unknown> | 
   ["planAudit", () => cmd.planAudit("/crawl/site"), "plan_audit", { input: "/crawl/site", outDir: null }],
   [
     "startAudit",
-    () => cmd.startAudit({ input: "/crawl/site", outDir: "/out", jobs: 2, preset: "lenient", beforeFromArticle: true, lowMemory: true }),
+    () => cmd.startAudit({ input: "/crawl/site", outDir: "/out", jobs: 2, preset: "lenient", beforeFromArticle: true }),
     "start_audit",
-    { request: { input: "/crawl/site", outDir: "/out", jobs: 2, preset: "lenient", beforeFromArticle: true, lowMemory: true } },
+    { request: { input: "/crawl/site", outDir: "/out", jobs: 2, preset: "lenient", beforeFromArticle: true } },
   ],
   ["cancelAudit", () => cmd.cancelAudit(), "cancel_audit", undefined],
   ["auditResults", () => cmd.auditResults("/out", 1000), "audit_results", { outDir: "/out", limit: 1000 }],

@@ -167,7 +167,7 @@ fn run<R: Runtime>(
         jobs,
         check: settings.check_options(),
         before_from_article: request.before_from_article,
-        low_memory: request.low_memory,
+        map_archive: false,
     };
     let mut progress = Progress::new();
     let summary = audit(

@@ -20,9 +20,6 @@ pub struct AuditRequest {
     pub preset: Preset,
     /// Take a page's date from its metadata when the input gives none (`--before-from-article`).
     pub before_from_article: bool,
-    /// Read the archive into small caches instead of mapping it (`--low-memory`); absent: off.
-    #[serde(default)]
-    pub low_memory: bool,
 }
 
 /// A folder chosen for an audit: where its outputs go, and whether an earlier run left results

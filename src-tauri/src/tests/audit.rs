@@ -315,39 +315,6 @@ fn a_cancelled_audit_keeps_whole_lines_and_start_again_finishes_it() {
 }
 
 #[test]
-fn a_low_memory_audit_gives_the_same_rows() {
-    let (dir, db) = temp_db();
-    let app = TestApp::new(&db);
-    app.ok("load_demo", json!({}));
-    let site = site(dir.path());
-    let mapped = dir.path().join("mapped");
-    let low = dir.path().join("low");
-    app.ok("start_audit", request(&site, Some(&mapped)));
-    let mut low_request = request(&site, Some(&low));
-    low_request["request"]["lowMemory"] = json!(true);
-    let outcome = app.ok("start_audit", low_request);
-    assert_eq!(outcome["checked"], 3, "{outcome}");
-    assert_eq!(outcome["totals"]["flagged"], 1);
-    let rows = |out: &Path| {
-        rows_by_name(&app.ok(
-            "audit_results",
-            json!({ "outDir": out.display().to_string(), "limit": 1000 }),
-        ))
-        .into_iter()
-        .map(|(name, row)| {
-            (
-                name,
-                row["derived"].clone(),
-                row["flagged"].clone(),
-                row["coverage"].clone(),
-            )
-        })
-        .collect::<Vec<_>>()
-    };
-    assert_eq!(rows(&low), rows(&mapped));
-}
-
-#[test]
 fn a_row_opened_before_a_restart_opens_the_same_check() {
     let (dir, db) = temp_db();
     let site = site(dir.path());

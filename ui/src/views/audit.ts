@@ -64,7 +64,6 @@ export function createAuditView(app: App): AuditView {
     h("option", { value: "lenient" }, "Lenient"),
   );
   const beforeFromArticle = h("input", { id: "audit-before", type: "checkbox", "data-testid": "audit-before-from-article" });
-  const lowMemory = h("input", { id: "audit-low-memory", type: "checkbox", "data-testid": "audit-low-memory" });
   const start = h("button", { type: "submit", class: "primary", "data-testid": "audit-start" }, "Start");
   const cancel = h("button", { type: "button", "data-testid": "audit-cancel", hidden: true }, "Cancel");
   const error = messageArea("audit-error", "alert");
@@ -99,7 +98,6 @@ export function createAuditView(app: App): AuditView {
       h("label", { for: "audit-jobs" }, "Jobs ", jobs),
       h("label", { for: "audit-preset" }, "Sensitivity ", preset),
       h("label", { for: "audit-before", title: "Only stories published before a page count as its sources, the page's date read from its metadata when the input gives none" }, beforeFromArticle, " Date from the page"),
-      h("label", { for: "audit-low-memory", title: "Read the archive into small caches instead of mapping it: under 100 MB of memory whatever the archive's size, about 30% slower" }, lowMemory, " Low memory"),
       start,
       cancel,
     ),
@@ -265,7 +263,6 @@ export function createAuditView(app: App): AuditView {
         jobs: Number.isInteger(n) && n >= 1 ? n : null,
         preset: preset.value as Preset,
         beforeFromArticle: beforeFromArticle.checked,
-        lowMemory: lowMemory.checked,
       });
     } catch (e) {
       showMessage(error, "error", errorText(e));

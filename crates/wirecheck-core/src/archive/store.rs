@@ -272,7 +272,8 @@ impl Archive {
     /// [`Archive::open_read_only`], mapping at most `map_bytes` of the file (0: none). Mapped
     /// pages are shared with every other reader of the file through the OS's cache, but count
     /// in this process's resident memory once per connection that touched them; without a map
-    /// the connection reads pages into its own small cache (a low-memory audit).
+    /// the connection reads pages into its own small cache (an audit's workers, by default:
+    /// as fast at a million stories, in a fortieth of the memory; `docs/benchmarks.md`).
     pub fn open_read_only_mapping(path: impl AsRef<Path>, map_bytes: u64) -> Result<Archive> {
         use rusqlite::OpenFlags;
         let path = path.as_ref().to_path_buf();
@@ -290,9 +291,9 @@ impl Archive {
             Connection::open_with_flags(&path, flags).map_err(|e| classify_open_error(&path, e))?;
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.pragma_update(None, "cache_size", -READ_ONLY_CACHE_KIB)?;
-        // Pages read through a memory map of the file, not copied into each connection's
-        // cache: the workers of an audit then share the OS's one copy of the hot pages instead
-        // of each reading them again (with two workers, page reads were a third more CPU).
+        // With a map, pages are read in place rather than copied into the connection's cache.
+        // Each connection's cache is its own (`.cargo/config.toml`), so readers on several
+        // threads do not wait on each other either way.
         let map = i64::try_from(map_bytes)
             .unwrap_or(READ_ONLY_MMAP_BYTES)
             .min(READ_ONLY_MMAP_BYTES);
@@ -1071,6 +1072,33 @@ mod tests {
             second.count().unwrap(),
             2,
             "a mapped reader sees later commits"
+        );
+    }
+
+    /// The workers of an audit read the archive at the same time; an SQLite built with
+    /// ENABLE_MEMORY_MANAGEMENT (the bundled default) makes every connection of the process
+    /// share one page cache behind one mutex, and memory statistics take another at every
+    /// allocation. `.cargo/config.toml` builds it without both.
+    #[test]
+    fn sqlite_is_built_without_shared_locks() {
+        let archive = Archive::open_in_memory().unwrap();
+        let mut stmt = archive.conn.prepare("PRAGMA compile_options").unwrap();
+        let options: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            options.iter().any(|o| o == "THREADSAFE=1"),
+            "connections may be used from several threads: {options:?}"
+        );
+        assert!(
+            !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+            "each connection keeps its own page cache: {options:?}"
+        );
+        assert!(
+            options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+            "no memory statistics behind a global mutex: {options:?}"
         );
     }
 

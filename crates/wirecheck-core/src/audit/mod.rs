@@ -71,12 +71,12 @@ pub struct AuditOptions {
     /// `<time datetime>`). Off by default: a page first published before the wire story it was
     /// later updated with would hide that source.
     pub before_from_article: bool,
-    /// Workers read the archive into small caches of their own instead of mapping the file:
-    /// the audit's resident memory stays under a hundred megabytes whatever the archive's size,
-    /// and checks take about 30% longer (`docs/benchmarks.md`). Off by default: a mapped
-    /// archive's pages are the OS's file cache, shared and reclaimable, but they count in the
-    /// audit's resident memory once per worker.
-    pub low_memory: bool,
+    /// Workers map the archive file instead of reading its pages into small caches of their
+    /// own. Off by default: reading pages is as fast, with one job and with two (within 5% at
+    /// a million stories, `docs/benchmarks.md`), and keeps the audit's resident memory under a
+    /// hundred megabytes whatever the archive's size, where a map's pages count in it once per
+    /// worker, up to the archive's size each.
+    pub map_archive: bool,
 }
 
 impl Default for AuditOptions {
@@ -85,7 +85,7 @@ impl Default for AuditOptions {
             jobs: 1,
             check: CheckOptions::default(),
             before_from_article: false,
-            low_memory: false,
+            map_archive: false,
         }
     }
 }

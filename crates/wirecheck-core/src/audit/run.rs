@@ -307,10 +307,10 @@ fn work(
     stopped: &dyn Fn() -> bool,
     checked_at: &str,
 ) {
-    let opened = if options.low_memory {
-        Archive::open_read_only_mapping(db, 0)
-    } else {
+    let opened = if options.map_archive {
         Archive::open_read_only(db)
+    } else {
+        Archive::open_read_only_mapping(db, 0)
     };
     let archive = match opened {
         Ok(archive) => archive,
