@@ -273,7 +273,8 @@ impl Archive {
     /// pages are shared with every other reader of the file through the OS's cache, but count
     /// in this process's resident memory once per connection that touched them; without a map
     /// the connection reads pages into its own small cache (an audit's workers, by default:
-    /// as fast at a million stories, in a fortieth of the memory; `docs/benchmarks.md`).
+    /// as fast with two jobs at a million stories, in a fortieth of the memory;
+    /// `docs/benchmarks.md`).
     pub fn open_read_only_mapping(path: impl AsRef<Path>, map_bytes: u64) -> Result<Archive> {
         use rusqlite::OpenFlags;
         let path = path.as_ref().to_path_buf();

@@ -72,8 +72,8 @@ pub struct AuditOptions {
     /// later updated with would hide that source.
     pub before_from_article: bool,
     /// Workers map the archive file instead of reading its pages into small caches of their
-    /// own. Off by default: reading pages is as fast, with one job and with two (within 5% at
-    /// a million stories, `docs/benchmarks.md`), and keeps the audit's resident memory under a
+    /// own. Off by default: reading pages is 3–10% slower with one job and as fast with two at
+    /// a million stories (`docs/benchmarks.md`), and keeps the audit's resident memory under a
     /// hundred megabytes whatever the archive's size, where a map's pages count in it once per
     /// worker, up to the archive's size each.
     pub map_archive: bool,
