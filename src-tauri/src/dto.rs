@@ -220,7 +220,7 @@ pub struct Measures {
     pub longest_run: f64,
     /// Share of the article's narration (words outside quotes) in the passages.
     pub narration: f64,
-    /// Share of the passages' words inside quotes in the article.
+    /// Share of the passages' words inside quotes in the article or in the source they match.
     pub quoted: f64,
     /// Share of the top source's words that the passages use.
     pub source_used: f64,

@@ -490,6 +490,9 @@ pub enum Stage {
     Bridging,
     /// Setting site boilerplate aside in the article
     Boilerplate,
+    /// Counting the words a source quotes as quoted in the article too (only the article's
+    /// own quotation marks count)
+    SourceQuotes,
     /// The evidence rule: copy evidence (a run of narration, not quotes or templates) before
     /// the verdict model weighs the rest
     EvidenceRule,

@@ -83,6 +83,7 @@ fn options_without(preset: Preset, without: &[Stage]) -> CheckOptions {
             Stage::RareWords => options.retrieve.rare_words = 0,
             Stage::Bridging => options.align.max_gap = 0,
             Stage::Boilerplate => options.keep_boilerplate = true,
+            Stage::SourceQuotes => options.article_quotes_only = true,
             Stage::EvidenceRule => options.thresholds.require_copy_evidence = false,
         }
     }

@@ -212,6 +212,43 @@ fn a_copy_of_the_agency_story_on_the_ministry_statement_is_derived_and_flagged()
 }
 
 #[test]
+fn a_ministrys_own_statement_that_an_agency_story_quotes_is_not_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "mea-statement-mogadishu.txt");
+    assert_independent(
+        code,
+        &report,
+        "the ministry's page printing its statement, which the ANI story quotes: the shared \
+         words are the ministry's, not the agency's narration",
+    );
+}
+
+#[test]
+fn the_ministrys_stock_statement_on_another_attack_quoted_by_an_agency_is_not_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "mea-statement-bunia.txt");
+    assert_independent(
+        code,
+        &report,
+        "the ministry's statement on another attack, its stock sentences unquoted, which the \
+         ANI story holds inside quotation marks",
+    );
+}
+
+#[test]
+fn a_copy_of_the_agency_story_quoting_the_statement_is_derived_and_flagged() {
+    let t = archive();
+    let (code, report) = check(&t, "copy-ani-mogadishu.txt");
+    assert_flagged_copy(
+        code,
+        &report,
+        "ani-india-condemns-mogadishu.txt",
+        "ANI",
+        "the ANI story, quotes and narration, with a new headline and its last paragraph cut",
+    );
+}
+
+#[test]
 fn another_days_market_wrap_in_the_same_template_is_not_derived() {
     let t = archive();
     let (code, report) = check(&t, "stocks-another-day.txt");

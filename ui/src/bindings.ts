@@ -157,7 +157,7 @@ longestRun: number,
  */
 narration: number, 
 /**
- * Share of the passages' words inside quotes in the article.
+ * Share of the passages' words inside quotes in the article or in the source they match.
  */
 quoted: number, 
 /**

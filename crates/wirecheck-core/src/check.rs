@@ -49,6 +49,10 @@ pub struct CheckOptions {
     /// Match the article's boilerplate (donation appeals, newsletter prompts...) too, instead
     /// of setting it aside.
     pub keep_boilerplate: bool,
+    /// Count as quoted only the words inside the article's own quotation marks, not also the
+    /// words it shares with a quotation of its source ([`quoted_either_side`]); for the
+    /// ablation `eval --without source-quotes`.
+    pub article_quotes_only: bool,
     /// Word diff settings.
     pub diff: DiffOptions,
     /// Only stories published (or, lacking a date, imported) before this ISO 8601 date or time
@@ -445,6 +449,40 @@ fn rewrites_with_evidence(
         .collect()
 }
 
+/// For each article word, whether it is inside a quotation in the article or matched to words
+/// its passage's source quotes. A wire story quoting a statement, a release or a speech holds
+/// someone else's words, not its own narration: an article that prints the same statement
+/// (the issuer's own page, another outlet quoting it without marks) shares the speaker's text
+/// with the wire, which is no more evidence of copying the wire than a shared quote is. A word
+/// between two matched words of one quotation of the source counts as quoted too (a word of
+/// the statement changed or restyled).
+fn quoted_either_side(article: &Prepared, found: &[Found], sources: &[Prepared]) -> Vec<bool> {
+    let mut quoted = quotes::quoted(&article.text, &article.tokens);
+    let mut source_quotes: Vec<Option<Vec<bool>>> = vec![None; sources.len()];
+    for f in found {
+        let (Some(source), Some(cell)) = (sources.get(f.source), source_quotes.get_mut(f.source))
+        else {
+            continue;
+        };
+        let in_quote = cell.get_or_insert_with(|| quotes::quoted(&source.text, &source.tokens));
+        let at = |s: usize| in_quote.get(s).copied().unwrap_or(false);
+        let pairs = &f.alignment.pairs;
+        for (i, &(a, s)) in pairs.iter().enumerate() {
+            if !at(s) {
+                continue;
+            }
+            let until = match pairs.get(i + 1) {
+                Some(&(next_a, next_s)) if (s..=next_s).all(at) => next_a,
+                _ => a + 1,
+            };
+            for word in quoted.get_mut(a..until).into_iter().flatten() {
+                *word = true;
+            }
+        }
+    }
+    quoted
+}
+
 /// The stories compared with an article, each read for comparison (`prepared[i]` is
 /// `stories[i]`'s body).
 #[derive(Clone, Copy)]
@@ -476,11 +514,15 @@ fn build_report(
             own_words[f.source] += n;
         }
     }
-    let quoted = quotes::quoted(&article.text, &article.tokens);
     let kept: Vec<Found> = found
         .into_iter()
         .filter(|f| own_words[f.source] >= options.thresholds.min_source_words)
         .collect();
+    let quoted = if options.article_quotes_only {
+        quotes::quoted(&article.text, &article.tokens)
+    } else {
+        quoted_either_side(&article, &kept, prepared)
+    };
     // One version test for the whole report: each candidate fingerprinted once at most.
     let mut versions = Versions::new(prepared.iter().map(|p| p.tokens.as_slice()).collect());
     let kept = rewrites_with_evidence(kept, &quoted, &mut versions);

@@ -663,3 +663,96 @@ fn a_rewrite_of_the_strike_keeps_its_figures_and_is_derived() {
     assert_eq!(report.measures.figures, Some(1.0), "{:?}", report.measures);
     assert_ne!(report.derived, Derived::None);
 }
+
+#[test]
+fn words_the_source_quotes_count_as_quoted_in_the_article() {
+    let article = Prepared::new(
+        "The council said the bridge will close. It is unsafe for lorries and buses, officials \
+         said."
+            .to_string(),
+    );
+    let source = Prepared::new(
+        "\"The bridge will close. It is unsafe for lorries and coaches,\" the council said."
+            .to_string(),
+    );
+    let norms = |p: &Prepared| p.tokens.iter().map(|t| t.norm.clone()).collect::<Vec<_>>();
+    assert_eq!(norms(&article)[4], "bridge");
+    assert_eq!(norms(&source)[1], "bridge");
+    // "the bridge will close it is unsafe for lorries and" matched but for "close" (a word
+    // between two matched words of the quotation), then "buses" for "coaches" unmatched,
+    // then the source's "said", outside its quote, matched to the article's last word.
+    let mut pairs: Vec<(usize, usize)> = (0..10).filter(|&i| i != 3).map(|i| (3 + i, i)).collect();
+    pairs.push((15, 13));
+    let found = Found {
+        source: 0,
+        alignment: Alignment::from_pairs(pairs).unwrap(),
+        rewritten: false,
+        stock: false,
+    };
+    let quoted = quoted_either_side(&article, std::slice::from_ref(&found), &[source]);
+    let marked: Vec<&str> = article
+        .tokens
+        .iter()
+        .zip(&quoted)
+        .filter(|(_, q)| **q)
+        .map(|(t, _)| t.norm.as_str())
+        .collect();
+    // Matched words of the source's quotation are quoted; "the council said" before them
+    // and "officials said" after are the article's own narration.
+    assert_eq!(
+        marked,
+        [
+            "the", "bridge", "will", "close", "it", "is", "unsafe", "for", "lorries", "and"
+        ]
+    );
+    // Without a passage nothing is marked that the article does not quote itself.
+    let none = quoted_either_side(&article, &[], &[]);
+    assert!(none.iter().all(|q| !q));
+}
+
+/// A wire story that quotes a ministry's statement at length (fictional).
+const STATEMENT_STORY: &str = "WELLINGTON, Feb 3 (Reuters) - New Zealand's foreign ministry on \
+    Tuesday condemned the bombing of a bus station in the Fijian town of Labasa that killed nine \
+    people and wounded 30.\n\n\"New Zealand condemns in the strongest terms the cowardly bombing \
+    at the Labasa bus station, which took the lives of nine people and injured many more. Our \
+    thoughts are with the families of those killed and with everyone hurt in this senseless \
+    act,\" the ministry said in a statement.\n\n\"We stand with the Government and people of \
+    Fiji and will offer any help they need to bring those responsible to justice,\" the \
+    statement added.\n\nFijian police said they had arrested two men in connection with the \
+    blast, which struck during the morning rush as commuters waited for buses to Savusavu. No \
+    group has claimed responsibility.\n\nIt was the first deadly bombing in Fiji since \
+    independence, officials in Suva said, and the government has ordered extra patrols at \
+    markets and ferry terminals across Vanua Levu.";
+
+#[test]
+fn the_statement_a_wire_story_quotes_printed_by_its_issuer_is_not_derived() {
+    let archive = archive_with(&[STATEMENT_STORY.to_string(), OTHER_COMPANY.to_string()]);
+    // The ministry's own page: the statement, without quotation marks, and its consular line.
+    let page = "Statement on the bombing in Labasa\n\nMinistry of Foreign Affairs and Trade\n\n3 \
+        February 2026\n\nNew Zealand condemns in the strongest terms the cowardly bombing at the \
+        Labasa bus station, which took the lives of nine people and injured many more. Our \
+        thoughts are with the families of those killed and with everyone hurt in this senseless \
+        act.\n\nWe stand with the Government and people of Fiji and will offer any help they \
+        need to bring those responsible to justice.\n\nNew Zealanders in Fiji who need consular \
+        help should call the High Commission in Suva, which is open around the clock.";
+    let report = check_text(&archive, page, &CheckOptions::default()).unwrap();
+    let m = &report.measures;
+    assert!(
+        m.quoted > 0.8,
+        "the shared words are the statement the wire quotes: {m:?}"
+    );
+    assert_eq!(report.derived, Derived::None, "{m:?}");
+    assert!(report.sources.is_empty());
+
+    // A site's copy of the wire story, its quotes and narration, is derived from it.
+    let copy = "Bus station bomb kills nine in Fiji\n\nNew Zealand's foreign ministry on Tuesday \
+        condemned the bombing of a bus station in the Fijian town of Labasa that killed nine \
+        people and wounded 30.\n\n\"New Zealand condemns in the strongest terms the cowardly \
+        bombing at the Labasa bus station, which took the lives of nine people and injured many \
+        more,\" the ministry said in a statement.\n\nFijian police said they had arrested two \
+        men in connection with the blast, which struck during the morning rush as commuters \
+        waited for buses to Savusavu. No group has claimed responsibility.";
+    let report = check_text(&archive, copy, &CheckOptions::default()).unwrap();
+    assert_ne!(report.derived, Derived::None, "{:?}", report.measures);
+    assert_eq!(report.sources[0].id, 1);
+}

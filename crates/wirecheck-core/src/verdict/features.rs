@@ -52,7 +52,8 @@ pub struct Context<'a> {
     pub text: &'a TextCache,
     /// The article's matching words.
     pub article: &'a [Token],
-    /// For each article word, whether it is inside a quotation.
+    /// For each article word, whether it is inside a quotation of the article or matched to
+    /// a word inside one of its source's (see `check::quoted_either_side`).
     pub quoted: &'a [bool],
     /// Each candidate's matching words.
     pub sources: &'a [&'a [Token]],
@@ -206,8 +207,8 @@ pub struct Features {
     /// Share of the narration matched exactly (in a passage's matched pairs, not only inside
     /// its span).
     pub narration: f64,
-    /// Share of the passages' words that are inside quotes in the article (set aside from the
-    /// other measures).
+    /// Share of the passages' words that are inside quotes in the article, or matched to words
+    /// inside a quotation of the source (set aside from the other measures).
     pub quoted: f64,
     /// Share of the passages' words in passages that are a template refilled with other
     /// figures and names (set aside from the other measures).
