@@ -238,6 +238,91 @@ mod tests {
         assert_eq!(agencies, ["Reuters", "AFP"], "each agency between bars");
     }
 
+    /// A saved page's menu: a dozen short lines above the story.
+    const MENU: &[&str] = &[
+        "Global Edition",
+        "Mobile | Newsletter | Login",
+        "HOME",
+        "CHINA",
+        "WORLD",
+        "BUSINESS",
+        "CULTURE",
+        "TRAVEL",
+        "SPORTS",
+        "OPINION",
+        "Home / China / Society",
+    ];
+    /// Paragraphs long enough to be the story's own ([`super::super::mention`]'s story lines).
+    const LONG: &[&str] = &[
+        "The fictional town of Lowmere opened a footbridge over the river on Tuesday after nearly a \
+         decade of delays, officials said, linking the market square to the railway station.",
+        "The mayor, Ada Quill, said the bridge would carry about two thousand walkers a day and \
+         would cut the walk from the station to the square from twenty minutes to five.",
+        "Engineers had to rebuild both abutments after floods in the spring washed away the \
+         temporary piers, adding four months and about a million crowns to the cost of the work.",
+    ];
+    /// A newsletter box and comment prompt below the story.
+    const SIGN_UP: &[&str] = &[
+        "Lowmere Notes tracks the town's roads and bridges. See all our coverage.",
+        "Sign up for Lowmere Notes",
+        "One email a week on the town's streets. No spam.",
+        "Enter your email",
+        "Subscribe",
+        "Join the discussion and become a member to comment.",
+    ];
+
+    #[test]
+    fn credit_lines_next_to_the_story_on_a_saved_page() {
+        let above = [
+            MENU,
+            &[
+                "Lowmere opens its footbridge",
+                "Xinhua | Updated: 2026-05-02 10:41",
+            ],
+            LONG,
+            LONG,
+            SIGN_UP,
+        ]
+        .concat();
+        assert_credit(
+            &paras(&above),
+            "Xinhua",
+            "credit_line",
+            "Xinhua | Updated: 2026-05-02 10:41",
+        );
+        let below = [
+            MENU,
+            &["Lowmere opens its footbridge"],
+            LONG,
+            LONG,
+            &["Source: Yonhap News Agency"],
+            SIGN_UP,
+        ]
+        .concat();
+        assert_credit(
+            &paras(&below),
+            "Yonhap",
+            "credit_line",
+            "Source: Yonhap News Agency",
+        );
+        // Inside the story, between its paragraphs, the same line is not a credit line.
+        let inside = [
+            MENU,
+            &["Lowmere opens its footbridge"],
+            LONG,
+            &["Source: Yonhap News Agency"],
+            LONG,
+            LONG,
+            SIGN_UP,
+        ]
+        .concat();
+        let got = found(&paras(&inside));
+        assert!(
+            got.iter().all(|(_, kind, _)| *kind != "credit_line"),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn bar_lines_that_are_not_a_place_or_a_time_are_not_credit_lines() {
         for line in [

@@ -18,6 +18,10 @@ pub(super) const EDGE_LINES: usize = 5;
 const LEAD_LINES: usize = 4;
 /// A line with at least this many words is body text, not a headline or a credit.
 pub(super) const BODY_WORDS: usize = 8;
+/// A line with at least this many words is a paragraph of the story, not a menu entry, a
+/// caption's credit or a newsletter prompt: the story's text lies between the first and the
+/// last such line ([`Doc::near_edge`]).
+const STORY_WORDS: usize = 20;
 /// How far back on a line [`Doc::inside_quote`] looks for an opening quotation mark.
 const QUOTE_LOOKBACK: usize = 2_000;
 /// Credit lines and bylines longer than this are sentences.
@@ -67,6 +71,8 @@ pub(super) struct Doc<'a> {
     /// Byte ranges of donation banners, feed notices and the like
     /// ([`boilerplate::find`]), sorted: what may follow the last paragraph.
     boilerplate: Vec<Range<usize>>,
+    /// The first and last lines of [`STORY_WORDS`] words or more, if any.
+    story: Option<(usize, usize)>,
 }
 
 impl<'a> Doc<'a> {
@@ -77,8 +83,13 @@ impl<'a> Doc<'a> {
             mentions,
             lead: 0,
             boilerplate: boilerplate::find(text),
+            story: None,
         };
         doc.lead = doc.lead_lines();
+        let long = |l: &Line| alnum_words(doc.slice(l.start, l.end)).count() >= STORY_WORDS;
+        let first = doc.lines.iter().position(long);
+        let last = doc.lines.iter().rposition(long);
+        doc.story = first.zip(last);
         doc
     }
 
@@ -160,9 +171,15 @@ impl<'a> Doc<'a> {
         words
     }
 
-    /// Whether line `li` is among the first or last [`EDGE_LINES`].
+    /// Whether line `li` is among the first or last [`EDGE_LINES`] of the text, or that close
+    /// before the story's first paragraph or after its last ([`STORY_WORDS`]): a saved page
+    /// keeps its menus above the story ("Xinhua | Updated: …" under the headline, a dozen
+    /// lines down) and its newsletter box below it ("Source: Yonhap" and then the sign-up).
     pub fn near_edge(&self, li: usize) -> bool {
-        li < EDGE_LINES || li + EDGE_LINES >= self.lines.len()
+        let near_story = self.story.is_some_and(|(first, last)| {
+            (li < first && first - li <= EDGE_LINES) || (li > last && li - last <= EDGE_LINES)
+        });
+        li < EDGE_LINES || li + EDGE_LINES >= self.lines.len() || near_story
     }
 
     /// Whether line `li` lies wholly inside boilerplate.

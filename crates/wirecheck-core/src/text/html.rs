@@ -58,6 +58,24 @@ const FURNITURE_MARKERS: &[&str] = &[
     "related",
 ];
 
+/// Fragments of a class or id that mark the story's own text container in the common
+/// publishing systems: such an element is never furniture, whatever else its classes say
+/// (`entry-content no-share`, `article-body social-embed-ready`).
+const CONTENT_MARKERS: &[&str] = &[
+    "entry-content",
+    "article-body",
+    "article-content",
+    "articlebody",
+    "post-content",
+    "post-body",
+    "story-body",
+    "story-content",
+];
+
+/// Prefixes of layout flags, which say what a container has or lacks (`no-share`,
+/// `has-sidebar`, `with-related`), not what it is: never furniture markers.
+const LAYOUT_FLAG_PREFIXES: &[&str] = &["no-", "no_", "has-", "has_", "with-", "without-"];
+
 /// Elements that end a paragraph (also used for the XHTML bodies of NewsML-G2).
 pub(crate) const BLOCK_TAGS: &[&str] = &[
     "p",
@@ -280,12 +298,15 @@ fn metadata(doc: &Html) -> Extracted {
                     time = datetime();
                 }
                 if time_in_article.is_none()
-                    && el.ancestors().any(|a| is_element(a.value(), "article"))
+                    && el
+                        .ancestors()
+                        .filter_map(ElementRef::wrap)
+                        .any(is_story_article)
                 {
                     time_in_article = datetime();
                 }
             }
-            "article" => has_article = true,
+            "article" if is_story_article(el) => has_article = true,
             _ => {}
         }
         let byline_element = v
@@ -338,9 +359,15 @@ const STORY_LIST_MARKERS: &[&str] = &[
     "teaser",
 ];
 
-/// Whether an element is a list item or a list of other stories ([`STORY_LIST_MARKERS`]).
+/// Whether an element is a list item or a list of other stories ([`STORY_LIST_MARKERS`]). The
+/// page's `<html>`, `<body>` and `<main>` are never one: their classes describe the layout
+/// (`right-sidebar` on the body of a story page with a sidebar beside it).
 fn lists_other_stories(el: &scraper::node::Element) -> bool {
-    matches!(el.name(), "li" | "ul" | "ol") || marked_with(el, STORY_LIST_MARKERS)
+    match el.name() {
+        "li" | "ul" | "ol" => true,
+        "html" | "body" | "main" => false,
+        _ => marked_with(el, STORY_LIST_MARKERS),
+    }
 }
 
 /// Names that are not links, each once, at most [`MAX_AUTHORS`].
@@ -356,8 +383,24 @@ fn distinct_names(names: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Whether `el` is a top-level `<article>` that can be the page's story: not one inside another
+/// (so that text sums stay linear), and not a card in a list item, a related-stories block, an
+/// `<aside>` or the page's navigation (a theme that marks each teaser as an `<article>` while
+/// the story itself sits in a plain `<div>`). Class names that only suggest a list of stories
+/// ("sidebar", "latest") are not asked: a page's layout classes carry them too ("no-sidebar" on
+/// the `<body>` of many themes).
+fn is_story_article(el: ElementRef<'_>) -> bool {
+    el.value().name() == "article"
+        && !el.ancestors().any(|a| {
+            a.value().as_element().is_some_and(|e| {
+                matches!(e.name(), "article" | "li" | "ul" | "ol") || is_dropped(e, &|| true)
+            })
+        })
+}
+
 /// The element holding the article: `[itemprop=articleBody]`, else the top-level `<article>`
-/// with the most text, else `<main>`, else `<body>`, else the whole document.
+/// with the most text that is not a card in a list of other stories ([`is_story_article`]),
+/// else `<main>`, else `<body>`, else the whole document.
 fn content_root(doc: &Html) -> ElementRef<'_> {
     let root = doc.root_element();
     let mut best_article: Option<(usize, ElementRef<'_>)> = None;
@@ -369,8 +412,7 @@ fn content_root(doc: &Html) -> ElementRef<'_> {
             return el;
         }
         match v.name() {
-            // Only top-level articles, so that nested ones do not make the text sums quadratic.
-            "article" if !el.ancestors().any(|a| is_element(a.value(), "article")) => {
+            "article" if is_story_article(el) => {
                 let len: usize = el.text().map(str::len).sum();
                 if best_article.is_none_or(|(best, _)| len > best) {
                     best_article = Some((len, el));
@@ -415,14 +457,16 @@ fn is_dropped(el: &scraper::node::Element, own_section: &dyn Fn() -> bool) -> bo
     {
         return true;
     }
-    marked_with(el, FURNITURE_MARKERS)
+    marked_with(el, FURNITURE_MARKERS) && !marked_with(el, CONTENT_MARKERS)
 }
 
-/// Whether a class or the id of `el` holds one of `markers` (ASCII case ignored).
+/// Whether a class or the id of `el` holds one of `markers` (ASCII case ignored), layout flags
+/// ([`LAYOUT_FLAG_PREFIXES`]) aside.
 fn marked_with(el: &scraper::node::Element, markers: &[&str]) -> bool {
     let marked = |value: &str| {
         let lower = value.to_ascii_lowercase();
-        markers.iter().any(|m| lower.contains(m))
+        !LAYOUT_FLAG_PREFIXES.iter().any(|p| lower.starts_with(p))
+            && markers.iter().any(|m| lower.contains(m))
     };
     el.classes().any(marked) || el.id().is_some_and(marked)
 }
@@ -756,6 +800,66 @@ mod tests {
 </article>
 <footer>Copyright The Daily Gull</footer>
 </body></html>"#;
+
+    #[test]
+    fn teaser_cards_marked_as_articles_are_not_the_story() {
+        // A theme that puts the story in a plain div and marks each related-post teaser (and
+        // each "latest" list item) as an <article>.
+        let page = r#"<html><body class="single-post no-sidebar">
+<div class="entry-header"><h1>Fintech barred from new customers</h1>
+<div class="jeg_meta_author">by News Desk</div><time datetime="2026-05-07">May 7</time></div>
+<div class="entry-content no-share"><div class="content-inner">
+<p>The central bank on Thursday barred a wallet company from taking new customers.</p>
+<p>Existing customers can keep using their wallets, the bank said.</p>
+</div></div>
+<div class="jnews_related_post_container"><h3>Related Posts</h3>
+<article class="jeg_post"><h3><a href="/a">Regulator to review licences (Reuters)</a></h3>
+<time datetime="2026-05-06">May 6</time></article>
+<article class="jeg_post"><h3><a href="/b">Rupee ends flat (Reuters)</a></h3></article>
+</div>
+<ul class="latest"><li><article><a href="/c">Record volumes in April, a longer teaser headline than most</a></article></li></ul>
+</body></html>"#;
+        let got = extract(page);
+        assert!(
+            got.text.contains("barred a wallet company") && got.text.contains("Existing customers"),
+            "{:?}",
+            got.text
+        );
+        // The related posts go as furniture; the "latest" list item is not the story either
+        // (read from the body, the page keeps it, as it keeps any unmarked list).
+        for teaser in ["Regulator to review", "Rupee ends flat"] {
+            assert!(!got.text.contains(teaser), "{teaser:?} in {:?}", got.text);
+        }
+        // "no-share" says the container has no share bar, not that it is one; and a story
+        // container's own class keeps it whatever else it says.
+        let flagged = extract(
+            r#"<body><div class="no-share"><p>Kept, a layout flag.</p></div>
+<div class="article-body share-ready"><p>Kept, the story's container.</p></div>
+<div class="share-bar"><p>Dropped, a share bar.</p></div></body>"#,
+        );
+        assert_eq!(
+            flagged.text,
+            "Kept, a layout flag.\n\nKept, the story's container."
+        );
+        // A story inside an <article> is still chosen over the cards beside it.
+        let with_article = page.replace(
+            r#"<div class="entry-content no-share">"#,
+            r#"<article class="post"><div class="entry-content no-share">"#,
+        );
+        let with_article = with_article.replace(
+            r#"</div></div>
+<div class="jnews_related"#,
+            r#"</div></div></article>
+<div class="jnews_related"#,
+        );
+        let got = extract(&with_article);
+        assert!(got.text.starts_with("The central bank"), "{:?}", got.text);
+        assert!(
+            !got.text.contains("Rupee") && !got.text.contains("Record volumes"),
+            "{:?}",
+            got.text
+        );
+    }
 
     #[test]
     fn extracts_article_paragraphs_and_drops_furniture() {
