@@ -56,6 +56,13 @@ const FURNITURE_MARKERS: &[&str] = &[
     "advert",
     "promo",
     "related",
+    // Readers' comments (`comments-area`, `comment-body`, `commentlist`, Disqus), not
+    // "commentary".
+    "comments",
+    "comment-",
+    "comment_",
+    "commentlist",
+    "disqus",
 ];
 
 /// Fragments of a class or id that mark the story's own text container in the common
@@ -830,6 +837,14 @@ mod tests {
         for teaser in ["Regulator to review", "Rupee ends flat"] {
             assert!(!got.text.contains(teaser), "{teaser:?} in {:?}", got.text);
         }
+        // Readers' comments go; an opinion piece's "commentary" container stays.
+        let comments = extract(
+            r#"<body><div class="commentary-body"><p>The columnist's argument.</p></div>
+<div id="comments" class="comments-area"><p>First! Great piece.</p></div>
+<ol class="commentlist"><li><p>I disagree.</p></li></ol>
+<div class="jnews_comment_container"><p>Reply</p></div></body>"#,
+        );
+        assert_eq!(comments.text, "The columnist's argument.");
         // "no-share" says the container has no share bar, not that it is one; and a story
         // container's own class keeps it whatever else it says.
         let flagged = extract(
