@@ -563,3 +563,22 @@ fn a_reporter_as_the_pages_declared_author_does_not_credit_the_agency() {
     );
     assert_uncredited_and_flagged(code, &report, "AFP", "a reporter's name credits no agency");
 }
+
+#[test]
+fn a_page_whose_teasers_are_articles_still_gives_its_story() {
+    let t = archive();
+    let (code, report) = check(&t, "teaser-cards-reuters.html");
+    assert_top(
+        &report,
+        "wholly",
+        "reuters-paykaro.jsonl",
+        "a JNews page: the story in div.entry-content no-share, the related posts and comments \
+         around it, each teaser an <article>",
+    );
+    assert_uncredited_and_flagged(
+        code,
+        &report,
+        "Reuters",
+        "the related posts' (Reuters) tags credit other stories",
+    );
+}
