@@ -304,11 +304,15 @@ fn metadata(doc: &Html) -> Extracted {
                 if time.is_none() {
                     time = datetime();
                 }
+                // The outermost article holding the time, asked once: walking every ancestor
+                // and each one's ancestors again would be quadratic in the page's depth.
                 if time_in_article.is_none()
                     && el
                         .ancestors()
                         .filter_map(ElementRef::wrap)
-                        .any(is_story_article)
+                        .filter(|a| a.value().name() == "article")
+                        .last()
+                        .is_some_and(is_story_article)
                 {
                     time_in_article = datetime();
                 }
