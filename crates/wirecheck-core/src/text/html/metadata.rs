@@ -1,0 +1,181 @@
+//! What a page says of itself: title, headline, byline, authors (meta tags, JSON-LD, the
+//! visible byline), publication time and address.
+
+use scraper::{ElementRef, Html};
+
+use super::story::{is_dropped, is_story_article, lists_other_stories};
+use super::{Extracted, collapse, inline_text, non_empty};
+
+/// `<meta>` names and properties that declare the page's author.
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+];
+/// JSON-LD keys whose value names who wrote or supplied the story (the `publisher` is the
+/// site, not a credit).
+const LD_AUTHOR_KEYS: &[&str] = &["author", "creator", "provider"];
+/// Most authors kept, and the largest JSON-LD block read.
+const MAX_AUTHORS: usize = 8;
+const MAX_LD_BYTES: usize = 64 * 1024;
+
+/// The names in a JSON-LD value: every `author`, `creator` or `provider` (a string, an object
+/// with a `name`, or a list of them), at any depth (`@graph`), walked without recursion.
+fn ld_authors(value: &serde_json::Value, out: &mut Vec<String>) {
+    use serde_json::Value;
+    let mut stack = vec![(value, false)];
+    while let Some((v, is_author)) = stack.pop() {
+        match v {
+            Value::String(name) if is_author => out.push(collapse(name)),
+            Value::Array(items) => stack.extend(items.iter().rev().map(|i| (i, is_author))),
+            Value::Object(map) => {
+                if is_author && let Some(Value::String(name)) = map.get("name") {
+                    out.push(collapse(name));
+                }
+                for (key, item) in map.iter().rev() {
+                    if LD_AUTHOR_KEYS.contains(&key.as_str()) {
+                        stack.push((item, true));
+                    } else if !is_author {
+                        stack.push((item, false));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Title, headline, byline and publication time, in one pass over the elements.
+pub(super) fn metadata(doc: &Html) -> Extracted {
+    let mut title = None;
+    let mut og_title = None;
+    let mut h1 = None;
+    let mut author = None;
+    let mut author_element = None;
+    let mut visible_byline: Option<String> = None;
+    let mut published_meta = None;
+    let mut time = None;
+    let mut time_in_article = None;
+    let mut has_article = false;
+    let mut canonical = None;
+    let mut og_url = None;
+    let mut authors: Vec<String> = Vec::new();
+    for el in doc.root_element().descendent_elements() {
+        let v = el.value();
+        match v.name() {
+            "script"
+                if v.attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let json: String = el.text().collect();
+                if json.len() <= MAX_LD_BYTES
+                    && let Ok(value) = serde_json::from_str::<serde_json::Value>(&json)
+                {
+                    ld_authors(&value, &mut authors);
+                }
+            }
+            "title" if title.is_none() => title = non_empty(inline_text(el)),
+            "h1" if h1.is_none() => h1 = non_empty(inline_text(el)),
+            "meta" => {
+                let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
+                let content = v.attr("content").and_then(|c| non_empty(collapse(c)));
+                if AUTHOR_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k))
+                    && let Some(name) = &content
+                {
+                    authors.push(name.clone());
+                }
+                if key.eq_ignore_ascii_case("og:title") && og_title.is_none() {
+                    og_title = content;
+                } else if key.eq_ignore_ascii_case("author") && author.is_none() {
+                    author = content;
+                } else if key.eq_ignore_ascii_case("article:published_time")
+                    && published_meta.is_none()
+                {
+                    published_meta = content;
+                } else if key.eq_ignore_ascii_case("og:url") && og_url.is_none() {
+                    og_url = content;
+                }
+            }
+            "link" if canonical.is_none() => {
+                let rel = v.attr("rel").unwrap_or("");
+                if rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
+                    canonical = v.attr("href").and_then(|h| non_empty(collapse(h)));
+                }
+            }
+            "time" => {
+                let datetime = || v.attr("datetime").and_then(|d| non_empty(collapse(d)));
+                if time.is_none() {
+                    time = datetime();
+                }
+                // The outermost article holding the time, asked once: walking every ancestor
+                // and each one's ancestors again would be quadratic in the page's depth.
+                if time_in_article.is_none()
+                    && el
+                        .ancestors()
+                        .filter_map(ElementRef::wrap)
+                        .filter(|a| a.value().name() == "article")
+                        .last()
+                        .is_some_and(is_story_article)
+                {
+                    time_in_article = datetime();
+                }
+            }
+            "article" if is_story_article(el) => has_article = true,
+            _ => {}
+        }
+        let byline_element = v
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || v.classes().any(|c| c.eq_ignore_ascii_case("byline"));
+        if !byline_element || (author_element.is_some() && visible_byline.is_some()) {
+            continue;
+        }
+        let text = non_empty(inline_text(el));
+        if author_element.is_none() {
+            author_element.clone_from(&text);
+        }
+        // The page's byline counts as a declared author wherever it stands (a layout may put
+        // it beside the article element rather than in it), but not one in a related-stories
+        // list, a sidebar or the page's navigation.
+        if visible_byline.is_none()
+            && !el.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| is_dropped(e, &|| true) || lists_other_stories(e))
+            })
+        {
+            visible_byline = text;
+        }
+    }
+    Extracted {
+        headline: og_title.or(h1).or_else(|| title.clone()),
+        title,
+        byline: author.or(author_element),
+        // A page with an article element is dated by a time inside it: the first time of the
+        // page may be a related story's in a list above it.
+        published: published_meta.or(if has_article { time_in_article } else { time }),
+        url: canonical.or(og_url),
+        authors: distinct_names(authors.into_iter().chain(visible_byline).collect()),
+        text: String::new(),
+    }
+}
+
+/// Names that are not links, each once, at most [`MAX_AUTHORS`].
+fn distinct_names(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let link = name.starts_with("http://") || name.starts_with("https://");
+        if !name.is_empty() && !link && name.len() <= 200 && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out.truncate(MAX_AUTHORS);
+    out
+}
