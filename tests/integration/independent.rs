@@ -426,3 +426,30 @@ fn a_rewrite_of_the_first_days_strike_story_keeping_its_figures_is_derived_and_f
          every figure kept, no credit",
     );
 }
+
+/// Next month's statistics in the agency's template: the frame keeps an 11-word run (an
+/// economist's name and title), a third of what is shared refills the template with new
+/// figures, and the source holds a third of the article's figures.
+#[test]
+fn next_months_statistics_in_the_same_template_are_not_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "czech-inflation-february.txt");
+    assert_independent(
+        code,
+        &report,
+        "February's inflation report in the template of the stored January one",
+    );
+}
+
+#[test]
+fn a_copy_of_one_months_statistics_story_is_derived_and_flagged() {
+    let t = archive();
+    let (code, report) = check(&t, "copy-czech-inflation-january.txt");
+    assert_flagged_copy(
+        code,
+        &report,
+        "reuters-czech-inflation-january.txt",
+        "Reuters",
+        "the January story lightly edited, \"per cent\" for \"%\", no credit",
+    );
+}

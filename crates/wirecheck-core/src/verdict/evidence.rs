@@ -100,6 +100,17 @@ fn reasons(f: &Features) -> Vec<String> {
     if f.copied <= 0.0 && f.coverage > 0.0 {
         out.push("found only as rewritten sentences: similar content, few exact runs".to_string());
     }
+    if f.template >= super::TEMPLATE_PERIOD
+        && f.longest_run < super::DECISIVE_RUN
+        && f.longest_copy < super::DECISIVE_COPY
+        && let Some(figures) = f.figures.filter(|r| *r < super::MIN_REWRITE_FIGURES)
+    {
+        out.push(format!(
+            "{:.0}% of the shared words refill a template and the story has only {:.0}% of the article's figures: another period's report in the same sentences",
+            f.template * 100.0,
+            figures * 100.0
+        ));
+    }
     // Asked of a rewrite only: a long shared run is evidence whatever the names.
     let rewrite = f.coverage > 0.0 && f.longest_run < super::MIN_NARRATION_RUN;
     if let Some(rare) = f.rare_words.filter(|_| rewrite) {
@@ -258,11 +269,23 @@ mod tests {
         assert!(!reasons(&rewrite).iter().any(|r| r.contains("figures (")));
         let copied = Features {
             longest_run: 40.0,
-            ..follow_up
+            ..follow_up.clone()
         };
         assert!(
             !reasons(&copied).iter().any(|r| r.contains("figures (")),
             "a long run is evidence whatever the figures"
+        );
+        let next_month = Features {
+            template: 0.4,
+            longest_run: 11.0,
+            ..follow_up
+        };
+        assert!(
+            reasons(&next_month)
+                .iter()
+                .any(|r| r.contains("40% of the shared words refill a template")),
+            "{:?}",
+            reasons(&next_month)
         );
     }
 }

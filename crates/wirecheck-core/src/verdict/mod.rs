@@ -54,6 +54,11 @@ pub const MIN_NARRATION_RUN: f64 = 10.0;
 /// Share of the shared words in refilled templates from which a text is a template of another
 /// period or place: its runs are the template's frame, not copying.
 pub const TEMPLATE_DOCUMENT: f64 = 0.5;
+/// Share of the shared words in refilled templates from which a text whose top source holds
+/// under half of its figures ([`MIN_REWRITE_FIGURES`]) is another period's report in the
+/// template (next month's statistics, another day's market report), whatever narration runs
+/// the frame keeps: see [`has_copy_evidence`].
+pub const TEMPLATE_PERIOD: f64 = 0.25;
 /// Share of the shared words that are quotes or refilled templates below which a text with no
 /// long narration run can still be a rewrite.
 pub const MAX_SHARED_FACTS: f64 = 0.3;
@@ -71,7 +76,11 @@ pub const MIN_REWRITE_FIGURES: f64 = 0.5;
 ///
 /// - **copied narration**: a run of [`MIN_NARRATION_RUN`] words or more of the article's own
 ///   narration (outside quotes and refilled templates) in a text that is not mostly a refilled
-///   template ([`TEMPLATE_DOCUMENT`]); or
+///   template ([`TEMPLATE_DOCUMENT`]), nor partly a refilled template ([`TEMPLATE_PERIOD`])
+///   whose figures are mostly not the source's with no decisive run ([`DECISIVE_RUN`],
+///   [`DECISIVE_COPY`]): another month's statistics in the same sentences, whose short runs
+///   are the agency's frame ("economists polled by Reuters had expected a reading of"), not
+///   copying; or
 /// - **a rewrite**: little of what is shared is quotes or templates ([`MAX_SHARED_FACTS`]), the
 ///   article's narration keeps most of its top source's content words
 ///   ([`MIN_REWRITE_CONTAINMENT`]), the source holds at least half of the article's rare
@@ -90,7 +99,12 @@ pub const MIN_REWRITE_FIGURES: f64 = 0.5;
 /// the project's, checked by the hard-negative fixtures (`tests/fixtures/hard-negatives`) and
 /// `wirecheck eval reuters`, and its cost on METER is in `docs/accuracy.md`.
 pub fn has_copy_evidence(f: &Features) -> bool {
-    let copied_narration = f.longest_run >= MIN_NARRATION_RUN && f.template < TEMPLATE_DOCUMENT;
+    let other_period = f.template >= TEMPLATE_PERIOD
+        && f.figures.is_some_and(|r| r < MIN_REWRITE_FIGURES)
+        && f.longest_run < DECISIVE_RUN
+        && f.longest_copy < DECISIVE_COPY;
+    let copied_narration =
+        f.longest_run >= MIN_NARRATION_RUN && f.template < TEMPLATE_DOCUMENT && !other_period;
     let rewrite = f.quoted + f.template < MAX_SHARED_FACTS
         && f.containment >= MIN_REWRITE_CONTAINMENT
         && f.rare_words.is_none_or(|r| r >= MIN_REWRITE_RARE_WORDS)
@@ -291,6 +305,52 @@ mod tests {
         assert!(
             has_copy_evidence(&quoted_copy),
             "a copy that also carries the wire's quotes has its narration runs"
+        );
+    }
+
+    #[test]
+    fn another_periods_report_in_the_template_is_not_copied_narration() {
+        // Next month's statistics in the agency's sentences: the frame keeps an 11-word run
+        // ("Economists polled by Reuters had expected a reading of"), the figures are new.
+        let next_month = Features {
+            coverage: 0.7,
+            longest_run: 11.0,
+            template: 0.42,
+            figures: Some(0.47),
+            ..Features::default()
+        };
+        assert!(
+            !has_copy_evidence(&next_month),
+            "another month in the template"
+        );
+        let same_month = Features {
+            figures: Some(0.9),
+            ..next_month.clone()
+        };
+        assert!(
+            has_copy_evidence(&same_month),
+            "the same month's report, its figures kept, edited in places"
+        );
+        let little_template = Features {
+            template: 0.1,
+            ..next_month.clone()
+        };
+        assert!(
+            has_copy_evidence(&little_template),
+            "a copy with a refilled sentence or two and its own figures elsewhere"
+        );
+        let few_figures = Features {
+            figures: None,
+            ..next_month.clone()
+        };
+        assert!(has_copy_evidence(&few_figures), "too few figures to tell");
+        let background = Features {
+            longest_run: 66.0,
+            ..next_month
+        };
+        assert!(
+            has_copy_evidence(&background),
+            "two paragraphs of the wire's background pasted into another month's report"
         );
     }
 
