@@ -509,6 +509,20 @@ fn syndication_credit_forms_credit_the_source() {
             "page_author",
             "AFP",
         ),
+        (
+            "page-builder-grid-reuters.html",
+            "reuters-mackerel-talks.txt",
+            "Reuters",
+            "credit_line",
+            "\u{2014} Reuters",
+        ),
+        (
+            "release-source-line.html",
+            "release-halden-foods.jsonl",
+            "Halden Foods Ltd",
+            "credit_line",
+            "Source: Halden Foods Limited",
+        ),
     ] {
         let (code, report) = check(&t, article);
         assert_top(&report, "wholly", source, article);
@@ -581,4 +595,39 @@ fn a_page_whose_teasers_are_articles_still_gives_its_story() {
         "Reuters",
         "the related posts' (Reuters) tags credit other stories",
     );
+}
+
+/// A page builder's single-post page (the story in a widget `<div>`, a grid of `<article>`
+/// cards of other stories below it, one excerpt with its own "(Reuters)" dateline): without
+/// the "— Reuters" line the copy is uncredited, whatever the cards say.
+#[test]
+fn a_page_builders_grid_of_cards_neither_hides_the_story_nor_credits_it() {
+    let t = archive();
+    let (code, report) = check(&t, "page-builder-grid-uncredited.html");
+    assert_top(
+        &report,
+        "wholly",
+        "reuters-mackerel-talks.txt",
+        "the story in the widget div, not the longest card",
+    );
+    assert_uncredited_and_flagged(
+        code,
+        &report,
+        "Reuters",
+        "a card's dateline credits the card's story, not the page's",
+    );
+}
+
+/// A press release republished under a staff byline names its issuer nowhere: flagged.
+#[test]
+fn a_release_copied_without_its_issuer_is_flagged() {
+    let t = archive();
+    let (code, report) = check(&t, "release-uncredited.txt");
+    assert_top(
+        &report,
+        "wholly",
+        "release-halden-foods.jsonl",
+        "the release's first five paragraphs",
+    );
+    assert_uncredited_and_flagged(code, &report, "Halden Foods Ltd", "no source line");
 }

@@ -217,8 +217,13 @@ pub(crate) fn compare_stories(
         .map(|source| align(&article.tokens, &source.tokens, &options.align))
         .collect();
 
-    let mut credits = find_credits(&options.agencies, &article.text);
-    let declared = page_author_credits(&options.agencies, &article.page_authors, &credits);
+    // A press release's issuer is credited like an agency ("Source: Varuna Cement Limited").
+    let with_issuers = options
+        .agencies
+        .with_issuers(stories.iter().filter_map(|s| s.agency.as_deref()));
+    let agencies = with_issuers.as_ref().unwrap_or(&options.agencies);
+    let mut credits = find_credits(agencies, &article.text);
+    let declared = page_author_credits(agencies, &article.page_authors, &credits);
     credits.extend(declared);
     let published_later = published_later(
         &article,

@@ -162,6 +162,31 @@ impl AgencyTable {
         self
     }
 
+    /// The table with each of `issuers` it does not know added as an agency of its own, under
+    /// its name and the name's other corporate form ("Varuna Cement Ltd" and "Varuna Cement
+    /// Limited"): a press release's issuer, credited as "Source: Varuna Cement Limited" on the
+    /// page that republishes the release. Names of one short word (under four letters) are
+    /// left out: such an issuer is too easily a word of the text.
+    pub fn with_issuers<'n>(&self, issuers: impl IntoIterator<Item = &'n str>) -> Option<Self> {
+        let mut table: Option<Self> = None;
+        for issuer in issuers {
+            let issuer = issuer.trim();
+            let known = table.as_ref().unwrap_or(self).canonical(issuer).is_some();
+            if known || (!issuer.contains(' ') && issuer.chars().count() < 4) {
+                continue;
+            }
+            let t = table.get_or_insert_with(|| self.clone());
+            let id = t.add_agency(issuer);
+            for variant in corporate_variants(issuer) {
+                t.add_alias(id, &variant);
+            }
+        }
+        if let Some(t) = table.as_mut() {
+            t.reindex();
+        }
+        table
+    }
+
     /// The canonical name for `name`, written in any case and spacing, with or without a
     /// leading "The" or a trailing word such as "news agency".
     pub fn canonical(&self, name: &str) -> Option<String> {
@@ -266,6 +291,36 @@ impl AgencyTable {
         }
         self.by_first_word = index;
     }
+}
+
+/// Corporate suffixes and their other written forms.
+const CORPORATE_FORMS: &[(&str, &str)] = &[
+    ("Ltd", "Limited"),
+    ("Ltd.", "Limited"),
+    ("Limited", "Ltd"),
+    ("Inc", "Incorporated"),
+    ("Inc.", "Incorporated"),
+    ("Incorporated", "Inc."),
+    ("Corp", "Corporation"),
+    ("Corp.", "Corporation"),
+    ("Corporation", "Corp."),
+    ("Co", "Company"),
+    ("Co.", "Company"),
+    ("Company", "Co."),
+    ("PLC", "plc"),
+];
+
+/// `name` with its corporate suffix written the other way ("Varuna Cement Ltd" → "Varuna
+/// Cement Limited"), if it has one.
+fn corporate_variants(name: &str) -> Vec<String> {
+    let Some((base, suffix)) = name.rsplit_once(' ') else {
+        return Vec::new();
+    };
+    CORPORATE_FORMS
+        .iter()
+        .filter(|(from, _)| *from == suffix)
+        .map(|(_, to)| format!("{base} {to}"))
+        .collect()
 }
 
 /// The canonical name for `name` in the built-in table; see [`AgencyTable::canonical`].
@@ -557,5 +612,35 @@ mod tests {
                 assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
             }
         }
+    }
+
+    #[test]
+    fn a_release_s_issuer_is_found_under_either_corporate_form() {
+        let t = AgencyTable::builtin()
+            .with_issuers(["Varuna Cement Ltd", "Reuters", "Ofo"])
+            .unwrap();
+        let found = |text: &str| -> Vec<String> {
+            t.mentions(text).into_iter().map(|m| m.agency).collect()
+        };
+        assert_eq!(
+            found("Source: Varuna Cement Limited"),
+            ["Varuna Cement Ltd"]
+        );
+        assert_eq!(found("Varuna Cement Ltd said"), ["Varuna Cement Ltd"]);
+        assert_eq!(
+            found("(Reuters)"),
+            ["Reuters"],
+            "known agencies stay as they are"
+        );
+        assert!(
+            found("Ofo").is_empty(),
+            "a short one-word issuer is left out"
+        );
+        assert!(
+            AgencyTable::builtin()
+                .with_issuers(["Reuters", "AP"])
+                .is_none(),
+            "nothing to add"
+        );
     }
 }

@@ -12,7 +12,9 @@ use super::mention::{
 const BYLINE_WORDS: &[&str] = &[
     "by", "and", "staff", "writer", "writers", "correspondent", "correspondents", "reporter",
     "reporters", "editor", "in", "for", "of", "the", "news", "agency", "agencies", "special",
-    "chief", "senior", "bureau", "from", "wire", "wires",
+    "chief", "senior", "bureau", "from", "wire", "wires", "with",
+    // A page's meta line after the byline: "May 7, 2026 2 min read".
+    "min", "mins", "read",
 ];
 
 /// What opens a byline: "By Jane Doe", "Written by Reuters", "Author: AFP".
@@ -178,6 +180,9 @@ mod tests {
             ("Posted by PTI", "PTI"),
             ("By MARIA OKAFOR AP Business Writer", "AP"),
             ("By Maria Okafor, AP Medical Writer", "AP"),
+            ("By Staff Writer with AFP", "AFP"),
+            ("By Jane Doe with Reuters", "Reuters"),
+            ("By Staff Writer with AFP May 7, 2026 2 min read", "AFP"),
         ] {
             let text = paras(&["Footbridge opens in Lowmere", line, P1, P2, P3, P1, P2, P3]);
             assert_credit(&text, agency, "byline", line);

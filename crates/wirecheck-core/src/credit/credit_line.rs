@@ -31,11 +31,17 @@ const PLACE_LOWER: &[&str] = &["de", "del", "la", "el", "al", "upon", "am", "sur
 /// Whether line `li` is a credit line crediting every agency on it.
 pub(super) fn is_credit_line(doc: &Doc, li: usize) -> bool {
     let line = without_rights_notice(doc, doc.line(li));
-    if !doc.near_edge(li)
-        || !doc.starts_paragraph(li)
-        || line.end - line.start > MAX_CREDIT_LINE_BYTES
-    {
+    if !doc.starts_paragraph(li) || line.end - line.start > MAX_CREDIT_LINE_BYTES {
         return false;
+    }
+    if !doc.near_edge(li) {
+        // Below a standfirst, only the byline's shape: the agency with the story's time
+        // ("IANS | Updated: May 5, 2026 10:41 IST"); a bare "Source: Reuters" there is a
+        // chart's or a table's.
+        return doc.just_after_story_start(li)
+            && (with_place_or_time(doc, line) || with_stamp(doc, line))
+            && alnum_words(doc.slice(line.start, line.end))
+                .any(|w| w.chars().any(|c| c.is_ascii_digit()));
     }
     only_credit(doc, line)
         || with_place_or_time(doc, line)
@@ -104,7 +110,7 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
             if !only_credit(doc, span) {
                 return false;
             }
-        } else if !is_place(part) && !is_time_stamp(part) {
+        } else if !is_place(part) && !is_time_stamp(part) && !is_reading_time(part) {
             return false;
         }
     }
@@ -164,6 +170,26 @@ fn is_place(part: &str) -> bool {
 /// A date or time: words of [`STAMP_WORDS`] and numbers, with a number and either a stamp
 /// word, a year or a number shaped like a date or a time ("2024-05-02", "10:41"), so that a
 /// table cell ("12") is not one.
+/// A page's reading-time note beside its byline: "3 min read", "2 mins read", "5-minute read",
+/// "Read time: 4 minutes".
+fn is_reading_time(part: &str) -> bool {
+    let words: Vec<String> = alnum_words(part).map(str::to_lowercase).collect();
+    let minutes = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+            .count()
+            == 1
+        && words.iter().any(|w| minutes(w))
+        && words.iter().any(|w| w == "read")
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || minutes(w)
+                || matches!(w.as_str(), "read" | "time")
+        })
+}
+
 fn is_time_stamp(part: &str) -> bool {
     let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
     let words: Vec<&str> = alnum_words(part).collect();
@@ -321,6 +347,55 @@ mod tests {
             got.iter().all(|(_, kind, _)| *kind != "credit_line"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_byline_with_its_time_below_a_long_standfirst() {
+        let standfirst = "The Bengaluru-based lender says it will use the money to expand merchant lending into small towns and apply for a licence.";
+        for (line, agency) in [
+            ("IANS | Updated: May 5, 2026 10:41 IST", "IANS"),
+            ("Reuters | May 05, 2026 | 3 min read", "Reuters"),
+        ] {
+            let page = [
+                MENU,
+                &[
+                    "Lowmere lender raises funds",
+                    standfirst,
+                    line,
+                    "The founders (File photo)",
+                ],
+                LONG,
+                LONG,
+                LONG,
+                SIGN_UP,
+            ]
+            .concat();
+            assert_credit(&paras(&page), agency, "credit_line", line);
+        }
+        // A bare source line there is a chart's.
+        let chart = [
+            MENU,
+            &["Lowmere lender raises funds", standfirst, "Source: Reuters"],
+            LONG,
+            LONG,
+            LONG,
+            SIGN_UP,
+        ]
+        .concat();
+        let got = found(&paras(&chart));
+        assert!(
+            got.iter().all(|(_, kind, _)| *kind != "credit_line"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn reading_time_beside_the_credit() {
+        assert!(super::is_reading_time("3 min read"));
+        assert!(super::is_reading_time(" 5 minutes read "));
+        assert!(super::is_reading_time("Read time: 4 min"));
+        assert!(!super::is_reading_time("read 3 reports"));
+        assert!(!super::is_reading_time("3 min"));
     }
 
     #[test]

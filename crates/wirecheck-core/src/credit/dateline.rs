@@ -71,6 +71,9 @@ fn is_dateline_prefix(prefix: &str) -> bool {
     if prefix.is_empty() {
         return true;
     }
+    // ANI's "Srinagar (Jammu and Kashmir) [India], May 6": the state and country in brackets.
+    let unbracketed = without_place_qualifiers(prefix);
+    let prefix = unbracketed.as_str();
     if prefix.len() > 80 || !prefix.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
@@ -88,6 +91,38 @@ fn is_dateline_prefix(prefix: &str) -> bool {
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                     || in_list(DATELINE_LOWER, w.trim_end_matches('.')))
         })
+}
+
+/// `prefix` with each bracketed place qualifier, "(Jammu and Kashmir)" or "[India]" (names,
+/// "and", "&"), read as one capitalized word; other brackets are left for the caller to refuse.
+fn without_place_qualifiers(prefix: &str) -> String {
+    let mut out = String::with_capacity(prefix.len());
+    let mut rest = prefix;
+    while let Some(open) = rest.find(['(', '[']) {
+        let close_char = if rest[open..].starts_with('(') {
+            ')'
+        } else {
+            ']'
+        };
+        let Some(len) = rest[open + 1..].find(close_char) else {
+            break;
+        };
+        let inner = &rest[open + 1..open + 1 + len];
+        let place = !inner.trim().is_empty()
+            && inner.len() <= 40
+            && inner.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&")
+            });
+        out.push_str(&rest[..open]);
+        if place {
+            out.push_str("Place");
+        } else {
+            out.push_str(&rest[open..open + 1 + len + 1]);
+        }
+        rest = &rest[open + 1 + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Past the dash or colon that follows a dateline's ")", with a full stop before it or not:
@@ -110,6 +145,36 @@ fn skip_separator(text: &str, pos: usize, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn ani_datelines_with_the_state_and_country_in_brackets() {
+        for lead in [
+            "Srinagar (Jammu and Kashmir) [India], May 6 (ANI): ",
+            "New Delhi [India], May 6 (ANI): ",
+            "Kinnaur (Himachal Pradesh) [India], March 12 (ANI): ",
+        ] {
+            let text = paras(&[
+                "Tulip garden closes its season",
+                &format!("{lead}{P1}"),
+                P2,
+                P3,
+            ]);
+            let phrase = lead.trim_end();
+            assert_credit(&text, "ANI", "dateline", phrase);
+        }
+        // A bracket of ordinary words is no place.
+        let aside = paras(&[
+            "Tulip garden closes its season",
+            &format!("Officials (who spoke on Monday) (ANI): {P1}"),
+            P2,
+            P3,
+        ]);
+        assert!(
+            found(&aside).iter().all(|(_, kind, _)| *kind != "dateline"),
+            "{:?}",
+            found(&aside)
+        );
+    }
 
     #[test]
     fn datelines_at_paragraph_start() {

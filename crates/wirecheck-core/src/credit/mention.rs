@@ -86,9 +86,13 @@ impl<'a> Doc<'a> {
             story: None,
         };
         doc.lead = doc.lead_lines();
-        let long = |l: &Line| alnum_words(doc.slice(l.start, l.end)).count() >= STORY_WORDS;
-        let first = doc.lines.iter().position(long);
-        let last = doc.lines.iter().rposition(long);
+        // Boilerplate (a cookie notice, a donation banner) is no paragraph of the story.
+        let long = |li: usize| {
+            let l = doc.line(li);
+            alnum_words(doc.slice(l.start, l.end)).count() >= STORY_WORDS && !doc.is_boilerplate(li)
+        };
+        let first = (0..doc.lines.len()).find(|&li| long(li));
+        let last = (0..doc.lines.len()).rev().find(|&li| long(li));
         doc.story = first.zip(last);
         doc
     }
@@ -179,7 +183,32 @@ impl<'a> Doc<'a> {
         let near_story = self.story.is_some_and(|(first, last)| {
             (li < first && first - li <= EDGE_LINES) || (li > last && li - last <= EDGE_LINES)
         });
-        li < EDGE_LINES || li + EDGE_LINES >= self.lines.len() || near_story
+        li < EDGE_LINES || self.near_end(li) || near_story
+    }
+
+    /// Whether line `li` comes within [`EDGE_LINES`] after the first line of the story: where
+    /// a page sets its byline and time stamp ("IANS | Updated: …") below a standfirst that is
+    /// itself a long line, with the picture's caption between them.
+    pub fn just_after_story_start(&self, li: usize) -> bool {
+        self.story
+            .is_some_and(|(first, _)| li > first && li - first <= EDGE_LINES)
+    }
+
+    /// Whether line `li` is among the last [`EDGE_LINES`] of the text, or that close after
+    /// the story's last paragraph, or is that paragraph: where a sign-off stands on a saved
+    /// page whose story is followed by its tags, a "Trending" list and a cookie notice.
+    pub fn near_end(&self, li: usize) -> bool {
+        li + EDGE_LINES >= self.lines.len()
+            || self
+                .story
+                .is_some_and(|(_, last)| li >= last && li - last <= EDGE_LINES)
+    }
+
+    /// Whether line `li` is the story's last paragraph: the last line of [`STORY_WORDS`]
+    /// words or more, after which a saved page has only short lines (tags, headlines of
+    /// other stories, a cookie notice).
+    pub fn is_story_end(&self, li: usize) -> bool {
+        self.story.is_some_and(|(_, last)| last == li)
     }
 
     /// Whether line `li` lies wholly inside boilerplate.
@@ -193,12 +222,16 @@ impl<'a> Doc<'a> {
 
     /// Whether line `li` ends the last paragraph of the text: every line after it is
     /// boilerplate or too short to be a paragraph (tags, a date, "Comments").
+    ///
+    /// On a saved page the story's last paragraph ([`Doc::is_story_end`]) counts too: the
+    /// lines after it are short but many ("Trending", other stories' headlines).
     pub fn ends_last_paragraph(&self, li: usize) -> bool {
         !self.is_boilerplate(li)
-            && (li + 1..self.lines.len()).all(|next| {
-                self.is_boilerplate(next)
-                    || alnum_words(self.line_text(next)).take(BODY_WORDS).count() < BODY_WORDS
-            })
+            && (self.is_story_end(li)
+                || (li + 1..self.lines.len()).all(|next| {
+                    self.is_boilerplate(next)
+                        || alnum_words(self.line_text(next)).take(BODY_WORDS).count() < BODY_WORDS
+                }))
     }
 
     /// Whether `pos` lies inside quotation marks opened earlier on its line (looking back

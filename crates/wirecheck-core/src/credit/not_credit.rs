@@ -53,7 +53,21 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
     if matches!(prev, Some('@' | '#')) {
         return true;
     }
-    if matches!(prev, Some('-' | '\u{2011}' | '.')) && prev2.is_some_and(char::is_alphanumeric) {
+    // "plans.Reuters" ending its line is the agency glued to the last sentence with no space
+    // (`sign_off::glued`), not a domain: the word before the full stop is a plain lower-case
+    // word.
+    let glued_to_sentence = prev == Some('.')
+        && prev2.is_some_and(char::is_lowercase)
+        && after.trim_end_matches(['.', ' ']).trim().is_empty()
+        && before
+            .trim_end_matches('.')
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic));
+    if matches!(prev, Some('-' | '\u{2011}' | '.'))
+        && prev2.is_some_and(char::is_alphanumeric)
+        && !glued_to_sentence
+    {
         return true;
     }
     // "Reuters Institute", "AP Stylebook": a capitalized word straight after.

@@ -2,29 +2,40 @@
 //! "... on Monday. -- IANS" or "... said. (AFP)", or glued bare to its last sentence,
 //! "... on Thursday. Reuters", as syndicating sites print it above their feed notice.
 
-use super::mention::{BODY_WORDS, Doc, EDGE_LINES, Group, Span, alnum_words};
+use super::mention::{BODY_WORDS, Doc, Group, Span, alnum_words, desk_initials};
 
-/// From the sign-off's dash or bracket to the end of the line.
+/// Fewest words of a paragraph whose bracketed agency tags it away from the end of the text.
+const TAGGED_WORDS: usize = 20;
+
+/// From the sign-off's dash or bracket to the end of the line; the bracket ends a paragraph
+/// near the end of the text, or a long paragraph anywhere ([`TAGGED_WORDS`]).
 pub(super) fn sign_off(doc: &Doc, g: &Group) -> Option<Span> {
-    if g.line + EDGE_LINES < doc.lines.len() {
-        return None;
-    }
+    let near_end = doc.near_end(g.line);
     let line = doc.line(g.line);
     let after = doc.slice(g.end, line.end);
-    if !after
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '.' | ')'))
+    // "... accident victims. (PTI) SKN RHL": the desk's initials after the bracket.
+    let initials_after = near_end && after.strip_prefix(')').is_some_and(desk_initials);
+    if !initials_after
+        && !after
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | ')'))
     {
         return None;
     }
     let before = doc.slice(line.start, g.start).trim_end();
     for sep in ["--", "\u{2014}", "\u{2013}", "\u{2015}", " -"] {
-        if before.ends_with(sep) {
+        if near_end && before.ends_with(sep) {
             let start = line.start + before.len() - sep.len() + usize::from(sep == " -");
             return Some((start, line.end));
         }
     }
     let head = before.strip_suffix('(')?.trim_end();
+    // A paragraph tagged with its agency anywhere in the text: a live blog's entries or a
+    // compilation's paragraphs, "... police said. (PTI)". A long paragraph, not a caption.
+    let tagged = alnum_words(head).take(TAGGED_WORDS).count() >= TAGGED_WORDS;
+    if !near_end && !tagged {
+        return None;
+    }
     head.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}'])
         .then_some(line.start + head.len())
         .map(|p| (p + doc.slice(p, g.start).find('(').unwrap_or(0), line.end))
@@ -45,8 +56,19 @@ pub(super) fn glued(doc: &Doc, g: &Group) -> Option<Span> {
     }
     let before = doc.slice(line.start, g.start);
     let head = before.trim_end();
-    let sentence_ends = head.len() < before.len()
-        && head.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}']);
+    // Glued with no space at all ("no immediate plans.Reuters") when the sentence's full stop
+    // follows a lower-case word, as a careless paste leaves it (not "U.S.Reuters" or a
+    // domain name, "news.Reuters").
+    let spaced = head.len() < before.len();
+    let mut back = head.chars().rev();
+    let unspaced = back.next().is_some_and(|c| matches!(c, '.' | '!' | '?'))
+        && back.next().is_some_and(char::is_lowercase)
+        && head
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.chars().filter(|c| *c == '.').count() == 1);
+    let sentence_ends =
+        (spaced || unspaced) && head.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}']);
     // A paragraph, not a caption: long enough, or the end of a hard-wrapped one.
     if !sentence_ends {
         return None;
@@ -67,6 +89,7 @@ mod tests {
             (" \u{2014} Reuters", "Reuters", "\u{2014} Reuters"),
             (" - ANI", "ANI", "- ANI"),
             (" (AFP)", "AFP", "(AFP)"),
+            (" (PTI) SKN RHL", "PTI", "(PTI) SKN RHL"),
         ] {
             let text = paras(&[P1, P2, &format!("{P3}{end}")]);
             assert_credit(&text, agency, "sign_off", phrase);
@@ -108,6 +131,48 @@ mod tests {
             "{P1}\n\nResidents had waited nearly a decade for the crossing to\nthe station, the mayor said. Reuters\n\n{AUTOMATED}\n"
         );
         assert_credit(&wrapped, "Reuters", "sign_off", "Reuters");
+    }
+
+    #[test]
+    fn agency_glued_with_no_space_to_the_last_sentence() {
+        let last = LAST.replace("Thursday.", "Thursday.Reuters");
+        assert_credit(
+            &paras(&[P1, P2, P3, &last, AUTOMATED]),
+            "Reuters",
+            "sign_off",
+            "Reuters",
+        );
+        // Not an abbreviation's full stop or a domain name.
+        let abbreviation = LAST.replace("Thursday.", "the U.S.Reuters");
+        assert_none(&paras(&[P1, P2, P3, &abbreviation]));
+    }
+
+    #[test]
+    fn paragraphs_tagged_with_their_agency_anywhere_in_a_live_blog() {
+        let entry = "The district administration announced an ex gratia of Rs 5 lakh each to the families of the deceased, an official from the collector's office said. (PTI)";
+        let text = paras(&["Live updates: godown fire", P1, entry, P2, P3, P1, P2, P3]);
+        assert_credit(&text, "PTI", "sign_off", "(PTI)");
+        // A caption's bracketed credit is too short to tag a paragraph.
+        let caption = "Firefighters at the godown on Tuesday. (PTI)";
+        assert_none(&paras(&["Live updates", P1, caption, P2, P3, P1, P2, P3]));
+    }
+
+    #[test]
+    fn the_story_s_last_paragraph_on_a_saved_page_ends_with_its_sign_off() {
+        let last =
+            format!("{LAST} The garden will reopen next spring with new beds of hyacinth. (ANI)");
+        let mut parts = vec![P1, P2, P3, last.as_str()];
+        parts.extend([
+            "Tulip Garden Srinagar Kashmir tourism",
+            "Featured",
+            "Orange alert in Delhi as mercury touches 44 degrees",
+            "Amarnath Yatra registration crosses 2 lakh in first week",
+            "Track Latest News Live on Desh Live and get news updates from India and around the world",
+            "Trending",
+            "Bengaluru rain: Viral video shows car floating in underpass",
+            "We use cookies and other tracking technologies to improve your browsing experience.",
+        ]);
+        assert_credit(&paras(&parts), "ANI", "sign_off", "(ANI)");
     }
 
     #[test]

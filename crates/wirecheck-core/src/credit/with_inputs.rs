@@ -2,7 +2,7 @@
 //! the agency supplied part of the story. In other languages: "(avec AFP)", "(Con información
 //! de EFE)", "mit Material von dpa", "(com Lusa)", "(con ANSA)"; and the agencies unnamed,
 //! "(avec agences)", "(con agencias)", "(mit Material von Agenturen)", "(com agências)", "(con
-//! agenzie)" ([`with_agencies`]).
+//! agenzie)", "(With agency inputs)", "Agencies", "From wire reports" ([`with_agencies`]).
 
 use super::mention::{
     Doc, Group, Line, Span, alnum_words, head_within, in_list, is_dash, phrase_before,
@@ -101,6 +101,15 @@ pub(super) fn with_agencies(doc: &Doc) -> Vec<Span> {
         &["avec", "agences"], &["agences"], &["con", "agencias"], &["agencias"],
         &["mit", "material", "von", "agenturen"], &["mit", "agenturen"], &["agenturen"],
         &["com", "agências"], &["agências"], &["con", "agenzie"], &["agenzie"],
+        // English: "(With agency inputs)", "Agencies", "Staff and agencies", "From wire
+        // reports", "Compiled by our staff from wire reports".
+        &["agencies"], &["with", "agencies"], &["with", "agency", "inputs"],
+        &["agency", "inputs"], &["with", "inputs", "from", "agencies"],
+        &["inputs", "from", "agencies"], &["staff", "and", "agencies"], &["wire", "reports"],
+        &["from", "wire", "reports"], &["from", "staff", "and", "wire", "reports"],
+        &["compiled", "from", "wire", "reports"],
+        &["compiled", "by", "our", "staff", "from", "wire", "reports"],
+        &["from", "wire", "services"], &["compiled", "from", "wire", "services"],
     ];
     let is_phrase = |text: &str| {
         let words: Vec<&str> = alnum_words(text).collect();
@@ -116,7 +125,7 @@ pub(super) fn with_agencies(doc: &Doc) -> Vec<Span> {
         let Line { start, end } = doc.line(li);
         let text = doc.slice(start, end);
         // A whole line: "(avec agences)", "Avec agences", "-- agences".
-        if text.len() <= 40 && is_phrase(text) {
+        if text.len() <= 60 && is_phrase(text) {
             out.push((start, end));
             continue;
         }
@@ -136,6 +145,29 @@ pub(super) fn with_agencies(doc: &Doc) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn unnamed_agencies_in_english() {
+        for line in [
+            "With agency inputs",
+            "(With agency inputs)",
+            "Agencies",
+            "Staff and agencies",
+            "From wire reports",
+            "Compiled by our staff from wire reports.",
+            "(With inputs from agencies)",
+        ] {
+            let text = paras(&[P1, P2, P3, line]);
+            assert_credit(&text, "agencies", "with_inputs", line);
+        }
+        // In a sentence they are not a credit.
+        assert_none(&paras(&[
+            P1,
+            "The council said wire reports of the closure were wrong, and agencies were told.",
+            P2,
+            P3,
+        ]));
+    }
 
     #[test]
     fn with_inputs_from_credits_each_agency() {

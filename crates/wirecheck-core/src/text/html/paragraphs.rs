@@ -3,7 +3,7 @@
 
 use scraper::{ElementRef, Node};
 
-use super::story::{is_dropped, own_section};
+use super::story::{is_card, is_dropped, own_section};
 
 /// Elements that end a paragraph (also used for the XHTML bodies of NewsML-G2).
 pub(crate) const BLOCK_TAGS: &[&str] = &[
@@ -46,12 +46,13 @@ pub(super) fn article_text(root: ElementRef<'_>) -> String {
             node = child;
             descend = enter(&mut out, node.value(), false, &|| {
                 ElementRef::wrap(node).is_some_and(own_section)
-            });
+            }) && !ElementRef::wrap(node).is_some_and(is_card);
             continue;
         }
         // Leave `node`, then climb until a next sibling is found.
         loop {
-            leave(&mut out, node.value());
+            let element_follows = node.next_sibling().is_some_and(|s| s.value().is_element());
+            leave(&mut out, node.value(), element_follows);
             if node.id() == root.id() {
                 return out.finish();
             }
@@ -59,7 +60,7 @@ pub(super) fn article_text(root: ElementRef<'_>) -> String {
                 node = sibling;
                 descend = enter(&mut out, node.value(), false, &|| {
                     ElementRef::wrap(node).is_some_and(own_section)
-                });
+                }) && !ElementRef::wrap(node).is_some_and(is_card);
                 break;
             }
             match node.parent() {
@@ -100,10 +101,15 @@ fn enter(
     }
 }
 
-fn leave(out: &mut ParagraphBuilder, node: &Node) {
+/// Handles leaving a node. `element_follows` tells whether its next sibling is an element:
+/// a page's meta line sets its spans side by side with no text between them
+/// (`<span>By Staff Writer with AFP</span><span><time>May 7, 2026</time></span>`), which a
+/// browser shows apart, so they are read apart.
+fn leave(out: &mut ParagraphBuilder, node: &Node, element_follows: bool) {
     if let Node::Element(el) = node {
         match el.name() {
             "td" | "th" => out.space(),
+            "span" | "time" if element_follows => out.space(),
             name if BLOCK_TAGS.contains(&name) => out.end_paragraph(),
             _ => {}
         }

@@ -77,14 +77,46 @@ pub(super) fn lists_other_stories(el: &scraper::node::Element) -> bool {
 /// the story itself sits in a plain `<div>`). Class names that only suggest a list of stories
 /// ("sidebar", "latest") are not asked: a page's layout classes carry them too ("no-sidebar" on
 /// the `<body>` of many themes).
+///
+/// Nor a card in a grid of them: an `<article>` with two or more `<article>` siblings among its
+/// nearest elements (a page builder's "posts" widget, whose cards sit in plain `<div>`s), which
+/// a story page does not have (a saved page with the next story appended below has one).
 pub(super) fn is_story_article(el: ElementRef<'_>) -> bool {
     el.value().name() == "article"
+        && !among_cards(el)
         && !el.ancestors().any(|a| {
             a.value().as_element().is_some_and(|e| {
                 matches!(e.name(), "article" | "li" | "ul" | "ol") || is_dropped(e, &|| true)
             })
         })
 }
+
+/// Whether `el` is an `<article>` card in a grid of them ([`among_cards`]): another story's
+/// teaser, whose text (a headline, an excerpt with its own dateline) is not the page's.
+pub(super) fn is_card(el: ElementRef<'_>) -> bool {
+    el.value().name() == "article" && among_cards(el)
+}
+
+/// Whether two or more of the nearest [`CARD_NEIGHBOURS`] elements on either side of `el` are
+/// `<article>`s. Bounded, so that a hostile page of many siblings stays linear.
+fn among_cards(el: ElementRef<'_>) -> bool {
+    let before = el
+        .prev_siblings()
+        .filter(|n| n.value().is_element())
+        .take(CARD_NEIGHBOURS)
+        .filter(|n| is_element(n.value(), "article"))
+        .count();
+    let after = el
+        .next_siblings()
+        .filter(|n| n.value().is_element())
+        .take(CARD_NEIGHBOURS)
+        .filter(|n| is_element(n.value(), "article"))
+        .count();
+    before + after >= 2
+}
+
+/// How many element siblings on each side [`among_cards`] looks at.
+const CARD_NEIGHBOURS: usize = 4;
 
 /// The element holding the article: `[itemprop=articleBody]`, else the top-level `<article>`
 /// with the most text that is not a card in a list of other stories ([`is_story_article`]),

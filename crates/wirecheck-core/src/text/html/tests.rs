@@ -320,3 +320,49 @@ fn detects_html() {
     );
     assert!(!looks_like_html(""));
 }
+
+#[test]
+fn side_by_side_spans_of_a_meta_line_are_read_apart() {
+    let page = r#"<html><body><article><h1>Floods in Lagos</h1>
+<div class="post-box-meta-single"><span class="author">By <a href="/a">Staff Writer with AFP</a></span><span><time datetime="2026-05-07">May 7, 2026</time></span><span>2 min read</span></div>
+<p>Flash floods killed at least 11 people in Lagos, officials said on Thursday.</p>
+<p>The d<span class="x">ay</span> began with rain.</p></article></body></html>"#;
+    let text = extract(page).text;
+    assert!(
+        text.contains("By Staff Writer with AFP May 7, 2026 2 min read"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The day began"),
+        "a span inside a word stays glued: {text}"
+    );
+}
+
+#[test]
+fn a_grid_of_article_cards_is_not_the_story() {
+    // A page builder's single-post template: the story in a widget div, a "posts" widget of
+    // <article> cards below it in plain divs.
+    let page = r#"<html><body>
+<div class="elementor-widget-theme-post-title"><h1>Kenya's tea exports climb</h1></div>
+<div class="elementor-widget-theme-post-content"><p>Kenya's tea export earnings rose 14% in the first quarter, the tea board said on Wednesday, as a weaker shilling offset lower prices at the Mombasa auction.</p><p>Volumes rose to 148 million kilogrammes.</p><p>— Reuters</p></div>
+<div class="elementor-widget-posts"><div class="elementor-posts-container">
+<article class="elementor-post"><h3>NSE turnover rises 31% in April as foreign investors return</h3></article>
+<article class="elementor-post"><h3>Shilling steadies against the dollar</h3></article>
+<article class="elementor-post"><h3>Safaricom profit beats forecasts</h3></article>
+</div></div></body></html>"#;
+    let text = extract(page).text;
+    assert!(text.contains("tea export earnings rose 14%"), "{text}");
+    assert!(text.contains("— Reuters"), "{text}");
+    assert!(
+        !text.contains("NSE turnover"),
+        "the cards are other stories: {text}"
+    );
+    // The one <article> of a story page is still its story.
+    let story = r#"<html><body><nav>Home</nav><article><h1>Tea exports climb</h1><p>Earnings rose.</p></article>
+<div class="more"><p>Newsletter</p></div></body></html>"#;
+    assert!(
+        extract(story).text.starts_with("Tea exports climb"),
+        "{}",
+        extract(story).text
+    );
+}
