@@ -523,6 +523,13 @@ fn syndication_credit_forms_credit_the_source() {
             "credit_line",
             "Source: Halden Foods Limited",
         ),
+        (
+            "release-attributed.txt",
+            "release-halden-foods.jsonl",
+            "Halden Foods Ltd",
+            "according_to",
+            "Halden Foods said in a statement",
+        ),
     ] {
         let (code, report) = check(&t, article);
         assert_top(&report, "wholly", source, article);

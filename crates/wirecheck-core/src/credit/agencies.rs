@@ -311,16 +311,21 @@ const CORPORATE_FORMS: &[(&str, &str)] = &[
 ];
 
 /// `name` with its corporate suffix written the other way ("Varuna Cement Ltd" → "Varuna
-/// Cement Limited"), if it has one.
+/// Cement Limited"), and without it when two words or more are left ("Varuna Cement", as a
+/// story names the company: "Varuna Cement said in a statement"), if it has one.
 fn corporate_variants(name: &str) -> Vec<String> {
     let Some((base, suffix)) = name.rsplit_once(' ') else {
         return Vec::new();
     };
-    CORPORATE_FORMS
+    let mut out: Vec<String> = CORPORATE_FORMS
         .iter()
         .filter(|(from, _)| *from == suffix)
         .map(|(_, to)| format!("{base} {to}"))
-        .collect()
+        .collect();
+    if !out.is_empty() && base.trim().contains(' ') {
+        out.push(base.trim().to_string());
+    }
+    out
 }
 
 /// The canonical name for `name` in the built-in table; see [`AgencyTable::canonical`].
@@ -627,6 +632,12 @@ mod tests {
             ["Varuna Cement Ltd"]
         );
         assert_eq!(found("Varuna Cement Ltd said"), ["Varuna Cement Ltd"]);
+        assert_eq!(found("Varuna Cement said"), ["Varuna Cement Ltd"]);
+        let one_word = AgencyTable::builtin().with_issuers(["Ofoten Ltd"]).unwrap();
+        assert!(
+            one_word.mentions("Ofoten said").is_empty(),
+            "a one-word base is too easily another word"
+        );
         assert_eq!(
             found("(Reuters)"),
             ["Reuters"],

@@ -7,13 +7,16 @@
 //!
 //! Each form has its module, named for it: [`dateline`](super::dateline),
 //! [`credit_line`](super::credit_line), [`byline`](super::byline),
-//! [`sign_off`](super::sign_off), [`with_inputs`](super::with_inputs) and
-//! [`attribution`](super::attribution); [`not_credit`](super::not_credit) rejects names no
+//! [`sign_off`](super::sign_off), [`with_inputs`](super::with_inputs),
+//! [`attribution`](super::attribution) and, for a press release's issuer,
+//! [`statement`](super::statement); [`not_credit`](super::not_credit) rejects names no
 //! context makes a credit; all read the lines and mentions of [`mention`](super::mention).
 
 use super::agencies::AgencyTable;
 use super::mention::{Doc, Group, Span};
-use super::{attribution, byline, credit_line, dateline, not_credit, sign_off, with_inputs};
+use super::{
+    attribution, byline, credit_line, dateline, not_credit, sign_off, statement, with_inputs,
+};
 
 /// How an article credits an agency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,6 +84,7 @@ const PHRASE_FORMS: &[(CreditKind, PhraseForm)] = &[
     (CreditKind::Byline, byline::contributed),
     (CreditKind::SignOff, sign_off::sign_off),
     (CreditKind::SignOff, sign_off::glued),
+    (CreditKind::AccordingTo, statement::statement),
     (CreditKind::Parenthetical, dateline::parenthetical),
 ];
 

@@ -15,6 +15,7 @@ mod mention;
 mod not_credit;
 pub mod page_author;
 mod sign_off;
+mod statement;
 #[cfg(test)]
 mod testing;
 mod with_inputs;
