@@ -13,6 +13,10 @@ use super::mention::{
 const CREDIT_LINE_WORDS: &[&str] = &[
     "source", "sources", "copyright", "c", "and", "the", "agencies", "agency", "staff", "wire",
     "wires", "news", "all", "rights", "reserved", "inc", "ltd", "limited", "plc",
+    // A byline between bars, "Tuesday 3 March 2026 | By PA Media reporter" (its "By" is
+    // read by `parts_with_place_or_time`); a release's source, "Source: Tidewater Robotics
+    // (company press release)".
+    "reporter", "reporters", "correspondent", "writer", "company", "press", "release",
 ];
 
 /// Words of a time stamp after a bar: "Updated: 2024-05-02 10:41 IST", "Published May 2".
@@ -96,11 +100,20 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
     let mut credit_parts = 0;
     let mut at = line.start;
     for part in text.split(separator) {
-        let span = Line {
+        let mut span = Line {
             start: at,
             end: at + part.len(),
         };
         at = span.end + separator.len();
+        // A byline between the bars: "By PA Media reporter".
+        let lead = part.len() - part.trim_start().len();
+        if part
+            .trim_start()
+            .get(..3)
+            .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+        {
+            span.start += lead + 3;
+        }
         let has_mention = doc
             .mentions_on(span)
             .iter()
@@ -387,6 +400,20 @@ mod tests {
             got.iter().all(|(_, kind, _)| *kind != "credit_line"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_byline_or_a_release_s_source_with_its_words() {
+        for (line, agency) in [
+            ("Tuesday 3 March 2026 | By PA Media reporter", "PA"),
+            (
+                "Source: Business Wire (company press release)",
+                "Business Wire",
+            ),
+        ] {
+            let text = paras(&["Lowmere opens its footbridge", line, P1, P2, P3, P1, P2, P3]);
+            assert_credit(&text, agency, "credit_line", line);
+        }
     }
 
     #[test]
