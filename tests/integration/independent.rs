@@ -453,3 +453,31 @@ fn a_copy_of_one_months_statistics_story_is_derived_and_flagged() {
         "the January story lightly edited, \"per cent\" for \"%\", no credit",
     );
 }
+
+/// The same explorer's earlier release in the same GlobeNewswire template, saved from a blog
+/// that separates paragraphs with `<br><br>`: the quality-control, qualified-person, "About",
+/// contact, forward-looking and exchange-disclaimer blocks are word for word the stored
+/// release's, and its results are other holes.
+#[test]
+fn an_explorers_earlier_release_with_the_same_stock_blocks_is_not_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "pinecliff-january-release.html");
+    assert_independent(
+        code,
+        &report,
+        "January's release against the stored May one: only the stock blocks are shared",
+    );
+}
+
+#[test]
+fn a_blogs_copy_of_the_explorers_release_is_derived_and_flagged() {
+    let t = archive();
+    let (code, report) = check(&t, "copy-pinecliff-may-release.html");
+    assert_flagged_copy(
+        code,
+        &report,
+        "globenewswire-pinecliff-may-2026.jsonl",
+        "GlobeNewswire",
+        "the May release on a blog, its dateline dropped, no source line",
+    );
+}

@@ -320,9 +320,11 @@ fn article_date(
 /// Splits the candidate stories into those that may be sources and those published after the
 /// article's date.
 ///
-/// A date read from the text excludes only stories whose stored publication date is known and
-/// falls on a later day: a story of the same day is kept, whatever the times, because the wire
-/// usually comes first on the day a story runs and the text's time zone is not known. The
+/// A date read from the text or the page excludes only stories whose stored publication date
+/// is known and falls two days or more after it: a story of the same day or the next is kept,
+/// whatever the times, because the wire usually comes first on the day a story runs and the
+/// text's date is local while the archive's is UTC ("May 4, 2026 8:58 PM CDT" is 01:58 on 5 May
+/// in UTC, after an AP story stored at 01:40). The
 /// `published_before` option keeps its meaning: only stories published (or, lacking a date,
 /// imported) strictly before it; those it excludes for a known publication date are "later",
 /// the rest are dropped as before.
@@ -348,7 +350,7 @@ fn split_by_date(stories: Vec<Story>, date: Option<&ArticleDate>) -> (Vec<Story>
             _ => {
                 let published = story.published.as_deref().and_then(Date::from_iso_prefix);
                 match (published, day) {
-                    (Some(published), Some(day)) if published > day => later.push(story),
+                    (Some(published), Some(day)) if published > day.next_day() => later.push(story),
                     _ => kept.push(story),
                 }
             }

@@ -756,3 +756,39 @@ fn the_statement_a_wire_story_quotes_printed_by_its_issuer_is_not_derived() {
     assert_ne!(report.derived, Derived::None, "{:?}", report.measures);
     assert_eq!(report.sources[0].id, 1);
 }
+
+#[test]
+fn a_story_stored_the_next_day_in_utc_is_not_published_later_than_a_local_date() {
+    // "May 4, 2026 8:58 PM CDT" is 01:58 on 5 May in UTC, after an AP story stored at 01:40:
+    // the text's date is local, the archive's UTC, so the next day is kept as a possible
+    // source; two days on is later.
+    let story = |published: &str| {
+        Story::unstored(NewStory {
+            headline: published.to_string(),
+            body: "Bus drivers voted to strike.".into(),
+            published: Some(published.to_string()),
+            ..NewStory::default()
+        })
+    };
+    let date = ArticleDate {
+        date: "2026-05-04T20:58".into(),
+        text: "May 4, 2026 8:58 PM".into(),
+        start: Some(0),
+        end: Some(19),
+        from: DateFrom::Text,
+    };
+    let (kept, later) = split_by_date(
+        vec![
+            story("2026-05-04T09:00:00Z"),
+            story("2026-05-05T01:40:00Z"),
+            story("2026-05-06T08:00:00Z"),
+        ],
+        Some(&date),
+    );
+    let headlines = |v: &[Story]| v.iter().map(|s| s.headline.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        headlines(&kept),
+        ["2026-05-04T09:00:00Z", "2026-05-05T01:40:00Z"]
+    );
+    assert_eq!(headlines(&later), ["2026-05-06T08:00:00Z"]);
+}

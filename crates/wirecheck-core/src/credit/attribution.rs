@@ -29,7 +29,8 @@ use super::mention::{
 const BEFORE: &[&str] = &[
     "according to", "as per", "reported by", "report by", "report from", "reports by",
     "reports from", "was provided by", "is provided by", "story provided by",
-    "article provided by", "content provided by",
+    "article provided by", "content provided by", "distribution service at", "distributed by",
+    "issued through", "distributed through",
     "selon", "d après", "rapporte", "selon ce que rapporte",
     "según", "segun", "de acuerdo con", "según informó", "según informa", "según publicó",
     "laut", "nach angaben", "nach informationen",

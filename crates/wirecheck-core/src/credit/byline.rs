@@ -52,7 +52,9 @@ pub(super) fn is_byline(doc: &Doc, li: usize) -> bool {
                 ],
                 w,
             );
-        opening || in_list(BYLINE_WORDS, w) || (capital && !in_list(PICTURE_WORDS, w))
+        // The second part of a hyphenated name: "Lee Min-jun".
+        let name_part = content.contains(&format!("-{w}"));
+        opening || in_list(BYLINE_WORDS, w) || name_part || (capital && !in_list(PICTURE_WORDS, w))
     })
 }
 
@@ -183,6 +185,7 @@ mod tests {
             ("By Staff Writer with AFP", "AFP"),
             ("By Jane Doe with Reuters", "Reuters"),
             ("By Staff Writer with AFP May 7, 2026 2 min read", "AFP"),
+            ("By Lee Min-jun, Yonhap | May 6, 2026", "Yonhap"),
         ] {
             let text = paras(&["Footbridge opens in Lowmere", line, P1, P2, P3, P1, P2, P3]);
             assert_credit(&text, agency, "byline", line);

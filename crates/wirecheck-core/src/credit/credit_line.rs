@@ -38,6 +38,7 @@ pub(super) fn is_credit_line(doc: &Doc, li: usize) -> bool {
     if !doc.starts_paragraph(li) || line.end - line.start > MAX_CREDIT_LINE_BYTES {
         return false;
     }
+    let line = after_label(doc, line).unwrap_or(line);
     if !doc.near_edge(li) {
         // Below a standfirst, only the byline's shape: the agency with the story's time
         // ("IANS | Updated: May 5, 2026 10:41 IST"); a bare "Source: Reuters" there is a
@@ -151,7 +152,7 @@ fn with_stamp(doc: &Doc, line: Line) -> bool {
 /// The credit ending the article with the initials of the desk that handled it, as Indian
 /// agencies sign off: "PTI ABC DEF", "IANS ab/kvd" ([`desk_initials`]).
 fn with_initials(doc: &Doc, li: usize, line: Line) -> bool {
-    if li + EDGE_LINES < doc.lines.len() {
+    if li + EDGE_LINES < doc.lines.len() && !doc.near_end(li) {
         return false;
     }
     let [m] = doc.mentions_on(line) else {
@@ -161,7 +162,35 @@ fn with_initials(doc: &Doc, li: usize, line: Line) -> bool {
         start: line.start,
         end: m.end,
     };
-    desk_initials(doc.slice(m.end, line.end)) && only_credit(doc, head)
+    let tail = doc.slice(m.end, line.end);
+    // dpa's desk codes after a slash: "dpa/vk", "dpa/lno/xyz".
+    let slashed = tail.trim_end().strip_prefix('/').is_some_and(|codes| {
+        codes
+            .split('/')
+            .all(|c| (2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase()))
+    });
+    (desk_initials(tail) || slashed) && only_credit(doc, head)
+}
+
+/// What may open a credit line before the agency, as a label: "Photo and text: Xinhua",
+/// "Courtesy: PR Newswire", "Issued by: Ministry for Primary Industries".
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "photo and text:", "photos and text:", "text and photo:", "text and photos:", "text:",
+    "words:", "courtesy:", "courtesy of", "courtesy", "issued by:", "issued by", "released by:",
+];
+
+/// The line after a label of [`LABELS`], if it opens with one.
+fn after_label(doc: &Doc, line: Line) -> Option<Line> {
+    let text = doc.slice(line.start, line.end);
+    LABELS.iter().find_map(|label| {
+        let head = text.get(..label.len())?;
+        let rest = text.get(label.len()..)?;
+        (head.eq_ignore_ascii_case(label) && rest.starts_with(char::is_whitespace)).then(|| Line {
+            start: line.start + label.len(),
+            end: line.end,
+        })
+    })
 }
 
 /// One to four capitalized words: "Seoul", "New Delhi", "Rio de Janeiro"; not a byline's
@@ -414,6 +443,24 @@ mod tests {
             let text = paras(&["Lowmere opens its footbridge", line, P1, P2, P3, P1, P2, P3]);
             assert_credit(&text, agency, "credit_line", line);
         }
+    }
+
+    #[test]
+    fn labelled_credit_lines_and_desk_codes() {
+        for (line, agency) in [
+            ("Photo and text: Xinhua", "Xinhua"),
+            ("Courtesy: PR Newswire", "PR Newswire"),
+            (
+                "Issued by: Business Wire \u{b7} 8 May 2026",
+                "Business Wire",
+            ),
+            ("dpa/vk", "dpa"),
+        ] {
+            let text = paras(&[P1, P2, P3, P1, P2, P3, line]);
+            assert_credit(&text, agency, "credit_line", line);
+        }
+        // A picture's credit is still no credit of the text.
+        assert_none(&paras(&[P1, P2, P3, P1, P2, P3, "Photo: Xinhua"]));
     }
 
     #[test]

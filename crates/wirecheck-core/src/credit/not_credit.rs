@@ -83,7 +83,7 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
         return true;
     }
     // "REUTERS/Jane Smith", "Getty Images/AFP": a photographer or picture agency. Not a
-    // regional service's code closing a bracket: "(dpa/lno)".
+    // regional service's code closing a bracket, "(dpa/lno)", or a line, "dpa/vk".
     if next == Some('/')
         && let Some((pos, w)) = word_at(doc.text, m.end + 1, line.end)
         && !doc.is_mention_start(pos)
@@ -125,7 +125,10 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
 fn is_service_code(rest: &str, word: &str) -> bool {
     (2..=4).contains(&word.len())
         && word.chars().all(|c| c.is_ascii_lowercase())
-        && rest.get(word.len()..).is_some_and(|r| r.starts_with(')'))
+        && rest.get(word.len()..).is_some_and(|r| {
+            // Or ending the line, as dpa signs off: "dpa/vk", "dpa/lno/xyz".
+            r.starts_with(')') || r.trim_end().is_empty() || r.starts_with('/')
+        })
 }
 
 /// "© AP" on a line of its own right under a caption (a line ending in a full stop) in the

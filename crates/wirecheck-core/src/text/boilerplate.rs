@@ -280,6 +280,11 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "press contact",
     "conference call",
     "webcast",
+    // A mining or exploration release's stock blocks (Canada's National Instrument 43-101).
+    "qualified person",
+    "qualified persons",
+    "quality assurance",
+    "qa/qc",
     "###",
 ];
 
@@ -311,9 +316,15 @@ fn is_furniture_heading(line: &str, key: &str) -> bool {
     if let Some(name) = line.trim().strip_prefix("About ") {
         // "About Corvane Foods", "About the Company": a name, not a sentence.
         let words: Vec<&str> = name.split_whitespace().collect();
+        // A full stop only after a company's abbreviation: "About Northbrook Lithium Corp.".
+        let abbreviation = [
+            "Corp.", "Inc.", "Ltd.", "Co.", "Plc.", "S.A.", "N.V.", "L.P.",
+        ]
+        .iter()
+        .any(|a| name.ends_with(a));
         return !words.is_empty()
             && words.len() <= 6
-            && !name.ends_with(['.', '?', '!'])
+            && (abbreviation || !name.ends_with(['.', '?', '!']))
             && words.iter().all(|w| {
                 w.chars().next().is_some_and(|c| !c.is_lowercase())
                     || matches!(*w, "the" | "of" | "and" | "for" | "de" | "&")
@@ -740,6 +751,15 @@ mod tests {
 
     #[test]
     fn about_in_a_sentence_or_early_in_the_text_is_not_furniture() {
+        let mining = "Northbrook Lithium reported assays from nine holes at its Whitefish Lake project in Ontario.\n\nThe company said the results extend the main dyke by 400 metres along strike.\n\nA winter program of 24 holes began on January 12.\n\nQuality Assurance and Quality Control\n\nDrill core was logged and sampled at the company's facility.\n\nAbout Northbrook Lithium Corp.\n\nNorthbrook is an exploration company.\n";
+        let found = find(mining);
+        let start = mining.find("Quality Assurance").unwrap();
+        assert!(
+            found
+                .iter()
+                .any(|r| r.start == start && r.end == mining.trim_end().len()),
+            "a mining release's stock blocks: {found:?}"
+        );
         let early = "About Town Council\n\nThe council met on Monday to discuss the ferry timetable and the harbour wall, which storms damaged last winter.\n";
         assert!(
             find(early).is_empty(),

@@ -54,6 +54,31 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
+    /// The next day (no time of day): `2026-05-31` → `2026-06-01`, `2024-02-28` → `2024-02-29`.
+    pub fn next_day(&self) -> Date {
+        let leap = self.year.is_multiple_of(4)
+            && (!self.year.is_multiple_of(100) || self.year.is_multiple_of(400));
+        let days = match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        let (year, month, day) = if self.day < days {
+            (self.year, self.month, self.day + 1)
+        } else if self.month < 12 {
+            (self.year, self.month + 1, 1)
+        } else {
+            (self.year + 1, 1, 1)
+        };
+        Date {
+            year,
+            month,
+            day,
+            time: None,
+        }
+    }
+
     /// Parses the `YYYY-MM-DD` start of an ISO 8601 date or time (`2019-03-04T10:00:00Z`), as
     /// stored for a story's publication; `None` when it does not start so.
     pub fn from_iso_prefix(s: &str) -> Option<Date> {
@@ -872,5 +897,16 @@ mod tests {
         assert_eq!(d.to_string(), "2019-03-04");
         assert_eq!(Date::from_iso_prefix("March 4, 2019"), None);
         assert_eq!(Date::from_iso_prefix(""), None);
+    }
+
+    #[test]
+    fn next_day_rolls_over_months_years_and_leap_days() {
+        let d = |s: &str| Date::from_iso_prefix(s).unwrap();
+        assert_eq!(d("2026-05-04").next_day(), d("2026-05-05"));
+        assert_eq!(d("2026-05-31").next_day(), d("2026-06-01"));
+        assert_eq!(d("2026-12-31").next_day(), d("2027-01-01"));
+        assert_eq!(d("2024-02-28").next_day(), d("2024-02-29"));
+        assert_eq!(d("2026-02-28").next_day(), d("2026-03-01"));
+        assert_eq!(d("2000-02-28").next_day(), d("2000-02-29"));
     }
 }

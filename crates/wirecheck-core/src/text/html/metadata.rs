@@ -18,12 +18,13 @@ const AUTHOR_KEYS: &[&str] = &[
 ];
 /// JSON-LD keys whose value names who wrote or supplied the story (the `publisher` is the
 /// site, not a credit).
-const LD_AUTHOR_KEYS: &[&str] = &["author", "creator", "provider"];
+const LD_AUTHOR_KEYS: &[&str] = &["author", "creator", "provider", "sourceOrganization"];
 /// Most authors kept, and the largest JSON-LD block read.
 const MAX_AUTHORS: usize = 8;
 const MAX_LD_BYTES: usize = 64 * 1024;
 
-/// The names in a JSON-LD value: every `author`, `creator` or `provider` (a string, an object
+/// The names in a JSON-LD value: every `author`, `creator`, `provider` or `sourceOrganization`
+/// (a string, an object
 /// with a `name`, or a list of them), at any depth (`@graph`), walked without recursion.
 fn ld_authors(value: &serde_json::Value, out: &mut Vec<String>) {
     use serde_json::Value;

@@ -146,8 +146,13 @@ impl ParagraphBuilder {
         self.pending_space = true;
     }
 
-    /// A `<br>`: a new line within the paragraph.
+    /// A `<br>`: a new line within the paragraph; a second one in a row (`<br><br>`, how
+    /// Blogger and old sites separate paragraphs) ends the paragraph.
     pub(crate) fn line_break(&mut self) {
+        if self.current.ends_with('\n') {
+            self.end_paragraph();
+            return;
+        }
         let trimmed = self.current.trim_end().len();
         self.current.truncate(trimmed);
         if !self.current.is_empty() {

@@ -366,3 +366,23 @@ fn a_grid_of_article_cards_is_not_the_story() {
         extract(story).text
     );
 }
+
+#[test]
+fn a_json_ld_source_organization_is_a_declared_author() {
+    let page = r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "Ocean Desk"}, "sourceOrganization": {"@type": "Organization", "name": "AFP"}, "publisher": {"name": "Reef Times"}}</script></head><body><article><p>Coral bleaching spread.</p></article></body></html>"#;
+    let authors = extract(page).authors;
+    assert!(authors.contains(&"AFP".to_string()), "{authors:?}");
+    assert!(
+        !authors.contains(&"Reef Times".to_string()),
+        "the publisher is the site: {authors:?}"
+    );
+}
+
+#[test]
+fn two_line_breaks_end_a_paragraph() {
+    let page = "<html><body><div class=\"post-body\">Drill results were strong.<br /><br />\n<b>Qualified Person</b><br /><br />The data were reviewed.<br />By a geologist.</div></body></html>";
+    assert_eq!(
+        extract(page).text,
+        "Drill results were strong.\n\nQualified Person\n\nThe data were reviewed.\nBy a geologist."
+    );
+}
