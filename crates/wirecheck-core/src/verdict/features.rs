@@ -677,9 +677,12 @@ fn all_facts(text: &str) -> bool {
             continue;
         }
         any = true;
+        let lower = word.to_lowercase();
+        // A number in words is a figure too ("nine years" for "12 years").
         let fact = word.chars().any(|c| c.is_ascii_digit())
             || word.chars().next().is_some_and(char::is_uppercase)
-            || DATE_WORDS.contains(&word.to_lowercase().as_str());
+            || DATE_WORDS.contains(&lower.as_str())
+            || number_value(&lower).is_some();
         if !fact {
             return false;
         }
@@ -807,6 +810,42 @@ mod tests {
         let edits = Edits::of(&editing);
         assert_eq!(edits.refill, 0, "a tense change and a trim are editing");
         assert_eq!(edits.changed, 7);
+    }
+
+    #[test]
+    fn a_court_report_of_another_case_in_the_same_template_is_refilled() {
+        // Another defendant's ban, in words, and another officer: a number in words is a
+        // figure replaced like one in digits.
+        let other_case = [
+            op(DiffTag::Equal, "As well as the jail term,"),
+            op(DiffTag::Delete, "Prothero"),
+            op(DiffTag::Insert, "Molloy"),
+            op(DiffTag::Equal, "was banned from driving for"),
+            op(DiffTag::Delete, "12"),
+            op(DiffTag::Insert, "nine"),
+            op(
+                DiffTag::Equal,
+                "years and must pass an extended test before he can drive again.",
+            ),
+            op(DiffTag::Equal, "Speaking after the hearing,"),
+            op(DiffTag::Delete, "Sergeant Mark Bevan"),
+            op(DiffTag::Insert, "Constable Sioned Harries"),
+            op(DiffTag::Equal, "said"),
+        ];
+        let edits = Edits::of(&other_case);
+        assert_eq!(edits.refill, 3, "{edits:?}");
+        assert!(edits.is_template());
+        // The same report with a number restyled ("12" as "twelve") is house style.
+        let restyled = [
+            op(DiffTag::Equal, "Prothero was banned from driving for"),
+            op(DiffTag::Delete, "12"),
+            op(DiffTag::Insert, "twelve"),
+            op(
+                DiffTag::Equal,
+                "years and must pass an extended test before he can drive again.",
+            ),
+        ];
+        assert_eq!(Edits::of(&restyled).refill, 0);
     }
 
     #[test]
