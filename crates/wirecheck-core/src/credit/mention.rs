@@ -436,6 +436,18 @@ pub(super) fn starts_with_copyright(text: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case("copyright"))
 }
 
+/// Whether `head`, the text before an agency with no space between, ends a sentence: a full
+/// stop (or "!", "?") straight after a plain lower-case word, "no immediate plans.Reuters", as
+/// a careless paste leaves it; not an abbreviation's stop ("U.S.Reuters") or a domain name
+/// ("news.Reuters").
+pub(super) fn ends_sentence_unspaced(head: &str) -> bool {
+    let Some(word) = head.strip_suffix(['.', '!', '?']) else {
+        return false;
+    };
+    let word = word.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.chars().last().is_some_and(char::is_lowercase) && word.chars().all(char::is_alphabetic)
+}
+
 /// Whether `tail`, the rest of a line after an agency, is the initials of the desk that
 /// handled the story, as Indian agencies sign off ("PTI ABC DEF", "IANS ab/kvd"): after white
 /// space, one to four groups of two to four capital letters, or lower-case groups joined by

@@ -7,8 +7,8 @@
 
 use super::agencies::Mention;
 use super::mention::{
-    CONTRIBUTOR_WORDS, Doc, EDGE_LINES, PICTURE_WORDS, desk_initials, in_list, last_word,
-    starts_with_copyright, word_at, words_after,
+    CONTRIBUTOR_WORDS, Doc, EDGE_LINES, PICTURE_WORDS, desk_initials, ends_sentence_unspaced,
+    in_list, last_word, starts_with_copyright, word_at, words_after,
 };
 
 /// Words after an agency name that do not make it part of a longer name.
@@ -54,16 +54,9 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
         return true;
     }
     // "plans.Reuters" ending its line is the agency glued to the last sentence with no space
-    // (`sign_off::glued`), not a domain: the word before the full stop is a plain lower-case
-    // word.
-    let glued_to_sentence = prev == Some('.')
-        && prev2.is_some_and(char::is_lowercase)
-        && after.trim_end_matches(['.', ' ']).trim().is_empty()
-        && before
-            .trim_end_matches('.')
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| w.chars().all(char::is_alphabetic));
+    // (`sign_off::glued`), not a domain.
+    let glued_to_sentence =
+        after.trim_end_matches(['.', ' ']).trim().is_empty() && ends_sentence_unspaced(before);
     if matches!(prev, Some('-' | '\u{2011}' | '.'))
         && prev2.is_some_and(char::is_alphanumeric)
         && !glued_to_sentence

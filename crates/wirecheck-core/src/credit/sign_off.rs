@@ -2,7 +2,9 @@
 //! "... on Monday. -- IANS" or "... said. (AFP)", or glued bare to its last sentence,
 //! "... on Thursday. Reuters", as syndicating sites print it above their feed notice.
 
-use super::mention::{BODY_WORDS, Doc, Group, Span, alnum_words, desk_initials};
+use super::mention::{
+    BODY_WORDS, Doc, Group, Span, alnum_words, desk_initials, ends_sentence_unspaced,
+};
 
 /// Fewest words of a paragraph whose bracketed agency tags it away from the end of the text.
 const TAGGED_WORDS: usize = 20;
@@ -56,17 +58,9 @@ pub(super) fn glued(doc: &Doc, g: &Group) -> Option<Span> {
     }
     let before = doc.slice(line.start, g.start);
     let head = before.trim_end();
-    // Glued with no space at all ("no immediate plans.Reuters") when the sentence's full stop
-    // follows a lower-case word, as a careless paste leaves it (not "U.S.Reuters" or a
-    // domain name, "news.Reuters").
+    // Glued with no space at all: "no immediate plans.Reuters".
     let spaced = head.len() < before.len();
-    let mut back = head.chars().rev();
-    let unspaced = back.next().is_some_and(|c| matches!(c, '.' | '!' | '?'))
-        && back.next().is_some_and(char::is_lowercase)
-        && head
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| w.chars().filter(|c| *c == '.').count() == 1);
+    let unspaced = !spaced && ends_sentence_unspaced(head);
     let sentence_ends =
         (spaced || unspaced) && head.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}']);
     // A paragraph, not a caption: long enough, or the end of a hard-wrapped one.
