@@ -119,6 +119,8 @@ pub struct AgencyTable {
     /// Lower-cased first word of each alias to aliases, longest first, so a scan tries only
     /// the aliases that can start at a word.
     by_first_word: HashMap<String, Vec<usize>>,
+    /// The agencies added by [`AgencyTable::with_issuers`]: press releases' issuers.
+    issuers: Vec<usize>,
 }
 
 impl Default for AgencyTable {
@@ -133,6 +135,7 @@ impl AgencyTable {
         let mut table = AgencyTable {
             names: Vec::new(),
             aliases: Vec::new(),
+            issuers: Vec::new(),
             lookup: HashMap::new(),
             by_first_word: HashMap::new(),
         };
@@ -177,6 +180,7 @@ impl AgencyTable {
             }
             let t = table.get_or_insert_with(|| self.clone());
             let id = t.add_agency(issuer);
+            t.issuers.push(id);
             for variant in corporate_variants(issuer) {
                 t.add_alias(id, &variant);
             }
@@ -185,6 +189,13 @@ impl AgencyTable {
             t.reindex();
         }
         table
+    }
+
+    /// The issuers [`AgencyTable::with_issuers`] added, by their canonical names.
+    pub(super) fn issuers(&self) -> impl Iterator<Item = &str> {
+        self.issuers
+            .iter()
+            .filter_map(|&id| self.names.get(id).map(String::as_str))
     }
 
     /// The canonical name for `name`, written in any case and spacing, with or without a

@@ -102,7 +102,7 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
     if doc.lines.is_empty() {
         return Vec::new();
     }
-    let unnamed: Vec<FoundCredit> = with_inputs::with_agencies(&doc)
+    let mut unnamed: Vec<FoundCredit> = with_inputs::with_agencies(&doc)
         .into_iter()
         .map(|(start, end)| FoundCredit {
             agency: UNNAMED_AGENCIES.to_string(),
@@ -112,7 +112,20 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
             declared: None,
         })
         .collect();
+    // An issuer called by what it is: "the ministry said in a statement".
+    unnamed.extend(
+        statement::by_role(&doc, table)
+            .into_iter()
+            .map(|(agency, (start, end))| FoundCredit {
+                agency,
+                kind: CreditKind::AccordingTo,
+                start,
+                end,
+                declared: None,
+            }),
+    );
     if mentions.is_empty() {
+        unnamed.sort_by_key(|c| (c.start, c.end));
         return unnamed;
     }
     let line_of: Vec<usize> = mentions.iter().map(|m| doc.line_index(m.start)).collect();

@@ -165,7 +165,8 @@ pub type EventSink = Box<dyn FnMut(&WatchEvent) + Send>;
 enum Command {
     Watch {
         folder: String,
-        importer: Importer,
+        // Boxed: an importer holds the agency table, many times the size of the other commands.
+        importer: Box<Importer>,
         agency: Option<String>,
     },
     Unwatch(String),
@@ -224,7 +225,7 @@ impl Watcher {
         let importer = Importer::new().agency(agency.clone())?;
         self.send(Command::Watch {
             folder: folder.to_string_lossy().into_owned(),
-            importer,
+            importer: Box::new(importer),
             agency,
         })
     }

@@ -93,7 +93,7 @@ impl Worker {
                     folder,
                     importer,
                     agency,
-                })) => self.watch(folder, importer, agency),
+                })) => self.watch(folder, *importer, agency),
                 Ok(Message::Command(Command::Unwatch(folder))) => self.unwatch(&folder),
                 Ok(Message::Fs(Ok(event))) => self.file_event(event),
                 Ok(Message::Fs(Err(error))) => {
