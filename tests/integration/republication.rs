@@ -530,6 +530,20 @@ fn syndication_credit_forms_credit_the_source() {
             "according_to",
             "Halden Foods said in a statement",
         ),
+        (
+            "release-by-role.txt",
+            "release-halden-foods.jsonl",
+            "Halden Foods Ltd",
+            "according_to",
+            "the Leeds-based company said in a statement",
+        ),
+        (
+            "byline-class-afp.html",
+            "afp-chip-plant.txt",
+            "AFP",
+            "page_author",
+            "AFP",
+        ),
     ] {
         let (code, report) = check(&t, article);
         assert_top(&report, "wholly", source, article);

@@ -166,9 +166,10 @@ impl AgencyTable {
     }
 
     /// The table with each of `issuers` it does not know added as an agency of its own, under
-    /// its name and the name's other corporate form ("Varuna Cement Ltd" and "Varuna Cement
-    /// Limited"): a press release's issuer, credited as "Source: Varuna Cement Limited" on the
-    /// page that republishes the release. Names of one short word (under four letters) are
+    /// its name, the name's other corporate form ("Varuna Cement Ltd" and "Varuna Cement
+    /// Limited") and the name without a closing parenthesis ("Ministry of Fisheries
+    /// (Ghana)": "Ministry of Fisheries"): a press release's issuer, credited as "Source:
+    /// Varuna Cement Limited" on the page that republishes the release. Names of one short word (under four letters) are
     /// left out: such an issuer is too easily a word of the text.
     pub fn with_issuers<'n>(&self, issuers: impl IntoIterator<Item = &'n str>) -> Option<Self> {
         let mut table: Option<Self> = None;
@@ -183,6 +184,9 @@ impl AgencyTable {
             t.issuers.push(id);
             for variant in corporate_variants(issuer) {
                 t.add_alias(id, &variant);
+            }
+            if let Some(bare) = without_parenthesis(issuer) {
+                t.add_alias(id, bare);
             }
         }
         if let Some(t) = table.as_mut() {
@@ -337,6 +341,14 @@ fn corporate_variants(name: &str) -> Vec<String> {
         out.push(base.trim().to_string());
     }
     out
+}
+
+/// `name` without a closing parenthesis ("Ministry of Fisheries (Ghana)"), if what is left
+/// is still a name of two words or more.
+fn without_parenthesis(name: &str) -> Option<&str> {
+    let (base, tail) = name.rsplit_once('(')?;
+    let base = base.trim_end();
+    (tail.ends_with(')') && base.contains(' ')).then_some(base)
 }
 
 /// The canonical name for `name` in the built-in table; see [`AgencyTable::canonical`].
@@ -644,6 +656,18 @@ mod tests {
         );
         assert_eq!(found("Varuna Cement Ltd said"), ["Varuna Cement Ltd"]);
         assert_eq!(found("Varuna Cement said"), ["Varuna Cement Ltd"]);
+        let ministry = AgencyTable::builtin()
+            .with_issuers(["Ministry of Fisheries and Aquaculture (Ghana)"])
+            .unwrap();
+        assert_eq!(
+            ministry
+                .mentions("the Ministry of Fisheries and Aquaculture has said")
+                .into_iter()
+                .map(|m| m.agency)
+                .collect::<Vec<_>>(),
+            ["Ministry of Fisheries and Aquaculture (Ghana)"],
+            "the name without its parenthesis"
+        );
         let one_word = AgencyTable::builtin().with_issuers(["Ofoten Ltd"]).unwrap();
         assert!(
             one_word.mentions("Ofoten said").is_empty(),

@@ -39,7 +39,14 @@ pub(super) fn statement(doc: &Doc, g: &Group) -> Option<Span> {
         return None;
     }
     let line = doc.line(g.line);
-    let after = words_after(doc.text, g.end, line.end, 5);
+    let mut after = words_after(doc.text, g.end, line.end, 6);
+    // "has said in a press release"
+    if after
+        .first()
+        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("has") || w.eq_ignore_ascii_case("had"))
+    {
+        after.remove(0);
+    }
     for phrase in AFTER {
         let want: Vec<&str> = phrase.split(' ').collect();
         if after.len() >= want.len()
@@ -230,6 +237,10 @@ mod tests {
             (
                 "Halden Foods said in a press release that revenue rose 9%.",
                 "Halden Foods said in a press release",
+            ),
+            (
+                "Revenue rose 9%, Halden Foods Ltd has said in a press release.",
+                "Halden Foods Ltd has said in a press release",
             ),
             (
                 "Revenue rose 9%, according to a press release from Halden Foods Limited.",

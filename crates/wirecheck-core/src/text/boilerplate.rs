@@ -94,6 +94,13 @@ const PATTERNS: &[Pattern] = &[
     p(Starts("become a subscriber"), 200),
     p(Starts("become a supporter"), 200),
     p(Starts("become a patron"), 200),
+    p(Line("dear reader"), 20),
+    p(Line("dear readers"), 20),
+    p(Contains("a contribution of any amount"), 300),
+    p(Contains("consider a contribution"), 300),
+    p(Contains("consider making a contribution"), 300),
+    p(Contains("readers like you"), 300),
+    p(Starts("contribute"), 60),
     // Newsletter and subscription sign-ups.
     p(Starts("sign up for"), 200),
     p(Starts("sign up to"), 200),
@@ -105,6 +112,7 @@ const PATTERNS: &[Pattern] = &[
     p(Contains("our newsletter"), 200),
     p(Contains("subscribe today"), 200),
     p(Starts("get our newsletter"), 200),
+    p(Contains("in your inbox"), 200),
     // Syndication notices.
     p(Contains("syndicated feed"), 400),
     p(Contains("syndicated news feed"), 400),
@@ -568,6 +576,30 @@ mod tests {
                 "Become a member"
             ]
         );
+    }
+
+    #[test]
+    fn a_dear_reader_appeal_with_its_buttons_and_newsletter_box() {
+        let text = format!(
+            "{STORY}\n\nDear reader,\n\nIndependent journalism costs money. The Northbrook \
+             Ledger is free to read because readers like you chip in. Please consider a \
+             contribution of any amount.\n\nContribute \u{20b9}99 \u{20b9}499\n\nGet the Morning \
+             Ledger - the day's top stories in your inbox by 7 am.\n"
+        );
+        let found = blocks(&text);
+        assert_eq!(
+            found.len(),
+            1,
+            "the appeal's blocks, one after another: {found:?}"
+        );
+        assert!(found[0].starts_with("Dear reader,") && found[0].ends_with("by 7 am."));
+        // The words in journalism.
+        for sentence in [
+            "The fund asked members to contribute to the harbour plan over ten years.",
+            "Dear Reader, the mayor's memoir, sold out in a week.",
+        ] {
+            assert!(find(sentence).is_empty(), "{sentence:?} is journalism");
+        }
     }
 
     #[test]

@@ -134,11 +134,14 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
         let byline_element = v
             .attr("rel")
             .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-            || v.classes().any(|c| c.eq_ignore_ascii_case("byline"));
+            || v.classes().any(is_byline_class);
         if !byline_element || (author_element.is_some() && visible_byline.is_some()) {
             continue;
         }
-        let text = non_empty(inline_text(el));
+        let text = non_empty(inline_text(el)).filter(|t| t.chars().count() <= MAX_BYLINE);
+        if text.is_none() {
+            continue;
+        }
         if author_element.is_none() {
             author_element.clone_from(&text);
         }
@@ -166,6 +169,29 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
         authors: distinct_names(authors.into_iter().chain(visible_byline).collect()),
         text: String::new(),
     }
+}
+
+/// Longest byline element read, in characters: a longer one is an author's biography box.
+const MAX_BYLINE: usize = 120;
+
+/// Whether an element of class `class` is a byline: `byline`, or a class of which one part is
+/// "byline" or "author" (`story__author`, `article-byline`, `c-author-name`), not an author's
+/// picture or biography (`author-avatar`, `author-bio`).
+fn is_byline_class(class: &str) -> bool {
+    let parts = || class.split(['_', '-']).filter(|p| !p.is_empty());
+    let named = parts().any(|p| {
+        ["byline", "author", "authors"]
+            .iter()
+            .any(|w| p.eq_ignore_ascii_case(w))
+    });
+    let other = parts().any(|p| {
+        [
+            "bio", "avatar", "image", "img", "photo", "picture", "box", "card", "about", "profile",
+        ]
+        .iter()
+        .any(|w| p.eq_ignore_ascii_case(w))
+    });
+    named && !other
 }
 
 /// Names that are not links, each once, at most [`MAX_AUTHORS`].

@@ -198,6 +198,20 @@ fn reads_the_declared_authors() {
             <div class=meta><span class=byline>By Lena Varga, AFP</span></div>\
             <article><p>Text.</p></article></body></html>";
     assert_eq!(extract(beside).authors, ["By Lena Varga, AFP"]);
+    // A byline by its class's parts: an author element of a site's own naming, not an
+    // author's picture or biography.
+    let bem = "<html><body><article><h1>Farmers block the ring road</h1>\
+            <div class=story__meta><span class=story__author>AFP</span> | Paris</div>\
+            <p>Hundreds of tractors blocked the ring road on Wednesday morning.</p></article>";
+    assert_eq!(extract(bem).authors, ["AFP"]);
+    let bio = "<html><body><article><h1>Farmers block the ring road</h1>\
+            <div class=author-bio>Reuters</div><img class=author-avatar alt=AP>\
+            <p>Hundreds of tractors blocked the ring road on Wednesday morning.</p></article>";
+    assert!(
+        extract(bio).authors.is_empty(),
+        "{:?}",
+        extract(bio).authors
+    );
 }
 
 #[test]
