@@ -652,3 +652,21 @@ fn a_release_copied_without_its_issuer_is_flagged() {
     );
     assert_uncredited_and_flagged(code, &report, "Halden Foods Ltd", "no source line");
 }
+
+/// A local reporter's own three paragraphs, then seven of the wire's pasted word for word: the
+/// copied part is verbatim, but over a third of the article's prose is the outlet's own, so it
+/// is partially derived (the model alone leans to wholly: it learnt from newspapers that
+/// rewrite all they take), and flagged for the missing credit.
+#[test]
+fn own_paragraphs_then_pasted_wire_paragraphs_are_partially_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "own-intro-then-wire-afp.txt");
+    assert_top(
+        &report,
+        "partially",
+        "afp-chip-plant.txt",
+        "own opening paragraphs, then the wire's",
+    );
+    assert!(report["measures"]["own_prose"].as_f64().unwrap() > 0.3);
+    assert_uncredited_and_flagged(code, &report, "AFP", "no credit anywhere");
+}

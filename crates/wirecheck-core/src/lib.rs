@@ -83,7 +83,7 @@ pub use verdict::model::{
 };
 pub use verdict::{
     Derived, Features, MAX_SHARED_FACTS, MIN_NARRATION_RUN, MIN_REWRITE_CONTAINMENT,
-    TEMPLATE_DOCUMENT, Thresholds, Verdict, has_copy_evidence, has_decisive_copy,
+    TEMPLATE_DOCUMENT, Thresholds, Verdict, has_copy_evidence, has_decisive_copy, may_be_wholly,
 };
 pub use watch::{
     EventSink, FolderState, FolderStatus, WatchEvent, WatchOptions, WatchSummary, Watcher,

@@ -22,7 +22,7 @@ use std::path::Path;
 use serde::Serialize;
 use wirecheck_core::{
     CheckOptions, Derived, Features, Model, PresetThresholds, Provenance, Result, Thresholds,
-    has_copy_evidence, has_decisive_copy, model_input_names, model_inputs, softmax,
+    has_copy_evidence, has_decisive_copy, may_be_wholly, model_input_names, model_inputs, softmax,
 };
 
 use crate::gold::TokenCounts;
@@ -151,6 +151,7 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
                 &probabilities[i],
                 data.covered[i],
                 data.decisive[i],
+                data.wholly[i],
                 threshold,
             )
         })
@@ -213,6 +214,7 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
                 &probabilities[i],
                 data.covered[i],
                 data.decisive[i],
+                data.wholly[i],
                 STANDARD_THRESHOLD,
             ),
             probabilities: probabilities[i],
@@ -244,10 +246,11 @@ pub fn model_json(model: &Model) -> Result<String> {
 
 /// The verdict of out-of-fold probabilities at `threshold`, as the engine decides it (see
 /// `wirecheck_core::Thresholds::decide_with`).
-fn decide(p: &[f64; 3], covered: bool, decisive: bool, threshold: f64) -> Derived {
+fn decide(p: &[f64; 3], covered: bool, decisive: bool, wholly: bool, threshold: f64) -> Derived {
     if !covered {
         return Derived::None;
     }
+    let p = if wholly { *p } else { [0.0, p[0] + p[1], p[2]] };
     if p[0] + p[1] < threshold {
         if decisive {
             Derived::Partially
@@ -265,7 +268,8 @@ fn preset_thresholds(data: &Data, probabilities: &[[f64; 3]]) -> PresetThreshold
     let binary = |t: f64| -> Scores {
         let (mut tp, mut fp, mut fn_) = (0, 0, 0);
         for (i, p) in probabilities.iter().enumerate() {
-            let predicted = decide(p, data.covered[i], data.decisive[i], t) != Derived::None;
+            let predicted =
+                decide(p, data.covered[i], data.decisive[i], data.wholly[i], t) != Derived::None;
             let gold = data.y[i] != class_index(Derived::None);
             match (gold, predicted) {
                 (true, true) => tp += 1,
@@ -336,6 +340,9 @@ struct Data {
     /// Whether the check found decisive copy evidence (derived whatever the model; see
     /// `wirecheck_core::has_decisive_copy`).
     decisive: Vec<bool>,
+    /// Whether the passages hold enough of it to be wholly derived (see
+    /// `wirecheck_core::may_be_wholly`).
+    wholly: Vec<bool>,
 }
 
 impl Data {
@@ -361,6 +368,10 @@ impl Data {
             decisive: outcomes
                 .iter()
                 .map(|o| has_decisive_copy(&o.measures))
+                .collect(),
+            wholly: outcomes
+                .iter()
+                .map(|o| may_be_wholly(&o.measures))
                 .collect(),
         }
     }
@@ -625,6 +636,7 @@ mod tests {
             fold: vec![0; 90],
             covered: vec![true; 90],
             decisive: vec![false; 90],
+            wholly: vec![true; 90],
             x,
             y,
         };
@@ -647,10 +659,21 @@ mod tests {
     #[test]
     fn decisive_evidence_is_derived_below_the_threshold_and_nothing_is_without_evidence() {
         let unsure = [0.1, 0.2, 0.7];
-        assert_eq!(decide(&unsure, true, false, 0.5), Derived::None);
-        assert_eq!(decide(&unsure, true, true, 0.5), Derived::Partially);
-        assert_eq!(decide(&[0.6, 0.3, 0.1], true, true, 0.5), Derived::Wholly);
-        assert_eq!(decide(&[0.6, 0.3, 0.1], false, true, 0.5), Derived::None);
+        assert_eq!(decide(&unsure, true, false, true, 0.5), Derived::None);
+        assert_eq!(decide(&unsure, true, true, true, 0.5), Derived::Partially);
+        assert_eq!(
+            decide(&[0.6, 0.3, 0.1], true, true, true, 0.5),
+            Derived::Wholly
+        );
+        assert_eq!(
+            decide(&[0.6, 0.3, 0.1], false, true, true, 0.5),
+            Derived::None
+        );
+        // Too little of the article held to be wholly derived: partially.
+        assert_eq!(
+            decide(&[0.6, 0.3, 0.1], true, false, false, 0.5),
+            Derived::Partially
+        );
     }
 
     #[test]

@@ -112,7 +112,10 @@ const PATTERNS: &[Pattern] = &[
     p(Contains("our newsletter"), 200),
     p(Contains("subscribe today"), 200),
     p(Starts("get our newsletter"), 200),
-    p(Contains("in your inbox"), 200),
+    p(Contains("in your inbox by"), 200),
+    p(Contains("straight to your inbox"), 200),
+    p(Contains("delivered to your inbox"), 200),
+    p(Contains("direct to your inbox"), 200),
     // Syndication notices.
     p(Contains("syndicated feed"), 400),
     p(Contains("syndicated news feed"), 400),
@@ -597,6 +600,7 @@ mod tests {
         for sentence in [
             "The fund asked members to contribute to the harbour plan over ten years.",
             "Dear Reader, the mayor's memoir, sold out in a week.",
+            "Fake parcel notices land in your inbox every week, police said.",
         ] {
             assert!(find(sentence).is_empty(), "{sentence:?} is journalism");
         }

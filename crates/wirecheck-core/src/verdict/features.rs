@@ -283,6 +283,13 @@ pub struct Features {
     /// another issuer) brings new ones.
     #[serde(default)]
     pub figures: Option<f64>,
+    /// Share of the words of the article's prose (its sentences of [`PROSE_SENTENCE`] words or
+    /// more, quotes included: not its menus, headings, date lines and captions) outside every
+    /// passage: how much of what the article tells is its own. An article whose own
+    /// paragraphs are half of it is not wholly derived, however word for word the rest is
+    /// (see [`super::MAX_OWN_PROSE`]).
+    #[serde(default)]
+    pub own_prose: f64,
     /// The source with most words in the passages, if any (an index among the candidates).
     #[serde(skip)]
     pub top_source: Option<usize>,
@@ -360,9 +367,13 @@ impl Features {
         let (mut kept, mut changed, mut refill, mut long_narration) = (0, 0, 0, 0);
         let (mut longest, mut long_runs, mut longest_copy) = (0, 0, 0);
         let mut in_passage = vec![false; total];
+        let mut in_range = vec![false; total];
         let mut exact = vec![false; total];
         for (p, e) in passages.iter().zip(&edits) {
             let range = p.article.start.min(total)..p.article.end.min(total);
+            if let Some(words) = in_range.get_mut(range.clone()) {
+                words.fill(true);
+            }
             let n = range.clone().filter(|&a| counts(a)).count();
             for a in range {
                 in_passage[a] |= counts(a);
@@ -429,6 +440,17 @@ impl Features {
                 !s.is_empty() && 2 * n >= s.len()
             })
             .count();
+        let (prose_words, prose_covered) = context
+            .sentences
+            .iter()
+            .filter(|s| s.len() >= PROSE_SENTENCE)
+            .filter_map(|s| in_range.get(s.clone()))
+            .fold((0, 0), |(all, covered), words| {
+                (
+                    all + words.len(),
+                    covered + words.iter().filter(|w| **w).count(),
+                )
+            });
         let function = context.function;
         let function_matched = function
             .iter()
@@ -466,6 +488,11 @@ impl Features {
             story_tokens: story.tokens,
             rare_words: top_source.and_then(|top| context.rare_words.get(top).copied().flatten()),
             figures: top_source.and_then(|top| context.text.figures(context, top)),
+            own_prose: if prose_words == 0 {
+                ratio(in_range.iter().filter(|w| !**w).count(), total)
+            } else {
+                ratio(prose_words - prose_covered, prose_words)
+            },
             top_source,
         }
     }

@@ -112,6 +112,20 @@ pub fn has_copy_evidence(f: &Features) -> bool {
     f.coverage > 0.0 && (copied_narration || rewrite)
 }
 
+/// Share of the article's prose outside its passages ([`Features::own_prose`]) above which it
+/// is not wholly derived: an article of which half is the outlet's own paragraphs (a local opening,
+/// then six of the wire's) is partially derived however word for word the other half is
+/// copied. The model, fitted on newspapers that rewrite all they take, weighs a long verbatim
+/// run towards wholly; this is the project's rule, as [`has_copy_evidence`] is, and its cost
+/// on METER is in `docs/accuracy.md`.
+pub const MAX_OWN_PROSE: f64 = 0.3;
+
+/// Whether the passages hold enough of the article for it to be wholly derived (see
+/// [`MAX_OWN_PROSE`]).
+pub fn may_be_wholly(f: &Features) -> bool {
+    f.own_prose <= MAX_OWN_PROSE
+}
+
 /// Longest run of narration words that is copying by itself: see [`has_decisive_copy`].
 pub const DECISIVE_RUN: f64 = 20.0;
 /// Most narration words matched in one copied passage that are copying by themselves.
@@ -202,6 +216,9 @@ impl Thresholds {
             };
         }
         let mut probabilities = model.probabilities(features);
+        if !may_be_wholly(features) {
+            probabilities = probabilities.at_most_partially();
+        }
         let mut derived = probabilities.decide(self.min_derived);
         if derived == Derived::None && has_decisive_copy(features) {
             derived = Derived::Partially;
@@ -266,6 +283,29 @@ mod tests {
             function_words: 0.03,
             ..Features::default()
         }
+    }
+
+    #[test]
+    fn an_article_with_a_third_of_its_prose_its_own_is_at_most_partially_derived() {
+        let t = Thresholds::standard();
+        let pasted = Features {
+            own_prose: 0.45,
+            ..copied_whole()
+        };
+        let verdict = t.decide(&pasted);
+        assert_eq!(verdict.derived, Derived::Partially);
+        assert_eq!(verdict.probabilities.wholly, 0.0);
+        let whole = t.decide(&copied_whole());
+        assert!(
+            (verdict.probabilities.derived() - whole.probabilities.derived()).abs() < 1e-12,
+            "as likely derived, only not wholly"
+        );
+        // A page's furniture (its standfirst, its footer) leaves some prose outside.
+        let furnished = Features {
+            own_prose: 0.2,
+            ..copied_whole()
+        };
+        assert_eq!(t.decide(&furnished).derived, Derived::Wholly);
     }
 
     #[test]

@@ -165,6 +165,17 @@ impl Probabilities {
         }
     }
 
+    /// These probabilities with wholly's mass moved to partially: what an article whose
+    /// sources hold too little of it to be wholly derived is (see
+    /// [`super::MAX_OWN_PROSE`]).
+    pub fn at_most_partially(&self) -> Probabilities {
+        Probabilities {
+            wholly: 0.0,
+            partially: self.partially + self.wholly,
+            none: self.none,
+        }
+    }
+
     /// The verdict at threshold `min_derived`: derived when [`Probabilities::derived`] reaches
     /// it, then wholly or partially, whichever is likelier.
     pub fn decide(&self, min_derived: f64) -> Derived {
