@@ -148,6 +148,23 @@ fn a_broadcasters_short_story_built_on_the_conference_quotes_is_not_derived() {
     );
 }
 
+/// A local paper's story of the same announcement shares a 13-word run with the wire story,
+/// but the run is the list of the fleet's bases, names every report carries ("Prince George in
+/// British Columbia, Thompson in Manitoba and Val-d'Or in Quebec": five ordinary words), and
+/// the rest it shares is the minister's quote: not copied narration.
+#[test]
+fn a_local_story_sharing_a_run_of_names_and_a_quote_is_not_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "thompson-water-bombers.txt");
+    assert!(report["measures"]["longest_run"].as_f64().unwrap() >= 10.0);
+    assert!(report["measures"]["plain_run"].as_f64().unwrap() < 6.0);
+    assert_independent(
+        code,
+        &report,
+        "the bases' names and a quote, with the paper's own reporting around them",
+    );
+}
+
 #[test]
 fn a_copy_of_the_news_conference_wire_story_is_derived_and_flagged() {
     let t = archive();

@@ -25,7 +25,8 @@ use crate::text::tokens::CharMap;
 use crate::text::{Prepared, Token, html, language, quotes};
 use crate::verdict::evidence::{self, Evidence};
 use crate::verdict::features::{
-    Context, Features, PassageView, TextCache, function_words, longest_run_where, most_words,
+    Context, Features, PassageView, TextCache, fact_words, function_words, longest_run_where,
+    most_words,
 };
 use crate::verdict::vocabulary::Versions;
 use crate::verdict::{Derived, MIN_NARRATION_RUN, Thresholds};
@@ -552,6 +553,7 @@ fn build_report(
     let sentence_spans = sentences(&article.text, &article.tokens);
     let text_cache = TextCache::new(prepared.len());
     let function = function_words(&article.tokens, article.language);
+    let facts = fact_words(&article.text, &article.tokens, &function);
     let rare_words: Vec<Option<f64>> = stories.iter().map(|s| rare.share_held_by(s.id)).collect();
     let context = Context {
         text: &text_cache,
@@ -560,6 +562,7 @@ fn build_report(
         sources: &source_tokens,
         sentences: &sentence_spans,
         function: &function,
+        facts: &facts,
         language: article.language,
         rare_words: &rare_words,
     };

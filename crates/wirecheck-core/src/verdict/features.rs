@@ -61,6 +61,9 @@ pub struct Context<'a> {
     pub sentences: &'a [Range<usize>],
     /// For each article word, whether it is a function word ([`function_words`]).
     pub function: &'a [bool],
+    /// For each article word, whether it is a fact every report of an event carries: a
+    /// name or a figure ([`fact_words`]).
+    pub facts: &'a [bool],
     /// The article's language, whose stemmer and function words the measures use (`None`:
     /// English).
     pub language: Option<Language>,
@@ -77,6 +80,21 @@ pub fn function_words(tokens: &[Token], language: Option<Language>) -> Vec<bool>
     tokens
         .iter()
         .map(|t| !is_content_word_in(language, &t.norm))
+        .collect()
+}
+
+/// For each word, whether it is a name or a figure: a capitalised word that is not a function
+/// word ("Penhallow", "Council"; not a sentence's "The"), or a word with a digit ("2029",
+/// "£3.2bn"). Computed once per check for [`Context::facts`] from the article's `text`.
+pub fn fact_words(text: &str, tokens: &[Token], function: &[bool]) -> Vec<bool> {
+    tokens
+        .iter()
+        .zip(function.iter().chain(std::iter::repeat(&false)))
+        .map(|(t, &f)| {
+            let word = text.get(t.start..t.end).unwrap_or("");
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            word.chars().any(|c| c.is_ascii_digit()) || (capital && !f)
+        })
         .collect()
 }
 
@@ -290,6 +308,13 @@ pub struct Features {
     /// (see [`super::MAX_OWN_PROSE`]).
     #[serde(default)]
     pub own_prose: f64,
+    /// The most words that are not names or figures ([`Context::facts`]) in one run of
+    /// [`MIN_NARRATION_RUN`](super::MIN_NARRATION_RUN) narration words or more shared in order
+    /// (0 without such a run): "Ruth Penhallow, chief executive of the Council of Housing
+    /// Associations" is a run of 10 with 5, a name and title every report carries; copied
+    /// narration is mostly ordinary words (see [`super::MIN_PLAIN_RUN`]).
+    #[serde(default)]
+    pub plain_run: f64,
     /// The source with most words in the passages, if any (an index among the candidates).
     #[serde(skip)]
     pub top_source: Option<usize>,
@@ -366,6 +391,7 @@ impl Features {
         let (mut copied, mut verbatim, mut covered_words) = (0, 0, 0);
         let (mut kept, mut changed, mut refill, mut long_narration) = (0, 0, 0, 0);
         let (mut longest, mut long_runs, mut longest_copy) = (0, 0, 0);
+        let mut plain_run = 0;
         let mut in_passage = vec![false; total];
         let mut in_range = vec![false; total];
         let mut exact = vec![false; total];
@@ -385,6 +411,9 @@ impl Features {
             }
             let run = longest_run_where(p.pairs, counts);
             longest = longest.max(run);
+            let plain = |a: usize| !context.facts.get(a).copied().unwrap_or(false);
+            let long = super::MIN_NARRATION_RUN as usize;
+            plain_run = plain_run.max(heaviest_run_where(p.pairs, long, counts, plain));
             if run >= LONG_RUN {
                 long_runs += n;
             }
@@ -488,6 +517,7 @@ impl Features {
             story_tokens: story.tokens,
             rare_words: top_source.and_then(|top| context.rare_words.get(top).copied().flatten()),
             figures: top_source.and_then(|top| context.text.figures(context, top)),
+            plain_run: plain_run as f64,
             own_prose: if prose_words == 0 {
                 ratio(in_range.iter().filter(|w| !**w).count(), total)
             } else {
@@ -749,6 +779,37 @@ pub(crate) fn longest_run_where(pairs: &[(usize, usize)], keep: impl Fn(usize) -
     best
 }
 
+/// The most words for which `weigh` holds in one run of `pairs` kept by `keep`, consecutive on
+/// both sides (see [`longest_run_where`]), among the runs of `min_len` words or more; 0
+/// without such a run.
+fn heaviest_run_where(
+    pairs: &[(usize, usize)],
+    min_len: usize,
+    keep: impl Fn(usize) -> bool,
+    weigh: impl Fn(usize) -> bool,
+) -> usize {
+    let mut best = 0;
+    let (mut len, mut weight) = (0, 0);
+    let mut last: Option<(usize, usize)> = None;
+    for &(a, s) in pairs {
+        if !keep(a) {
+            last = None;
+            (len, weight) = (0, 0);
+            continue;
+        }
+        let w = usize::from(weigh(a));
+        (len, weight) = match last {
+            Some((la, ls)) if a == la + 1 && s == ls + 1 => (len + 1, weight + w),
+            _ => (1, w),
+        };
+        if len >= min_len {
+            best = best.max(weight);
+        }
+        last = Some((a, s));
+    }
+    best
+}
+
 /// Share of the source words in `range` that the passages' pairs use.
 fn source_used(range: Range<usize>, passages: &[&PassageView<'_>]) -> f64 {
     let used: HashSet<usize> = passages
@@ -814,6 +875,45 @@ mod tests {
             start: 0,
             end: 0,
         }
+    }
+
+    #[test]
+    fn names_and_figures_are_facts_and_the_heaviest_run_counts_the_rest() {
+        let text = "The bases: Prince George in British Columbia and Thompson, 2028.";
+        let tokens = crate::text::tokenize(text);
+        let function = function_words(&tokens, None);
+        let facts = fact_words(text, &tokens, &function);
+        let named: Vec<&str> = tokens
+            .iter()
+            .zip(&facts)
+            .filter(|(_, f)| **f)
+            .map(|(t, _)| &text[t.start..t.end])
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "Prince", "George", "British", "Columbia", "Thompson", "2028"
+            ],
+            "a sentence's capitalised 'The' is a function word, not a name"
+        );
+        // A run of six pairs, then one of two; weigh the even article words only.
+        let pairs = [
+            (0, 5),
+            (1, 6),
+            (2, 7),
+            (3, 8),
+            (4, 9),
+            (5, 10),
+            (7, 12),
+            (8, 13),
+        ];
+        assert_eq!(heaviest_run_where(&pairs, 1, |_| true, |a| a % 2 == 0), 3);
+        assert_eq!(heaviest_run_where(&pairs, 1, |a| a != 2, |_| true), 3);
+        // Only runs of six or more count: the short run's weight is not the long run's.
+        let odd = |a: usize| a % 2 == 1;
+        assert_eq!(heaviest_run_where(&pairs, 6, |_| true, odd), 3);
+        assert_eq!(heaviest_run_where(&pairs, 7, |_| true, odd), 0);
+        assert_eq!(heaviest_run_where(&pairs[..5], 6, |_| true, |_| true), 0);
     }
 
     #[test]

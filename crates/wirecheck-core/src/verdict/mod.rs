@@ -72,6 +72,12 @@ pub const MIN_REWRITE_RARE_WORDS: f64 = 0.5;
 /// enough of them to tell ([`Features::figures`]).
 pub const MIN_REWRITE_FIGURES: f64 = 0.5;
 
+/// Fewest ordinary words (not names, not figures: [`Features::plain_run`]) in one shared run
+/// of [`MIN_NARRATION_RUN`] narration words or more for the run to show copied narration: a name and title ("Ruth Penhallow,
+/// chief executive of the Council of Housing Associations", five of ten) is a fact every
+/// report of the event carries.
+pub const MIN_PLAIN_RUN: f64 = 6.0;
+
 /// Whether the evidence shows any copying at all, before the model weighs how much. Either:
 ///
 /// - **copied narration**: a run of [`MIN_NARRATION_RUN`] words or more of the article's own
@@ -103,8 +109,10 @@ pub fn has_copy_evidence(f: &Features) -> bool {
         && f.figures.is_some_and(|r| r < MIN_REWRITE_FIGURES)
         && f.longest_run < DECISIVE_RUN
         && f.longest_copy < DECISIVE_COPY;
-    let copied_narration =
-        f.longest_run >= MIN_NARRATION_RUN && f.template < TEMPLATE_DOCUMENT && !other_period;
+    let copied_narration = f.longest_run >= MIN_NARRATION_RUN
+        && f.plain_run >= MIN_PLAIN_RUN
+        && f.template < TEMPLATE_DOCUMENT
+        && !other_period;
     let rewrite = f.quoted + f.template < MAX_SHARED_FACTS
         && f.containment >= MIN_REWRITE_CONTAINMENT
         && f.rare_words.is_none_or(|r| r >= MIN_REWRITE_RARE_WORDS)
@@ -242,6 +250,7 @@ mod tests {
             copied: 0.95,
             verbatim: 0.8,
             longest_run: 120.0,
+            plain_run: 120.0,
             narration: 0.95,
             quoted: 0.1,
             source_used: 0.9,
@@ -283,6 +292,24 @@ mod tests {
             function_words: 0.03,
             ..Features::default()
         }
+    }
+
+    #[test]
+    fn a_long_run_of_names_is_no_copied_narration() {
+        // "Prince George in British Columbia, Thompson in Manitoba and Val-d'Or in Quebec",
+        // and the minister's quote.
+        let names = Features {
+            longest_run: 13.0,
+            plain_run: 5.0,
+            quoted: 0.56,
+            ..same_event()
+        };
+        assert!(!has_copy_evidence(&names));
+        let narration = Features {
+            plain_run: 9.0,
+            ..names.clone()
+        };
+        assert!(has_copy_evidence(&narration));
     }
 
     #[test]
@@ -330,6 +357,7 @@ mod tests {
         let template = Features {
             template: 0.7,
             longest_run: 14.0,
+            plain_run: 14.0,
             quoted: 0.0,
             ..copied_whole()
         };
@@ -340,6 +368,7 @@ mod tests {
         let quoted_copy = Features {
             quoted: 0.4,
             longest_run: 40.0,
+            plain_run: 40.0,
             ..copied_whole()
         };
         assert!(
@@ -355,6 +384,7 @@ mod tests {
         let next_month = Features {
             coverage: 0.7,
             longest_run: 11.0,
+            plain_run: 11.0,
             template: 0.42,
             figures: Some(0.47),
             ..Features::default()
@@ -386,6 +416,7 @@ mod tests {
         assert!(has_copy_evidence(&few_figures), "too few figures to tell");
         let background = Features {
             longest_run: 66.0,
+            plain_run: 66.0,
             ..next_month
         };
         assert!(
@@ -419,6 +450,7 @@ mod tests {
         );
         let copied = Features {
             longest_run: 24.0,
+            plain_run: 24.0,
             ..new_figures
         };
         assert!(
@@ -456,6 +488,7 @@ mod tests {
         );
         let copied_frame = Features {
             longest_run: 24.0,
+            plain_run: 24.0,
             ..new_names
         };
         assert!(
@@ -471,6 +504,7 @@ mod tests {
             copied: 0.04,
             verbatim: 0.04,
             longest_run: 34.0,
+            plain_run: 34.0,
             longest_copy: 34.0,
             narration: 0.04,
             source_used: 0.2,
@@ -505,6 +539,7 @@ mod tests {
         // A copied passage matched through its edits, with no long exact run.
         let edited = Features {
             longest_run: 11.0,
+            plain_run: 11.0,
             longest_copy: 45.0,
             ..pasted.clone()
         };
@@ -513,6 +548,7 @@ mod tests {
         // Not decisive: a shorter run, or a run in a refilled template.
         let short = Features {
             longest_run: 14.0,
+            plain_run: 14.0,
             longest_copy: 18.0,
             ..pasted.clone()
         };
