@@ -191,7 +191,7 @@ fn role_phrase(words: &[PhraseWord], i: usize) -> Option<Span> {
     let by = the.checked_sub(1)?;
     if is(by, &["from", "by"]) && joined(by + 1) {
         let noun = if is(by.checked_sub(1)?, &["issued"]) {
-            by - 2
+            by.checked_sub(2)?
         } else {
             by - 1
         };
@@ -351,6 +351,9 @@ mod tests {
                 "Halden Foods Ltd",
                 "The company said in an interview that orders rose.",
             ),
+            // The words of the phrase at the very start of a line, with nothing before them.
+            ("Halden Foods Ltd", "Issued by the company."),
+            ("Halden Foods Ltd", "by the company said in"),
             // Inside a quotation.
             (
                 "Halden Foods Ltd",
