@@ -319,7 +319,11 @@ mod tests {
 
     #[test]
     fn hostile_input_keeps_ranges_on_char_boundaries() {
-        let t = AgencyTable::builtin();
+        // The built-in agencies and an issuer, so that its roles are read too ("the company
+        // said in a statement").
+        let t = AgencyTable::builtin()
+            .with_issuers(["Halden Foods Ltd"])
+            .unwrap();
         let nasty = [
             "(Reuters".to_string(),
             "Reuters)".to_string(),
@@ -331,6 +335,12 @@ mod tests {
             "Reuters, ".repeat(20_000),
             "told Reuters (".repeat(20_000),
             format!("{}(AP)", "\n".repeat(10_000)).repeat(50),
+            "by the company said in".to_string(),
+            "issued by the company".to_string(),
+            "In a statement, the".to_string(),
+            "the company said in a a a a a".repeat(3000),
+            "\u{201c}the firm said in a statement\u{201d} ".repeat(2000),
+            "é-the-company-said-in-its-é-release".to_string(),
         ];
         for text in &nasty {
             for c in find_credits(&t, text) {
