@@ -82,7 +82,7 @@ pub use verdict::model::{
     input_names as model_input_names, inputs as model_inputs, softmax,
 };
 pub use verdict::{
-    Derived, Features, MAX_SHARED_FACTS, MIN_NARRATION_RUN, MIN_REWRITE_CONTAINMENT,
+    Derived, Features, MAX_SHARED_FACTS, MIN_NARRATION_RUN, MIN_REWRITE_CONTAINMENT, Rules,
     TEMPLATE_DOCUMENT, Thresholds, Verdict, has_copy_evidence, has_decisive_copy, may_be_wholly,
 };
 pub use watch::{

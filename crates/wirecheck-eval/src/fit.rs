@@ -21,8 +21,8 @@ use std::path::Path;
 
 use serde::Serialize;
 use wirecheck_core::{
-    CheckOptions, Derived, Features, Model, PresetThresholds, Provenance, Result, Thresholds,
-    has_copy_evidence, has_decisive_copy, may_be_wholly, model_input_names, model_inputs, softmax,
+    CheckOptions, Derived, Features, Model, PresetThresholds, Probabilities, Provenance, Result,
+    Rules, Thresholds, model_input_names, model_inputs, softmax,
 };
 
 use crate::gold::TokenCounts;
@@ -147,13 +147,7 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
     }
     let predict = |threshold: f64, members: &[usize]| -> Figures {
         figures(&data, &evaluation.outcomes, members, |i| {
-            decide(
-                &probabilities[i],
-                data.covered[i],
-                data.decisive[i],
-                data.wholly[i],
-                threshold,
-            )
+            decide(&probabilities[i], data.rules[i], threshold)
         })
     };
     let everyone: Vec<usize> = (0..data.y.len()).collect();
@@ -210,16 +204,10 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
             day: o.day.clone(),
             fold: data.fold[i],
             gold: o.gold,
-            predicted: decide(
-                &probabilities[i],
-                data.covered[i],
-                data.decisive[i],
-                data.wholly[i],
-                STANDARD_THRESHOLD,
-            ),
+            predicted: decide(&probabilities[i], data.rules[i], STANDARD_THRESHOLD),
             probabilities: probabilities[i],
-            copy_evidence: data.covered[i],
-            decisive: data.decisive[i],
+            copy_evidence: data.rules[i].evidence,
+            decisive: data.rules[i].decisive,
             tokens_if_derived: o.token_counts.map(|(reported, _)| {
                 [
                     reported.true_positives,
@@ -244,32 +232,24 @@ pub fn model_json(model: &Model) -> Result<String> {
         .map_err(|e| wirecheck_core::Error::Invalid(format!("cannot write the model: {e}")))
 }
 
-/// The verdict of out-of-fold probabilities at `threshold`, as the engine decides it (see
-/// `wirecheck_core::Thresholds::decide_with`).
-fn decide(p: &[f64; 3], covered: bool, decisive: bool, wholly: bool, threshold: f64) -> Derived {
-    if !covered {
-        return Derived::None;
-    }
-    let p = if wholly { *p } else { [0.0, p[0] + p[1], p[2]] };
-    if p[0] + p[1] < threshold {
-        if decisive {
-            Derived::Partially
-        } else {
-            Derived::None
-        }
-    } else if p[0] >= p[1] {
-        Derived::Wholly
-    } else {
-        Derived::Partially
-    }
+/// The verdict of out-of-fold probabilities at `threshold`, by the engine's own rules
+/// (`wirecheck_core::Rules::apply`, which `Thresholds::decide_with` uses).
+fn decide(p: &[f64; 3], rules: Rules, threshold: f64) -> Derived {
+    let [wholly, partially, none] = *p;
+    let probabilities = Probabilities {
+        wholly,
+        partially,
+        none,
+    };
+    // The decisive precision moves only the probabilities, not the verdict.
+    rules.apply(probabilities, threshold, 0.0).derived
 }
 
 fn preset_thresholds(data: &Data, probabilities: &[[f64; 3]]) -> PresetThresholds {
     let binary = |t: f64| -> Scores {
         let (mut tp, mut fp, mut fn_) = (0, 0, 0);
         for (i, p) in probabilities.iter().enumerate() {
-            let predicted =
-                decide(p, data.covered[i], data.decisive[i], data.wholly[i], t) != Derived::None;
+            let predicted = decide(p, data.rules[i], t) != Derived::None;
             let gold = data.y[i] != class_index(Derived::None);
             match (gold, predicted) {
                 (true, true) => tp += 1,
@@ -334,15 +314,10 @@ struct Data {
     x: Vec<Vec<f64>>,
     y: Vec<usize>,
     fold: Vec<usize>,
-    /// Whether the check found evidence of copying (a story with none is `none` whatever the
-    /// model; see `wirecheck_core::has_copy_evidence`).
-    covered: Vec<bool>,
-    /// Whether the check found decisive copy evidence (derived whatever the model; see
-    /// `wirecheck_core::has_decisive_copy`).
-    decisive: Vec<bool>,
-    /// Whether the passages hold enough of it to be wholly derived (see
-    /// `wirecheck_core::may_be_wholly`).
-    wholly: Vec<bool>,
+    /// What the engine's rules say of each story's evidence (`wirecheck_core::Rules`): no
+    /// evidence is `none` whatever the model, decisive copy is derived whatever the model, and
+    /// too little of the article copied is at most partially derived.
+    rules: Vec<Rules>,
 }
 
 impl Data {
@@ -355,23 +330,9 @@ impl Data {
                 .iter()
                 .map(|o| fold_of.get(&o.day).copied().unwrap_or(0))
                 .collect(),
-            covered: outcomes
+            rules: outcomes
                 .iter()
-                .map(|o| {
-                    if require_copy_evidence {
-                        has_copy_evidence(&o.measures)
-                    } else {
-                        o.measures.coverage > 0.0
-                    }
-                })
-                .collect(),
-            decisive: outcomes
-                .iter()
-                .map(|o| has_decisive_copy(&o.measures))
-                .collect(),
-            wholly: outcomes
-                .iter()
-                .map(|o| may_be_wholly(&o.measures))
+                .map(|o| Rules::of(&o.measures, require_copy_evidence))
                 .collect(),
         }
     }
@@ -379,7 +340,7 @@ impl Data {
     /// The share of the stories with decisive evidence (and copy evidence) that are derived.
     fn decisive_precision(&self) -> f64 {
         let with: Vec<usize> = (0..self.y.len())
-            .filter(|&i| self.covered[i] && self.decisive[i])
+            .filter(|&i| self.rules[i].evidence && self.rules[i].decisive)
             .collect();
         let derived = with
             .iter()
@@ -634,9 +595,14 @@ mod tests {
         let y: Vec<usize> = (0..90).map(|i| 2 - i / 30).collect();
         let data = Data {
             fold: vec![0; 90],
-            covered: vec![true; 90],
-            decisive: vec![false; 90],
-            wholly: vec![true; 90],
+            rules: vec![
+                Rules {
+                    evidence: true,
+                    decisive: false,
+                    wholly: true,
+                };
+                90
+            ],
             x,
             y,
         };
@@ -658,20 +624,26 @@ mod tests {
 
     #[test]
     fn decisive_evidence_is_derived_below_the_threshold_and_nothing_is_without_evidence() {
+        let rules = |evidence, decisive, wholly| Rules {
+            evidence,
+            decisive,
+            wholly,
+        };
         let unsure = [0.1, 0.2, 0.7];
-        assert_eq!(decide(&unsure, true, false, true, 0.5), Derived::None);
-        assert_eq!(decide(&unsure, true, true, true, 0.5), Derived::Partially);
+        let sure = [0.6, 0.3, 0.1];
         assert_eq!(
-            decide(&[0.6, 0.3, 0.1], true, true, true, 0.5),
-            Derived::Wholly
-        );
-        assert_eq!(
-            decide(&[0.6, 0.3, 0.1], false, true, true, 0.5),
+            decide(&unsure, rules(true, false, true), 0.5),
             Derived::None
         );
+        assert_eq!(
+            decide(&unsure, rules(true, true, true), 0.5),
+            Derived::Partially
+        );
+        assert_eq!(decide(&sure, rules(true, true, true), 0.5), Derived::Wholly);
+        assert_eq!(decide(&sure, rules(false, true, true), 0.5), Derived::None);
         // Too little of the article held to be wholly derived: partially.
         assert_eq!(
-            decide(&[0.6, 0.3, 0.1], true, false, false, 0.5),
+            decide(&sure, rules(true, false, false), 0.5),
             Derived::Partially
         );
     }

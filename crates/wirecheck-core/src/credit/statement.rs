@@ -117,10 +117,9 @@ pub(super) fn by_role(doc: &Doc, table: &AgencyTable) -> Vec<(String, Span)> {
         let line = doc.line(li);
         let words = phrase_words(doc.text, line.start, line.end);
         for (i, (pos, word, _)) in words.iter().enumerate() {
-            let lower = word.to_lowercase();
             let named: Vec<&str> = issuers
                 .iter()
-                .filter(|(_, r)| r.contains(&lower.as_str()))
+                .filter(|(_, roles)| roles.iter().any(|r| word.eq_ignore_ascii_case(r)))
                 .map(|(name, _)| *name)
                 .collect();
             if named.is_empty() || doc.inside_quote(*pos) {

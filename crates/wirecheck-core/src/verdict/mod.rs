@@ -212,25 +212,68 @@ impl Thresholds {
 
     /// The verdict of `model` on evidence `features` (the fit scores candidate models with it).
     pub fn decide_with(&self, model: &Model, features: &Features) -> Verdict {
-        let evidence = if self.require_copy_evidence {
-            has_copy_evidence(features)
+        let rules = Rules::of(features, self.require_copy_evidence);
+        let probabilities = if rules.evidence {
+            model.probabilities(features)
         } else {
-            features.coverage > 0.0
+            Probabilities::NONE
         };
-        if !evidence {
+        rules.apply(probabilities, self.min_derived, model.decisive_precision)
+    }
+}
+
+/// What the project's rules say of a text's evidence, before and after the model weighs it:
+/// the engine's verdict and the fit's scoring of candidate models both go through
+/// [`Rules::apply`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// Evidence of copying at all ([`has_copy_evidence`]; with the rule off, any coverage).
+    pub evidence: bool,
+    /// Decisive copy: derived whatever the model ([`has_decisive_copy`]).
+    pub decisive: bool,
+    /// Enough of the article in its passages to be wholly derived ([`may_be_wholly`]).
+    pub wholly: bool,
+}
+
+impl Rules {
+    /// The rules' reading of `features`; `require_copy_evidence` off only for the ablation.
+    pub fn of(features: &Features, require_copy_evidence: bool) -> Rules {
+        Rules {
+            evidence: if require_copy_evidence {
+                has_copy_evidence(features)
+            } else {
+                features.coverage > 0.0
+            },
+            decisive: has_decisive_copy(features),
+            wholly: may_be_wholly(features),
+        }
+    }
+
+    /// The verdict on the model's `probabilities` at threshold `min_derived`: `none` without
+    /// evidence, at most partially when the article is not enough copy to be wholly derived,
+    /// and at least partially (with `decisive_precision` as the probability of being derived)
+    /// on decisive copy.
+    pub fn apply(
+        self,
+        probabilities: Probabilities,
+        min_derived: f64,
+        decisive_precision: f64,
+    ) -> Verdict {
+        if !self.evidence {
             return Verdict {
                 derived: Derived::None,
                 probabilities: Probabilities::NONE,
             };
         }
-        let mut probabilities = model.probabilities(features);
-        if !may_be_wholly(features) {
-            probabilities = probabilities.at_most_partially();
-        }
-        let mut derived = probabilities.decide(self.min_derived);
-        if derived == Derived::None && has_decisive_copy(features) {
+        let mut probabilities = if self.wholly {
+            probabilities
+        } else {
+            probabilities.at_most_partially()
+        };
+        let mut derived = probabilities.decide(min_derived);
+        if derived == Derived::None && self.decisive {
             derived = Derived::Partially;
-            probabilities = probabilities.at_least_derived(model.decisive_precision);
+            probabilities = probabilities.at_least_derived(decisive_precision);
         }
         Verdict {
             derived,
