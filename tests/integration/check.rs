@@ -296,7 +296,8 @@ fn story_published_after_the_article_date_is_listed_apart() {
         later[0]["headline"],
         "Tarnby ferry landing to close for six weeks"
     );
-    assert!(later[0]["coverage"].as_f64().unwrap() > 0.9, "{report}");
+    // The whole body: all but the new headline and the release's dateline.
+    assert!(later[0]["coverage"].as_f64().unwrap() > 0.85, "{report}");
     for key in ["id", "origin"] {
         assert!(!later[0][key].is_null(), "{key} is given: {report}");
     }
