@@ -156,6 +156,16 @@ fn every_common_credit_form_credits_the_agency() {
         ),
         ("PTI", below("PTI ABC DEF")),
         ("Reuters", below("This story was provided by Reuters.")),
+        // Found missing by a blind probe of saved pages (2026-12-04).
+        (
+            "Reuters",
+            below("This article was originally published by Reuters."),
+        ),
+        (
+            "AP",
+            below("Information from The Associated Press was used in this report."),
+        ),
+        ("Yonhap", above("Source: Yonhap News Agency \u{b7} 2h ago")),
     ];
     let ld = r#"<script type="application/ld+json">{"@type": "NewsArticle",
         "author": {"@type": "Organization", "name": "Reuters"}}</script>"#;

@@ -9,7 +9,7 @@ use crate::compare::{
     diff_passage_with, is_verbatim, stock_passages,
 };
 use crate::credit::agencies::AgencyTable;
-use crate::credit::detect::{FoundCredit, UNNAMED_AGENCIES, find_credits};
+use crate::credit::detect::{CreditKind, FoundCredit, UNNAMED_AGENCIES, find_credits};
 use crate::credit::page_author::page_author_credits;
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RareWords, RetrieveOptions};
@@ -629,6 +629,11 @@ fn build_report(
             .and_then(|agency| {
                 report_credits
                     .iter()
+                    .zip(credits)
+                    .filter(|(_, found)| {
+                        !copied_with_story(found, &article, &prepared[f.source], &kept, f.source)
+                    })
+                    .map(|(c, _)| c)
                     .find(|c| c.agency.eq_ignore_ascii_case(agency))
             })
             .or_else(|| report_credits.iter().find(|c| c.agency == UNNAMED_AGENCIES))
@@ -788,6 +793,32 @@ fn span(tokens: &[crate::text::Token], range: &std::ops::Range<usize>) -> (usize
         .and_then(|last| tokens.get(last))
         .map_or(start, |t| t.end);
     (start, end.max(start))
+}
+
+/// Whether an attribution in a sentence ("Reuters reported earlier this week that ...") lies
+/// inside a passage copied from `source` whose text says the same: the story's own words,
+/// copied with it, not the article's credit for it. A dateline, a credit line or a sign-off
+/// copied with the story still credits it: that is how a republication keeps its credit.
+fn copied_with_story(
+    credit: &FoundCredit,
+    article: &Prepared,
+    story: &Prepared,
+    passages: &[Found],
+    source: usize,
+) -> bool {
+    if credit.kind != CreditKind::AccordingTo {
+        return false;
+    }
+    let inside = passages.iter().filter(|p| p.source == source).any(|p| {
+        let range = &p.alignment.article;
+        let first = article.tokens.get(range.start);
+        let last = range.end.checked_sub(1).and_then(|e| article.tokens.get(e));
+        first
+            .zip(last)
+            .is_some_and(|(first, last)| first.start <= credit.start && credit.end <= last.end)
+    });
+    let phrase = article.text.get(credit.start..credit.end).unwrap_or("");
+    inside && !phrase.is_empty() && story.text.to_lowercase().contains(&phrase.to_lowercase())
 }
 
 fn to_credit(credit: &FoundCredit, text: &str, chars: &CharMap) -> Credit {

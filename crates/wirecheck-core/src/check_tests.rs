@@ -792,3 +792,47 @@ fn a_story_stored_the_next_day_in_utc_is_not_published_later_than_a_local_date()
     );
     assert_eq!(headlines(&later), ["2026-05-06T08:00:00Z"]);
 }
+
+/// A wire story that recalls its own agency's earlier report (fictional).
+const SELF_REFERENCE_STORY: &str = "ANTOFALTA, Chile, Sept 9 (Reuters) - Workers at the Cerro \
+    Blanco copper mine extended their strike into a third week on Wednesday after talks with the \
+    owner, Tallis Resources, broke down over bonuses and shift patterns.\n\nThe union, which \
+    represents about 1,900 miners, said pickets would stay at the gates of the pit in the \
+    Antofalta region. \"We are ready to stay out as long as it takes,\" union leader Marta \
+    Quispe said.\n\nReuters reported earlier this week that the company had raised its bonus \
+    offer twice during talks mediated by the labour ministry, and that the two sides remained \
+    far apart on the length of shifts.\n\nThe mine produced about 310,000 tonnes of copper last \
+    year, and analysts said a long stoppage could lift prices that have already risen by a \
+    tenth since July.";
+
+#[test]
+fn an_agency_named_inside_the_copied_story_is_not_a_credit_for_it() {
+    let archive = archive_with(&[SELF_REFERENCE_STORY.to_string(), OTHER_COMPANY.to_string()]);
+    let body = SELF_REFERENCE_STORY
+        .split_once(" - ")
+        .map(|(_, body)| body)
+        .unwrap();
+    // The copy without its dateline: "Reuters reported earlier this week" is the story's own
+    // sentence, copied with it.
+    let copy = format!("Chile copper strike enters third week\n\n{body}");
+    let report = check_text(&archive, &copy, &CheckOptions::default()).unwrap();
+    assert_ne!(report.derived, Derived::None, "{:?}", report.measures);
+    assert_eq!(report.sources[0].id, 1);
+    assert!(
+        report.credits.iter().any(|c| c.agency == "Reuters"),
+        "the phrase reads as attribution: {:?}",
+        report.credits
+    );
+    assert!(
+        !report.sources[0].credited,
+        "{:?}",
+        report.sources[0].credit
+    );
+    assert_eq!(report.flags.len(), 1);
+
+    // The same copy with an attribution of its own, which the story does not hold, credits it.
+    let credited = format!("{copy}\n\nThe strike details are according to Reuters.");
+    let report = check_text(&archive, &credited, &CheckOptions::default()).unwrap();
+    assert!(report.sources[0].credited, "{:?}", report.credits);
+    assert!(report.flags.is_empty());
+}

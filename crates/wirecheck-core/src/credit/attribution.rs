@@ -31,6 +31,11 @@ const BEFORE: &[&str] = &[
     "reports from", "was provided by", "is provided by", "story provided by",
     "article provided by", "content provided by", "distribution service at", "distributed by",
     "issued through", "distributed through",
+    // Where a republished story first appeared: "This article was originally published by
+    // Reuters", "Republished from AFP".
+    "originally published by", "first published by", "originally published in",
+    "originally appeared in", "originally appeared on", "first appeared in", "first appeared on",
+    "republished from", "reprinted from", "reproduced from", "syndicated from",
     "selon", "d après", "rapporte", "selon ce que rapporte",
     "según", "segun", "de acuerdo con", "según informó", "según informa", "según publicó",
     "laut", "nach angaben", "nach informationen",
@@ -371,6 +376,21 @@ mod tests {
                 "Content provided by the Associated Press.",
                 "AP",
                 "Content provided by the Associated Press",
+            ),
+            (
+                "This article was originally published by Reuters.",
+                "Reuters",
+                "originally published by Reuters",
+            ),
+            (
+                "This story first appeared on AFP.",
+                "AFP",
+                "first appeared on AFP",
+            ),
+            (
+                "Republished from the Associated Press.",
+                "AP",
+                "Republished from the Associated Press",
             ),
         ];
         for (sentence, agency, phrase) in cases {

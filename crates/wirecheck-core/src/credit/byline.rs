@@ -1,10 +1,11 @@
 //! Bylines: "By Jane Doe, Reuters" or a reporter's name and the agency with no "By",
 //! "Lena Varga Reuters", as a line of its own, and the contributor note "Associated Press
-//! writer Jane Doe contributed to this report".
+//! writer Jane Doe contributed to this report", "Information from The Associated Press was used
+//! in this report".
 
 use super::mention::{
-    CONTRIBUTOR_WORDS, Doc, Group, Line, MAX_CREDIT_LINE_BYTES, PICTURE_WORDS, Span, head_within,
-    in_list, is_dash, words_after,
+    CONTRIBUTOR_WORDS, Doc, Group, Line, MAX_CREDIT_LINE_BYTES, PICTURE_WORDS, Span, alnum_words,
+    head_within, in_list, is_dash, words_after, words_before,
 };
 
 /// Lower-case words that may appear in a byline beside names.
@@ -156,6 +157,43 @@ fn agency_contributed(doc: &Doc, g: &Group, line: Line) -> Option<Span> {
     reporting.then_some((start, g.end + sentence_len))
 }
 
+/// "Information from The Associated Press was used in this report.": what the story took
+/// from the agency, as a sentence of its own ending with a report ("Material from Reuters was
+/// used in this story"). "Information from AFP was used to identify the victims" is a
+/// sentence of the story, not a credit.
+pub(super) fn information_from(doc: &Doc, g: &Group) -> Option<Span> {
+    const NOUNS: &[&str] = &["information", "material", "reporting", "details"];
+    const REPORT: &[&str] = &["report", "story", "article"];
+    let line = doc.line(g.line);
+    let before = words_before(doc.text, g.start, line.start, 3);
+    let before = match before.as_slice() {
+        [(_, the), rest @ ..] if the.eq_ignore_ascii_case("the") => rest,
+        all => all,
+    };
+    let [(_, from), (start, noun), ..] = before else {
+        return None;
+    };
+    if !from.eq_ignore_ascii_case("from") || !in_list(NOUNS, noun) {
+        return None;
+    }
+    let lead = doc.slice(line.start, *start).trim_end();
+    let opens_sentence = lead.is_empty() || lead.ends_with(['.', '!', '?', '(']);
+    if !opens_sentence || doc.inside_quote(g.start) {
+        return None;
+    }
+    let rest = head_within(doc.slice(g.end, line.end), 80);
+    let sentence_len = rest.find(['.', '!', '?', ';', ')']).unwrap_or(rest.len());
+    let words: Vec<&str> = alnum_words(rest.get(..sentence_len)?).collect();
+    let used = matches!(words.as_slice(),
+        [was, used, in_, this, report]
+            if in_list(&["was", "were", "is", "are"], was)
+                && used.eq_ignore_ascii_case("used")
+                && in_list(&["in", "for"], in_)
+                && in_list(&["this", "the"], this)
+                && in_list(REPORT, report));
+    used.then_some((*start, g.end + sentence_len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
@@ -272,6 +310,32 @@ mod tests {
             "Reuters contributed to the fund that paid for the crossing last year.",
             "\"Reuters contributed to this report,\" the mayor joked at the opening.",
             "The council said Reuters contributed to this report on the bridge.",
+        ] {
+            assert_none(&paras(&[P1, P2, P3, P1, P2, P3, sentence]));
+        }
+    }
+
+    #[test]
+    fn information_from_the_agency_used_in_this_report() {
+        for (note, agency, phrase) in [
+            (
+                "Information from The Associated Press was used in this report.",
+                "AP",
+                "Information from The Associated Press was used in this report",
+            ),
+            (
+                "Material from Reuters was used in this story.",
+                "Reuters",
+                "Material from Reuters was used in this story",
+            ),
+        ] {
+            let text = paras(&[P1, P2, P3, P1, P2, P3, note]);
+            assert_credit(&text, agency, "byline", phrase);
+        }
+        for sentence in [
+            "Information from AFP was used to identify the owners of the crossing.",
+            "The council said information from Reuters was used in this report on the bridge.",
+            "\"Information from AP was used in this report,\" the mayor said of the leak.",
         ] {
             assert_none(&paras(&[P1, P2, P3, P1, P2, P3, sentence]));
         }

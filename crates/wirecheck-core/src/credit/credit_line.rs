@@ -124,7 +124,11 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
             if !only_credit(doc, span) {
                 return false;
             }
-        } else if !is_place(part) && !is_time_stamp(part) && !is_reading_time(part) {
+        } else if !is_place(part)
+            && !is_time_stamp(part)
+            && !is_reading_time(part)
+            && !is_time_ago(part)
+        {
             return false;
         }
     }
@@ -232,6 +236,35 @@ fn is_reading_time(part: &str) -> bool {
         })
 }
 
+/// An aggregator's age of the story beside its source: "2h ago", "35 mins ago", "1 day ago",
+/// "Just now", "Yesterday".
+fn is_time_ago(part: &str) -> bool {
+    let words: Vec<String> = alnum_words(part).map(str::to_lowercase).collect();
+    const UNITS: &[&str] = &[
+        "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h",
+        "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks",
+    ];
+    let unit = |w: &str| UNITS.contains(&w);
+    let count = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    // "2h" as one word: digits, then a unit.
+    let glued = |w: &str| {
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && unit(&w[digits..])
+    };
+    match words
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["just", "now"] | ["yesterday"] | ["today"] => true,
+        ["an" | "a", u, "ago"] => unit(u),
+        [n, "ago"] => glued(n),
+        [n, u, "ago"] => count(n) && unit(u),
+        _ => false,
+    }
+}
+
 fn is_time_stamp(part: &str) -> bool {
     let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
     let words: Vec<&str> = alnum_words(part).collect();
@@ -290,6 +323,9 @@ mod tests {
             ("Seoul | Reuters", "Reuters"),
             ("reuters\u{a0}|\u{a0}Seoul", "Reuters"),
             ("Source: Yonhap News Agency", "Yonhap"),
+            ("Source: Yonhap News Agency \u{b7} 2h ago", "Yonhap"),
+            ("AFP | 35 mins ago", "AFP"),
+            ("Reuters \u{2022} an hour ago", "Reuters"),
             ("Reuters, Seoul", "Reuters"),
             ("Reuters / Seoul", "Reuters"),
             ("AFP \u{2022} Paris", "AFP"),

@@ -82,6 +82,7 @@ const PHRASE_FORMS: &[(CreditKind, PhraseForm)] = &[
     (CreditKind::WithInputs, with_inputs::with_inputs),
     (CreditKind::AccordingTo, attribution::attribution),
     (CreditKind::Byline, byline::contributed),
+    (CreditKind::Byline, byline::information_from),
     (CreditKind::SignOff, sign_off::sign_off),
     (CreditKind::SignOff, sign_off::glued),
     (CreditKind::AccordingTo, statement::statement),
