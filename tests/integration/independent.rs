@@ -498,3 +498,30 @@ fn a_blogs_copy_of_the_explorers_release_is_derived_and_flagged() {
         "the May release on a blog, its dateline dropped, no source line",
     );
 }
+
+#[test]
+fn a_rival_agencys_story_of_the_same_fire_is_not_derived() {
+    let t = archive();
+    let (code, report) = check(&t, "rival-agency-sarvan-fire.txt");
+    assert_independent(
+        code,
+        &report,
+        "another agency's story of the Sarvan warehouse fire from the same briefing: the fire \
+         chief's and the collector's quotes, the dead and injured, the owner detained, in its \
+         own lead, order and words",
+    );
+}
+
+#[test]
+fn a_sentence_by_sentence_rewrite_of_the_fire_story_is_derived_and_flagged() {
+    let t = archive();
+    let (code, report) = check(&t, "rewrite-sarvan-fire.txt");
+    assert_eq!(report["derived"], "wholly", "{}", evidence(&report));
+    assert_flagged_copy(
+        code,
+        &report,
+        "pti-sarvan-warehouse-fire.txt",
+        "PTI",
+        "a site's rewrite of the PTI story, sentence by sentence in its order, no credit",
+    );
+}

@@ -102,12 +102,13 @@ pub(super) fn with_agencies(doc: &Doc) -> Vec<Span> {
         &["mit", "material", "von", "agenturen"], &["mit", "agenturen"], &["agenturen"],
         &["com", "agências"], &["agências"], &["con", "agenzie"], &["agenzie"],
         // English: "(With agency inputs)", "Agencies", "Staff and agencies", "From wire
-        // reports", "Compiled by our staff from wire reports".
+        // reports", "Compiled by our staff from wire reports", a byline "By Agencies".
         &["agencies"], &["with", "agencies"], &["with", "agency", "inputs"],
         &["agency", "inputs"], &["with", "inputs", "from", "agencies"],
         &["inputs", "from", "agencies"], &["staff", "and", "agencies"], &["wire", "reports"],
         &["from", "wire", "reports"], &["from", "staff", "and", "wire", "reports"],
-        &["compiled", "from", "wire", "reports"],
+        &["compiled", "from", "wire", "reports"], &["by", "agencies"],
+        &["by", "staff", "and", "agencies"], &["by", "wire", "services"],
         &["compiled", "by", "our", "staff", "from", "wire", "reports"],
         &["from", "wire", "services"], &["compiled", "from", "wire", "services"],
     ];
@@ -152,6 +153,8 @@ mod tests {
             "With agency inputs",
             "(With agency inputs)",
             "Agencies",
+            "By Agencies",
+            "By staff and agencies",
             "Staff and agencies",
             "From wire reports",
             "Compiled by our staff from wire reports.",
