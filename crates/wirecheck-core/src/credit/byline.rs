@@ -284,61 +284,67 @@ mod tests {
         );
     }
 
-    #[test]
-    fn agency_contributed_to_this_report() {
-        for (note, agency, phrase) in [
-            (
-                "Reuters contributed to this report.",
-                "Reuters",
-                "Reuters contributed to this report",
-            ),
-            (
-                "The Associated Press contributed to this report.",
-                "AP",
-                "The Associated Press contributed to this report",
-            ),
-            (
-                "AFP contributed reporting.",
-                "AFP",
-                "AFP contributed reporting",
-            ),
-        ] {
+    /// Each note, as the article's last paragraph, credits its agency as a byline; each
+    /// look-alike sentence there credits nobody.
+    fn notes_at_the_end(notes: &[(&str, &str, &str)], look_alikes: &[&str]) {
+        for &(note, agency, phrase) in notes {
             let text = paras(&[P1, P2, P3, P1, P2, P3, note]);
             assert_credit(&text, agency, "byline", phrase);
         }
-        for sentence in [
-            "Reuters contributed to the fund that paid for the crossing last year.",
-            "\"Reuters contributed to this report,\" the mayor joked at the opening.",
-            "The council said Reuters contributed to this report on the bridge.",
-        ] {
+        for sentence in look_alikes {
             assert_none(&paras(&[P1, P2, P3, P1, P2, P3, sentence]));
         }
     }
 
     #[test]
+    fn agency_contributed_to_this_report() {
+        notes_at_the_end(
+            &[
+                (
+                    "Reuters contributed to this report.",
+                    "Reuters",
+                    "Reuters contributed to this report",
+                ),
+                (
+                    "The Associated Press contributed to this report.",
+                    "AP",
+                    "The Associated Press contributed to this report",
+                ),
+                (
+                    "AFP contributed reporting.",
+                    "AFP",
+                    "AFP contributed reporting",
+                ),
+            ],
+            &[
+                "Reuters contributed to the fund that paid for the crossing last year.",
+                "\"Reuters contributed to this report,\" the mayor joked at the opening.",
+                "The council said Reuters contributed to this report on the bridge.",
+            ],
+        );
+    }
+
+    #[test]
     fn information_from_the_agency_used_in_this_report() {
-        for (note, agency, phrase) in [
-            (
-                "Information from The Associated Press was used in this report.",
-                "AP",
-                "Information from The Associated Press was used in this report",
-            ),
-            (
-                "Material from Reuters was used in this story.",
-                "Reuters",
-                "Material from Reuters was used in this story",
-            ),
-        ] {
-            let text = paras(&[P1, P2, P3, P1, P2, P3, note]);
-            assert_credit(&text, agency, "byline", phrase);
-        }
-        for sentence in [
-            "Information from AFP was used to identify the owners of the crossing.",
-            "The council said information from Reuters was used in this report on the bridge.",
-            "\"Information from AP was used in this report,\" the mayor said of the leak.",
-        ] {
-            assert_none(&paras(&[P1, P2, P3, P1, P2, P3, sentence]));
-        }
+        notes_at_the_end(
+            &[
+                (
+                    "Information from The Associated Press was used in this report.",
+                    "AP",
+                    "Information from The Associated Press was used in this report",
+                ),
+                (
+                    "Material from Reuters was used in this story.",
+                    "Reuters",
+                    "Material from Reuters was used in this story",
+                ),
+            ],
+            &[
+                "Information from AFP was used to identify the owners of the crossing.",
+                "The council said information from Reuters was used in this report on the bridge.",
+                "\"Information from AP was used in this report,\" the mayor said of the leak.",
+            ],
+        );
     }
 
     #[test]
