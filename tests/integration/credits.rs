@@ -208,6 +208,34 @@ fn every_common_credit_form_credits_the_agency() {
                 "<div class=story-meta><span class=byline>By Lena Varga, Reuters</span></div><article>",
             ),
         ),
+        // Found missing by a blind probe of saved pages (2026-12-04).
+        (
+            "dpa",
+            page("", "", "").replace("<article>", "<article><div itemprop=articleBody>").replace(
+                "</article>",
+                "</div><p class=article-source>Source: dpa/bb</p></article>",
+            ),
+        ),
+        (
+            "Yonhap",
+            page(
+                "",
+                "<div class=meta-row><img class=agency-logo src=/img/yna-logo.png alt=\"Yonhap News Agency\"></div>",
+                "",
+            ),
+        ),
+        (
+            "Kyodo",
+            page("", "<div class=story-meta><span class=writer>KYODO</span></div>", ""),
+        ),
+        (
+            "PA",
+            page(
+                "",
+                "<div class=story-meta><span class=author-name>Helen Marsh, PA Health Correspondent</span></div>",
+                "",
+            ),
+        ),
     ];
     let mut missed = Vec::new();
     for (i, (agency, article)) in text_cases.iter().enumerate() {
@@ -264,6 +292,14 @@ fn look_alikes_of_credits_do_not_credit_the_agency() {
         (
             "Reuters",
             page("<meta name=\"author\" content=\"Lena Varga\">", "", ""),
+        ),
+        // A strip of partners' logos in the page's footer.
+        (
+            "Reuters",
+            page("", "", "").replace(
+                "<footer>",
+                "<footer><img class=partner-logo src=/reuters-logo.png alt=Reuters>",
+            ),
         ),
         // Other stories' bylines in a sidebar of the latest news, before the article.
         (

@@ -55,15 +55,23 @@ pub(super) fn is_credit_line(doc: &Doc, li: usize) -> bool {
 }
 
 /// The line up to a copyright's rights notice: "Copyright 2026 The Associated Press. All rights
-/// reserved. This material may not be published, broadcast, rewritten or redistributed."
+/// reserved. This material may not be published, broadcast, rewritten or redistributed.", "©
+/// EFE 2026. All rights reserved. Reproduction … without the prior written consent of EFE is
+/// prohibited."
 fn without_rights_notice(doc: &Doc, line: Line) -> Line {
     let text = doc.slice(line.start, line.end);
     if !starts_with_copyright(text) || text.len() > 3 * MAX_CREDIT_LINE_BYTES {
         return line;
     }
     let lower = text.to_ascii_lowercase();
+    const NOTICE: &[&str] = &[
+        "may not be",
+        "prohibited",
+        "without permission",
+        "without the prior",
+    ];
     match lower.find("reserved.") {
-        Some(at) if lower[at..].contains("may not be") => Line {
+        Some(at) if NOTICE.iter().any(|n| lower[at..].contains(n)) => Line {
             start: line.start,
             end: line.start + at + "reserved.".len(),
         },
@@ -128,6 +136,7 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
             && !is_time_stamp(part)
             && !is_reading_time(part)
             && !is_time_ago(part)
+            && !is_staff_name(part)
         {
             return false;
         }
@@ -236,6 +245,30 @@ fn is_reading_time(part: &str) -> bool {
         })
 }
 
+/// The page's editor or writer beside the source: "Editor: Li Wen", "Edited by Ana Ruiz",
+/// "Reporter: Kim Ji-woo": a label, then one to four capitalized words.
+fn is_staff_name(part: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "editor:",
+        "editors:",
+        "edited by",
+        "reporter:",
+        "writer:",
+        "author:",
+        "translator:",
+        "translated by",
+        "compiled by",
+    ];
+    let part = part.trim();
+    LABELS.iter().any(|label| {
+        part.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+            && part
+                .get(label.len()..)
+                .is_some_and(|name| name.starts_with(char::is_whitespace) && is_place(name))
+    })
+}
+
 /// An aggregator's age of the story beside its source: "2h ago", "35 mins ago", "1 day ago",
 /// "Just now", "Yesterday".
 fn is_time_ago(part: &str) -> bool {
@@ -325,6 +358,10 @@ mod tests {
             ("Source: Yonhap News Agency", "Yonhap"),
             ("Source: Yonhap News Agency \u{b7} 2h ago", "Yonhap"),
             ("AFP | 35 mins ago", "AFP"),
+            (
+                "Editor: Li Wen | Source: Xinhua | 2026-10-20 11:26:08",
+                "Xinhua",
+            ),
             ("Reuters \u{2022} an hour ago", "Reuters"),
             ("Reuters, Seoul", "Reuters"),
             ("Reuters / Seoul", "Reuters"),
@@ -517,6 +554,8 @@ mod tests {
             "Reuters, the yard said",
             "AP, 12, 14",
             "Reuters Published a report on the yard",
+            "Editor: the yard | Source: Reuters",
+            "Reuters | 5 years of talks ago",
             "Reuters May be wrong about the yard",
             "AP 12 14",
         ] {
@@ -535,6 +574,17 @@ mod tests {
                     may not be published, broadcast, rewritten or redistributed without permission.";
         let text = paras(&[P1, P2, P3, line]);
         assert_credit(&text, "AP", "credit_line", line);
+        let line = "\u{a9} EFE 2026. All rights reserved. Redistribution, retransmission or \
+                    reproduction of this content without the prior written consent of EFE is \
+                    prohibited.";
+        let got = found(&paras(&[P1, P2, P3, line]));
+        assert!(
+            !got.is_empty()
+                && got
+                    .iter()
+                    .all(|(a, k, p)| (a.as_str(), *k, p.as_str()) == ("EFE", "credit_line", line)),
+            "{got:?}"
+        );
         // A sentence after the copyright that is no rights notice keeps the line long.
         let other = "Copyright 2026 The Associated Press. All rights reserved. The yard's new \
                      order was first reported by the Corven Gazette, which said the navy would \

@@ -204,6 +204,16 @@ impl<'a> Doc<'a> {
                 .is_some_and(|(_, last)| li >= last && li - last <= EDGE_LINES)
     }
 
+    /// Whether line `li` lies in the upper half of the story (of the text when it has no line
+    /// of [`STORY_WORDS`] words), before its last paragraph: where a picture and its caption
+    /// stand, not the story's own credit after its text.
+    pub fn in_upper_half(&self, li: usize) -> bool {
+        match self.story {
+            Some((first, last)) => li < last && li.saturating_sub(first) * 2 < last - first,
+            None => li * 2 < self.lines.len(),
+        }
+    }
+
     /// Whether line `li` is the story's last paragraph: the last line of [`STORY_WORDS`]
     /// words or more, after which a saved page has only short lines (tags, headlines of
     /// other stories, a cookie notice).

@@ -125,13 +125,14 @@ fn is_service_code(rest: &str, word: &str) -> bool {
 }
 
 /// "© AP" on a line of its own right under a caption (a line ending in a full stop) in the
-/// upper half of the article: the picture's copyright. A copyright line opening the article,
-/// under its headline, or after the text credits the text.
+/// upper half of the story: the picture's copyright. A copyright line opening the article,
+/// under its headline, or after the text credits the text, however much of the page's
+/// furniture follows it.
 fn under_a_caption(doc: &Doc, li: usize) -> bool {
     let text = doc.line_text(li);
     starts_with_copyright(text)
         && li > 0
-        && li * 2 < doc.lines.len()
+        && doc.in_upper_half(li)
         && doc.line_text(li - 1).ends_with('.')
 }
 
@@ -239,6 +240,36 @@ mod tests {
         assert_credit(&under_headline, "AP", "credit_line", "\u{a9} AP");
         let after_text = paras(&[P1, P2, P3, P1, P2, CAPTION, "\u{a9} 2026 AP"]);
         assert_credit(&after_text, "AP", "credit_line", "\u{a9} 2026 AP");
+    }
+
+    #[test]
+    fn a_copyright_line_after_the_story_counts_above_a_long_page_footer() {
+        let long = "The fictional town of Lowmere opened a footbridge over the river on Tuesday \
+                    after nearly a decade of delays, officials said, linking the square to the \
+                    station.";
+        let footer = [
+            "[Print this story] [E-mail this story]",
+            "Other stories",
+            "Council approves new fire station",
+            "Football: Lowmere stays unbeaten",
+            "Most viewed",
+            "Highway reopens after overnight crash",
+            "Weather",
+            "Today: 14C, showers",
+            "Contact us | Advertise | Privacy",
+        ];
+        let mut parts = vec![long, long, long, long, "\u{a9} 2026 The Associated Press."];
+        parts.extend(footer);
+        assert_credit(
+            &paras(&parts),
+            "AP",
+            "credit_line",
+            "\u{a9} 2026 The Associated Press.",
+        );
+        // Under a caption in the story's upper half it is the picture's.
+        let mut parts = vec![long, CAPTION, "\u{a9} AP", long, long, long];
+        parts.extend(footer);
+        assert_none(&paras(&parts));
     }
 
     #[test]

@@ -16,8 +16,15 @@ pub fn page_author_credits(
 ) -> Vec<FoundCredit> {
     let mut out: Vec<FoundCredit> = Vec::new();
     for author in authors {
-        for credit in find_credits(table, author) {
-            let standalone = matches!(credit.kind, CreditKind::CreditLine | CreditKind::Byline);
+        // A declared author is a byline without its "By": "Helen Marsh, PA Health
+        // Correspondent" reads as "By Helen Marsh, PA Health Correspondent" does.
+        let as_byline = format!("By {author}");
+        let mut credits = find_credits(table, author);
+        if !credits.iter().any(|c| is_standalone(c.kind)) {
+            credits = find_credits(table, &as_byline);
+        }
+        for credit in credits {
+            let standalone = is_standalone(credit.kind);
             let known = already
                 .iter()
                 .chain(&out)
@@ -34,6 +41,12 @@ pub fn page_author_credits(
         }
     }
     out
+}
+
+/// Whether a credit read in an author's name stands on its own: a credit line or a byline,
+/// not an agency named in a phrase.
+fn is_standalone(kind: CreditKind) -> bool {
+    matches!(kind, CreditKind::CreditLine | CreditKind::Byline)
 }
 
 #[cfg(test)]
@@ -56,6 +69,8 @@ mod tests {
         assert_eq!(agencies(&["Reuters"]), ["Reuters"]);
         assert_eq!(agencies(&["AFP Staff"]), ["AFP"]);
         assert_eq!(agencies(&["Lena Varga, Reuters"]), ["Reuters"]);
+        assert_eq!(agencies(&["Helen Marsh, PA Health Correspondent"]), ["PA"]);
+        assert_eq!(agencies(&["Kenji Sato, Kyodo News"]), ["Kyodo"]);
         assert_eq!(
             agencies(&["Associated Press", "The Associated Press"]),
             ["AP"]
@@ -73,6 +88,8 @@ mod tests {
         assert!(agencies(&["Photo: Reuters"]).is_empty());
         assert!(agencies(&["Reuters Institute"]).is_empty());
         assert!(agencies(&["Minister tells Reuters of new plan"]).is_empty());
+        assert!(agencies(&["Photo: Reuters"]).is_empty());
+        assert!(agencies(&["Helen Marsh, former Reuters reporter"]).is_empty());
     }
 
     #[test]

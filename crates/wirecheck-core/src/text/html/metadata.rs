@@ -3,7 +3,7 @@
 
 use scraper::{ElementRef, Html};
 
-use super::story::{is_dropped, is_story_article, lists_other_stories};
+use super::story::{is_dropped, is_story_article, lists_other_stories, own_section};
 use super::{Extracted, collapse, inline_text, non_empty};
 
 /// `<meta>` names and properties that declare the page's author.
@@ -129,6 +129,16 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
                 }
             }
             "article" if is_story_article(el) => has_article = true,
+            // An agency's logo beside the byline names the agency only in its `alt`.
+            "img" if is_logo(v) && !in_page_furniture(el) => {
+                if let Some(alt) = v
+                    .attr("alt")
+                    .map(collapse)
+                    .filter(|a| !a.is_empty() && a.chars().count() <= MAX_LOGO_ALT)
+                {
+                    authors.push(alt);
+                }
+            }
             _ => {}
         }
         let byline_element = v
@@ -148,13 +158,7 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
         // The page's byline counts as a declared author wherever it stands (a layout may put
         // it beside the article element rather than in it), but not one in a related-stories
         // list, a sidebar or the page's navigation.
-        if visible_byline.is_none()
-            && !el.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| is_dropped(e, &|| true) || lists_other_stories(e))
-            })
-        {
+        if visible_byline.is_none() && !in_furniture(el) {
             visible_byline = text;
         }
     }
@@ -173,14 +177,43 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
 
 /// Longest byline element read, in characters: a longer one is an author's biography box.
 const MAX_BYLINE: usize = 120;
+/// Longest `alt` of a logo read as a declared author: an agency's name, not a description.
+const MAX_LOGO_ALT: usize = 60;
+
+/// Whether `el` lies in page furniture (a navigation bar, a footer, a sidebar) or in a list
+/// of other stories, whose bylines and logos are not the story's.
+fn in_furniture(el: ElementRef<'_>) -> bool {
+    el.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| is_dropped(e, &|| true) || lists_other_stories(e))
+    })
+}
+
+/// Whether `el` lies in page furniture as the text sees it: also in the page's own header or
+/// footer (the site's logo, a strip of partners' logos), which [`in_furniture`] lets a byline
+/// stand in.
+fn in_page_furniture(el: ElementRef<'_>) -> bool {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| is_dropped(a.value(), &|| own_section(a)) || lists_other_stories(a.value()))
+}
+
+/// Whether an image is a logo: "logo" in its class or its file name (`agency-logo`,
+/// `/img/partners/yna-logo.png`).
+fn is_logo(img: &scraper::node::Element) -> bool {
+    let logo = |s: &str| s.to_ascii_lowercase().contains("logo");
+    img.classes().any(logo) || img.attr("src").is_some_and(logo)
+}
 
 /// Whether an element of class `class` is a byline: `byline`, or a class of which one part is
-/// "byline" or "author" (`story__author`, `article-byline`, `c-author-name`), not an author's
-/// picture or biography (`author-avatar`, `author-bio`).
+/// "byline", "author", "writer" or "reporter" (`story__author`, `article-byline`,
+/// `c-author-name`, `writer`), not an author's picture or biography (`author-avatar`,
+/// `author-bio`).
 fn is_byline_class(class: &str) -> bool {
     let parts = || class.split(['_', '-']).filter(|p| !p.is_empty());
     let named = parts().any(|p| {
-        ["byline", "author", "authors"]
+        ["byline", "author", "authors", "writer", "reporter"]
             .iter()
             .any(|w| p.eq_ignore_ascii_case(w))
     });

@@ -121,7 +121,12 @@ pub fn extract(html: &str) -> Extracted {
     let limited = limit_nesting(html);
     let doc = Html::parse_document(&limited);
     let mut out = metadata::metadata(&doc);
-    out.text = paragraphs::article_text(story::content_root(&doc));
+    let root = story::content_root(&doc);
+    out.text = paragraphs::article_text(root);
+    for line in story::lines_after_body(root) {
+        out.text.push_str("\n\n");
+        out.text.push_str(&line);
+    }
     out
 }
 

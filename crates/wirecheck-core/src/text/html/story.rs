@@ -197,3 +197,44 @@ pub(super) fn own_section(el: ElementRef<'_>) -> bool {
     el.ancestors().any(|a| is_element(a.value(), "article"))
         || (el.value().name() == "header" && el.descendants().any(|d| is_element(d.value(), "h1")))
 }
+
+/// Longest paragraph kept after an article body ([`lines_after_body`]): a credit line or an
+/// agency's copyright with its rights notice, not a paragraph of another text.
+const MAX_LINE_AFTER_BODY: usize = 200;
+/// Most paragraphs kept after an article body.
+const MAX_LINES_AFTER_BODY: usize = 3;
+
+/// The short paragraphs that the story's `<article>` sets after its `itemprop=articleBody`
+/// element `root`, furniture dropped as everywhere: where a page puts the story's credit
+/// ("Source: dpa/bb") or the agency's copyright ("© EFE 2026. All rights reserved …"), which
+/// the body alone leaves out. Nothing when `root` is not such a body, or past the first
+/// paragraph too long to be a credit.
+pub(super) fn lines_after_body(root: ElementRef<'_>) -> Vec<String> {
+    if root.value().attr("itemprop") != Some("articleBody") {
+        return Vec::new();
+    }
+    let Some(article) = root
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "article")
+        .filter(|a| is_story_article(*a))
+    else {
+        return Vec::new();
+    };
+    let body = super::paragraphs::article_text(root);
+    let whole = super::paragraphs::article_text(article);
+    let Some(last) = body.rsplit("\n\n").map(str::trim).find(|p| !p.is_empty()) else {
+        return Vec::new();
+    };
+    let Some(at) = whole.rfind(last) else {
+        return Vec::new();
+    };
+    whole[at + last.len()..]
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take_while(|p| p.chars().count() <= MAX_LINE_AFTER_BODY)
+        .take(MAX_LINES_AFTER_BODY)
+        .map(str::to_string)
+        .collect()
+}

@@ -266,6 +266,61 @@ fn prefers_article_body_over_page() {
 }
 
 #[test]
+fn the_credit_an_article_sets_after_its_body_is_kept() {
+    let page = "<body><article><h1>Bridge stays shut</h1>\
+        <div class=share-bar><a>Share</a></div>\
+        <div itemprop=articleBody><p>One long paragraph of the story.</p><p>Two.</p></div>\
+        <p class=article-source>Source: dpa/bb</p>\
+        <div class=agency-copyright><small>\u{a9} EFE 2026. All rights reserved.</small></div>\
+        <section class=related-news><h3>Related</h3><p>Another story</p></section>\
+        </article><aside><p>Most read</p></aside></body>";
+    assert_eq!(
+        extract(page).text,
+        "One long paragraph of the story.\n\nTwo.\n\nSource: dpa/bb\n\n\u{a9} EFE 2026. All rights reserved."
+    );
+    // A long paragraph after the body is another text: nothing past it is kept.
+    let long = "x ".repeat(150);
+    let page = format!(
+        "<body><article><div itemprop=articleBody><p>One.</p></div><p>{long}</p>\
+         <p>Source: AFP</p></article></body>"
+    );
+    assert_eq!(extract(&page).text, "One.");
+    // A body outside any article has nothing after it to read.
+    let page =
+        "<body><main><div itemprop=articleBody><p>One.</p></div><p>Source: AFP</p></main></body>";
+    assert_eq!(extract(page).text, "One.");
+}
+
+#[test]
+fn a_writer_class_is_a_byline() {
+    let got = extract(
+        "<html><body><article><h1>Ferry halted</h1><div class=story-meta><span class=writer>\
+         KYODO</span></div><p>The ministry halted the ferry.</p></article></body></html>",
+    );
+    assert_eq!(got.authors, ["KYODO"]);
+    let got = extract(
+        "<html><body><article><h1>Ferry halted</h1><div class=writer-bio>KYODO veteran</div>\
+         <p>The ministry halted the ferry.</p></article></body></html>",
+    );
+    assert!(got.authors.is_empty(), "{:?}", got.authors);
+}
+
+#[test]
+fn an_agency_logo_beside_the_byline_is_a_declared_author() {
+    let page = "<html><body><header><a href=/><img class=logo src=/logo.png alt=\"Ledger\"></a>\
+        </header><div class=main><h1>Cells</h1><div class=meta-row><img class=agency-logo \
+        src=/img/yna-logo.png alt=\"Yonhap News Agency\"> <span>2026.10.20</span></div>\
+        <p>Daeyang Cell will build a plant.</p></div><footer><img src=/partners/afp-logo.png \
+        alt=AFP></footer></body></html>";
+    assert_eq!(extract(page).authors, ["Yonhap News Agency"]);
+    // An image that is no logo (an avatar, a photo) names no author.
+    let page = "<html><body><h1>Cells</h1><img class=author-avatar src=/desk.png alt=Reuters>\
+        <figure><img src=/photo.jpg alt=AFP></figure><p>Daeyang Cell will build a plant.</p>\
+        </body></html>";
+    assert!(extract(page).authors.is_empty());
+}
+
+#[test]
 fn fragment_without_body_tags() {
     assert_eq!(
         extract("<p>First a &lt; b.</p><p>Second</p>").text,
