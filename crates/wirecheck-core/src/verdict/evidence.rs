@@ -97,6 +97,13 @@ fn reasons(f: &Features) -> Vec<String> {
     } else if f.copied > 0.0 && f.edit_rate <= 0.1 {
         out.push("little edited".to_string());
     }
+    if f.coverage > 0.0 && f.longest_run < super::MIN_NARRATION_RUN && super::is_own_report(f) {
+        out.push(format!(
+            "{:.0}% of the article's prose is its own and only {:.0}% of its narration is in copied passages: its own report of the same facts",
+            f.own_prose * 100.0,
+            f.copied * 100.0
+        ));
+    }
     if f.copied <= 0.0 && f.coverage > 0.0 {
         out.push("found only as rewritten sentences: similar content, few exact runs".to_string());
     }

@@ -72,6 +72,28 @@ pub const MIN_REWRITE_RARE_WORDS: f64 = 0.5;
 /// enough of them to tell ([`Features::figures`]).
 pub const MIN_REWRITE_FIGURES: f64 = 0.5;
 
+/// Share of the article's prose outside its passages ([`Features::own_prose`]) from which a
+/// text with little copied ([`MAX_OWN_REPORT_COPIED`]) is the outlet's own report: see
+/// [`is_own_report`].
+pub const MIN_OWN_REPORT_PROSE: f64 = 0.4;
+/// Share of the narration in copied passages (found by shared runs, [`Features::copied`])
+/// below which a text most of whose prose is its own has copied nothing an editor could point
+/// to: see [`is_own_report`].
+pub const MAX_OWN_REPORT_COPIED: f64 = 0.2;
+
+/// Whether a text that shares no long narration run is the outlet's own report of the same
+/// facts rather than a rewrite: most of its prose lies outside every passage
+/// ([`MIN_OWN_REPORT_PROSE`]) and almost none of its narration in a passage of shared runs
+/// ([`MAX_OWN_REPORT_COPIED`]), so what resembles the wire story is sentences that carry the
+/// same names, figures and quotes (a local paper's or a trade site's own story of the same
+/// briefing, a TV site's eyewitness report). A rewrite of the story, however loose, follows it
+/// through most of the article; a partial copy keeps its pasted paragraphs as copied passages.
+/// Asked of the rewrite clause of [`has_copy_evidence`] only: a long run of the wire's
+/// narration is evidence whatever surrounds it.
+pub fn is_own_report(f: &Features) -> bool {
+    f.own_prose >= MIN_OWN_REPORT_PROSE && f.copied < MAX_OWN_REPORT_COPIED
+}
+
 /// Fewest ordinary words (not names, not figures: [`Features::plain_run`]) in one shared run
 /// of [`MIN_NARRATION_RUN`] narration words or more for the run to show copied narration: a name and title ("Ruth Penhallow,
 /// chief executive of the Council of Housing Associations", five of ten) is a fact every
@@ -87,7 +109,8 @@ pub const MIN_PLAIN_RUN: f64 = 6.0;
 ///   [`DECISIVE_COPY`]): another month's statistics in the same sentences, whose short runs
 ///   are the agency's frame ("economists polled by Reuters had expected a reading of"), not
 ///   copying; or
-/// - **a rewrite**: little of what is shared is quotes or templates ([`MAX_SHARED_FACTS`]), the
+/// - **a rewrite**: not the outlet's own report ([`is_own_report`]), little of what is shared
+///   is quotes or templates ([`MAX_SHARED_FACTS`]), the
 ///   article's narration keeps most of its top source's content words
 ///   ([`MIN_REWRITE_CONTAINMENT`]), the source holds at least half of the article's rare
 ///   words ([`MIN_REWRITE_RARE_WORDS`]; not asked when no archive said which are rare) and at
@@ -114,6 +137,7 @@ pub fn has_copy_evidence(f: &Features) -> bool {
         && f.template < TEMPLATE_DOCUMENT
         && !other_period;
     let rewrite = f.quoted + f.template < MAX_SHARED_FACTS
+        && !is_own_report(f)
         && f.containment >= MIN_REWRITE_CONTAINMENT
         && f.rare_words.is_none_or(|r| r >= MIN_REWRITE_RARE_WORDS)
         && f.figures.is_none_or(|r| r >= MIN_REWRITE_FIGURES);
@@ -466,6 +490,48 @@ mod tests {
             has_copy_evidence(&background),
             "two paragraphs of the wire's background pasted into another month's report"
         );
+    }
+
+    #[test]
+    fn the_outlets_own_report_of_the_same_facts_is_no_rewrite() {
+        // A local paper's story of the march: its own lead and interviews, sentences that
+        // carry the wire's names, figures and quotes, hardly a copied passage.
+        let own = Features {
+            coverage: 0.3,
+            copied: 0.13,
+            longest_run: 7.0,
+            quoted: 0.25,
+            containment: 0.52,
+            rare_words: Some(0.83),
+            figures: Some(0.65),
+            own_prose: 0.65,
+            ..Features::default()
+        };
+        assert!(is_own_report(&own));
+        assert!(!has_copy_evidence(&own), "its own prose, the same facts");
+        // A rewrite of the whole story leaves little prose of its own.
+        let rewrite = Features {
+            coverage: 0.8,
+            own_prose: 0.15,
+            ..own.clone()
+        };
+        assert!(
+            has_copy_evidence(&rewrite),
+            "the story rewritten throughout"
+        );
+        // A piece that pastes wire paragraphs into its own keeps them as copied passages.
+        let partial = Features {
+            copied: 0.35,
+            ..own.clone()
+        };
+        assert!(has_copy_evidence(&partial), "pasted paragraphs, edited");
+        // A long run of the wire's narration is copying whatever surrounds it.
+        let run = Features {
+            longest_run: 14.0,
+            plain_run: 10.0,
+            ..own
+        };
+        assert!(has_copy_evidence(&run));
     }
 
     #[test]
