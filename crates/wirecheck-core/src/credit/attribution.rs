@@ -30,7 +30,7 @@ const BEFORE: &[&str] = &[
     "according to", "as per", "reported by", "report by", "report from", "reports by",
     "reports from", "was provided by", "is provided by", "story provided by",
     "article provided by", "content provided by", "distribution service at", "distributed by",
-    "issued through", "distributed through",
+    "issued through", "distributed through", "distributed via", "issued via",
     // Where a republished story first appeared: "This article was originally published by
     // Reuters", "Republished from AFP".
     "originally published by", "first published by", "originally published in",
@@ -376,6 +376,11 @@ mod tests {
                 "Content provided by the Associated Press.",
                 "AP",
                 "Content provided by the Associated Press",
+            ),
+            (
+                "The company's results were in a statement distributed via Business Wire.",
+                "Business Wire",
+                "distributed via Business Wire",
             ),
             (
                 "This article was originally published by Reuters.",
