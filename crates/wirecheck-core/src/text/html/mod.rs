@@ -123,7 +123,7 @@ pub fn extract(html: &str) -> Extracted {
     let mut out = metadata::metadata(&doc);
     let root = story::content_root(&doc);
     out.text = paragraphs::article_text(root);
-    for line in story::lines_after_body(root) {
+    for line in story::lines_after_body(root, &out.text) {
         out.text.push_str("\n\n");
         out.text.push_str(&line);
     }

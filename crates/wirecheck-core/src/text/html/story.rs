@@ -208,8 +208,8 @@ const MAX_LINES_AFTER_BODY: usize = 3;
 /// element `root`, furniture dropped as everywhere: where a page puts the story's credit
 /// ("Source: dpa/bb") or the agency's copyright ("© EFE 2026. All rights reserved …"), which
 /// the body alone leaves out. Nothing when `root` is not such a body, or past the first
-/// paragraph too long to be a credit.
-pub(super) fn lines_after_body(root: ElementRef<'_>) -> Vec<String> {
+/// paragraph too long to be a credit. `body` is the text already read from `root`.
+pub(super) fn lines_after_body(root: ElementRef<'_>, body: &str) -> Vec<String> {
     if root.value().attr("itemprop") != Some("articleBody") {
         return Vec::new();
     }
@@ -221,7 +221,6 @@ pub(super) fn lines_after_body(root: ElementRef<'_>) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let body = super::paragraphs::article_text(root);
     let whole = super::paragraphs::article_text(article);
     let Some(last) = body.rsplit("\n\n").map(str::trim).find(|p| !p.is_empty()) else {
         return Vec::new();
