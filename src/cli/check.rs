@@ -173,6 +173,43 @@ fn print_published_later(report: &Report) {
     }
 }
 
+/// Stories the article shares text with but is not derived from: apart, after the sources,
+/// with why the shared text is not copying; never flagged.
+fn print_shared(report: &Report, verbose: bool) {
+    if report.shared.is_empty() {
+        return;
+    }
+    anstream::println!("  {DIM}shares text with (not sources: shared facts, not copying):{DIM:#}");
+    for story in &report.shared {
+        anstream::println!(
+            "   - {} {} {}  {DIM}{}{DIM:#}, {} of the article in {} passages",
+            story.agency.as_deref().unwrap_or("(agency unknown)"),
+            story_ref(story.id),
+            story.headline,
+            story.published.as_deref().unwrap_or(""),
+            percent(story.coverage),
+            story.passages.len(),
+        );
+        anstream::println!(
+            "     {DIM}evidence: {}{DIM:#}",
+            story.evidence.reasons.join("; ")
+        );
+        if verbose {
+            for passage in &story.passages {
+                anstream::println!(
+                    "     {:>6}-{:<6} <- {}-{}  {:?}, {} words",
+                    passage.article_start,
+                    passage.article_end,
+                    passage.source_start,
+                    passage.source_end,
+                    passage.kind,
+                    passage.words,
+                );
+            }
+        }
+    }
+}
+
 /// `#12` for a stored story; `given` for the story a comparison was given.
 fn story_ref(id: i64) -> String {
     if id == UNSTORED_STORY_ID {
@@ -249,6 +286,7 @@ pub fn print_report(name: &str, report: &Report, verbose: bool) {
         );
     }
     print_published_later(report);
+    print_shared(report, verbose);
     if report.passages.is_empty() {
         return;
     }

@@ -186,6 +186,13 @@ fn print_figures(args: &MeterArgs, f: &MeterEvaluation) {
         t.scores.f1
     );
     anstream::println!(
+        "  {:<26} {:>9.3} {:>7.3} {:>7.3}",
+        "shared words (token)",
+        t.shared.precision,
+        t.shared.recall,
+        t.shared.f1
+    );
+    anstream::println!(
         "  {DIM}{} annotated stories, {} words ({} unaligned); recall of Verbatim {:.3}, of Rewrite {:.3}{DIM:#}",
         t.annotated_stories,
         t.words,
@@ -295,7 +302,7 @@ fn print_fit(fit: &Fit) {
         "none F1",
         "binary",
         "token F1",
-        ""
+        "shared"
     );
     for (k, fold) in cv.folds.iter().enumerate() {
         print_row(
@@ -323,13 +330,14 @@ fn print_fit(fit: &Fit) {
 fn print_row(name: &str, f: &Figures) {
     let name: String = name.chars().take(32).collect();
     anstream::println!(
-        "  {:<32} {:>7} {:>7.3} {:>7.3} {:>7.3} {:>8.3}",
+        "  {:<32} {:>7} {:>7.3} {:>7.3} {:>7.3} {:>8.3} {:>7.3}",
         name,
         f.stories,
         f.macro_f1,
         f.class_f1[2],
         f.binary.f1,
-        f.tokens.f1
+        f.tokens.f1,
+        f.shared_tokens.f1
     );
 }
 

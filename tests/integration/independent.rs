@@ -512,6 +512,73 @@ fn a_rival_agencys_story_of_the_same_fire_is_not_derived() {
     );
 }
 
+/// The article text a passage covers.
+fn covered(report: &Value, passage: &Value) -> String {
+    let at = |key: &str| passage[key].as_u64().unwrap() as usize;
+    report["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .skip(at("article_start"))
+        .take(at("article_end") - at("article_start"))
+        .collect()
+}
+
+#[test]
+fn the_story_an_independent_report_shares_quotes_with_is_listed_as_shared_with_its_passages() {
+    let t = archive();
+    let (_, report) = check(&t, "rival-agency-sarvan-fire.txt");
+    assert_eq!(derived(&report), "none", "{}", evidence(&report));
+    let shared = report["shared"].as_array().unwrap();
+    let top = shared
+        .first()
+        .unwrap_or_else(|| panic!("the PTI story is listed as shared: {report}"));
+    assert_eq!(file_of(top), "pti-sarvan-warehouse-fire.txt");
+    assert_eq!(top["agency"], "PTI");
+    let coverage = top["coverage"].as_f64().unwrap();
+    assert!(
+        (coverage - report["coverage"].as_f64().unwrap()).abs() < 1e-9,
+        "its passages are all the article's shared words: {coverage}"
+    );
+    let texts: Vec<String> = top["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| covered(&report, p))
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("no working fire alarm")),
+        "the fire chief's quote is among the shared passages: {texts:?}"
+    );
+    let reasons = top["evidence"]["reasons"].to_string();
+    assert!(
+        reasons.contains("quotes") && reasons.contains("its own report"),
+        "the evidence says why the shared text is not copying: {reasons}"
+    );
+    assert!(report["passages"].as_array().unwrap().is_empty());
+    assert!(flags(&report).is_empty());
+}
+
+#[test]
+fn a_copied_story_is_a_source_and_not_listed_as_shared() {
+    let t = archive();
+    let (_, report) = check(&t, "rewrite-sarvan-fire.txt");
+    assert_eq!(
+        file_of(&sources(&report)[0]),
+        "pti-sarvan-warehouse-fire.txt"
+    );
+    let shared: Vec<String> = report["shared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(file_of)
+        .collect();
+    assert!(
+        !shared.contains(&"pti-sarvan-warehouse-fire.txt".to_string()),
+        "the source is not also shared: {shared:?}"
+    );
+}
+
 #[test]
 fn a_sentence_by_sentence_rewrite_of_the_fire_story_is_derived_and_flagged() {
     let t = archive();

@@ -16,7 +16,7 @@ use crate::index::retrieve::{self, RareWords, RetrieveOptions};
 use crate::pairwise::compare_given;
 use crate::report::{
     ArticleDate, Credit, DateFrom, DiffOp, Flag, LaterStory, Passage, PassageKind, Report,
-    SourceReport,
+    SharedStory, SourceReport,
 };
 use crate::text::dates::{self, Date};
 use crate::text::decode::decode;
@@ -582,12 +582,17 @@ fn build_report(
     let verdict = options.thresholds.decide(&features);
     let derived = verdict.derived;
     // Below the verdict's thresholds the shared words are names, numbers and stock phrases that
-    // independent coverage of one event shares too: nothing to report.
-    // `coverage` stays the measured share, so scripts can rank articles below the thresholds.
-    let (kept, diffs) = if derived == Derived::None {
-        (Vec::new(), Vec::new())
+    // independent coverage of one event shares too: no sources, the stories listed apart as
+    // shared. `coverage` stays the measured share, so scripts can rank articles below the
+    // thresholds.
+    let (kept, diffs, mut shared) = if derived == Derived::None {
+        (
+            Vec::new(),
+            Vec::new(),
+            kept.into_iter().zip(diffs).collect(),
+        )
     } else {
-        (kept, diffs)
+        (kept, diffs, Vec::new())
     };
 
     let report_credits: Vec<Credit> = credits
@@ -664,24 +669,40 @@ fn build_report(
         })
         .collect();
 
-    let passages = kept
-        .iter()
+    let to_report = |f: &Found, diff: Vec<DiffOp>| {
+        let measured = Features::measure(&context, &[view(f, &diff)]);
+        let confidence = options.thresholds.decide(&measured).probabilities.derived();
+        to_passage(
+            &article,
+            &article_chars,
+            &stories[f.source],
+            &prepared[f.source],
+            f,
+            diff,
+            evidence::evidence(&measured, confidence),
+        )
+    };
+    let (set_aside, copied): (Vec<_>, Vec<_>) = kept
+        .into_iter()
         .zip(diffs)
-        .filter(|(f, _)| !dropped.contains(&f.source))
-        .map(|(f, diff)| {
-            let measured = Features::measure(&context, &[view(f, &diff)]);
-            let confidence = options.thresholds.decide(&measured).probabilities.derived();
-            to_passage(
-                &article,
-                &article_chars,
-                &stories[f.source],
-                &prepared[f.source],
-                f,
-                diff,
-                evidence::evidence(&measured, confidence),
-            )
-        })
+        .partition(|(f, _)| dropped.contains(&f.source));
+    let passages = copied
+        .into_iter()
+        .map(|(f, diff)| to_report(&f, diff))
         .collect();
+    shared.extend(set_aside);
+    let shared = shared_stories(shared, stories, total, |found| {
+        let views: Vec<PassageView<'_>> = found.iter().map(|(f, d)| view(f, d)).collect();
+        let measured = Features::measure(&context, &views);
+        let judged = options.thresholds.decide(&measured);
+        evidence::evidence(&measured, judged.probabilities.derived())
+    })
+    .into_iter()
+    .map(|(story, found)| SharedStory {
+        passages: found.into_iter().map(|(f, d)| to_report(&f, d)).collect(),
+        ..story
+    })
+    .collect();
 
     Report {
         derived,
@@ -715,7 +736,50 @@ fn build_report(
         text: article.text,
         article_date: None,
         published_later: Vec::new(),
+        shared,
     }
+}
+
+/// The stories of the `found` passages (with their diffs), each with its passages in article
+/// order and its `evidence`, most shared words first; the passages are still to be reported.
+#[allow(clippy::type_complexity)]
+fn shared_stories(
+    found: Vec<(Found, Vec<DiffOp>)>,
+    stories: &[Story],
+    total: usize,
+    evidence: impl Fn(&[(Found, Vec<DiffOp>)]) -> Evidence,
+) -> Vec<(SharedStory, Vec<(Found, Vec<DiffOp>)>)> {
+    let mut by_source: Vec<(usize, Vec<(Found, Vec<DiffOp>)>)> = Vec::new();
+    for (f, diff) in found {
+        match by_source.iter_mut().find(|(source, _)| *source == f.source) {
+            Some((_, passages)) => passages.push((f, diff)),
+            None => by_source.push((f.source, vec![(f, diff)])),
+        }
+    }
+    let mut shared: Vec<(SharedStory, Vec<(Found, Vec<DiffOp>)>)> = by_source
+        .into_iter()
+        .map(|(source, mut passages)| {
+            passages.sort_by_key(|(f, _)| f.alignment.article.start);
+            let words: usize = passages
+                .iter()
+                .map(|(f, _)| f.alignment.article.len())
+                .sum();
+            let story = &stories[source];
+            let shared = SharedStory {
+                id: story.id,
+                origin: story.origin.clone(),
+                agency: story.agency.clone(),
+                headline: story.headline.clone(),
+                published: story.published.clone(),
+                coverage: ratio(words, total),
+                evidence: evidence(&passages),
+                passages: Vec::new(),
+            };
+            (shared, passages)
+        })
+        .collect();
+    shared.sort_by(|(a, _), (b, _)| b.coverage.total_cmp(&a.coverage).then(a.id.cmp(&b.id)));
+    shared
 }
 
 /// Why a source is flagged, in one sentence naming the story (a story given to `compare` is in

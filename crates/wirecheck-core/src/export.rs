@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::archive::history::{Decision, LoadedCheck};
 use crate::archive::store::Story;
-use crate::report::{DateFrom, DiffOp, DiffTag, Passage, PassageKind, SourceReport};
+use crate::report::{DateFrom, DiffOp, DiffTag, Passage, PassageKind, Report, SourceReport};
 use crate::verdict::evidence::Tier;
 
 /// Characters of context shown around a passage in the side-by-side tables.
@@ -116,7 +116,9 @@ pub fn html_report(check: &LoadedCheck, sources: &[Story]) -> String {
     }
 
     out.push_str("<h2>Sources</h2>\n");
-    if report.sources.is_empty() {
+    if report.sources.is_empty() && !report.shared.is_empty() {
+        out.push_str("<p>Nothing of the article is copied from the archive.</p>\n");
+    } else if report.sources.is_empty() {
         out.push_str(match check.story {
             Some(_) => "<p>No passage of the article was found in the wire story.</p>\n",
             None => "<p>No passage of the article was found in the archive.</p>\n",
@@ -126,6 +128,8 @@ pub fn html_report(check: &LoadedCheck, sources: &[Story]) -> String {
         let story = sources.iter().find(|s| s.id == source.id);
         source_section(&mut out, check, index, source, story, &article);
     }
+
+    shared_section(&mut out, report, &article);
 
     out.push_str("<h2>Article</h2>\n<div class=\"article\">");
     full_article(&mut out, check, &article);
@@ -225,6 +229,39 @@ fn source_section(
         out.push_str("</td></tr>\n");
     }
     out.push_str("</table>\n</section>\n");
+}
+
+/// The stories the article shares text with but is not derived from, each with why and the
+/// shared text.
+fn shared_section(out: &mut String, report: &Report, article: &CharText<'_>) {
+    if report.shared.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<h2>Shared text, not copied</h2>\n<p class=\"meta\">Quotes, names, figures or stock \
+         phrases that independent reports of the same event carry too: not sources, not \
+         flagged.</p>\n",
+    );
+    for story in &report.shared {
+        let _ = writeln!(
+            out,
+            "<section class=\"shared\"><h3>{} story {}: {}</h3>\n<p class=\"meta\">{} of the \
+             article shared. {}</p>\n<ol>",
+            escape(story.agency.as_deref().unwrap_or("Unknown agency")),
+            story.id,
+            escape(&story.headline),
+            percent(story.coverage),
+            escape(&story.evidence.reasons.join("; ")),
+        );
+        for passage in &story.passages {
+            let _ = writeln!(
+                out,
+                "<li>&ldquo;{}&rdquo;</li>",
+                escape(article.slice(passage.article_start, passage.article_end)),
+            );
+        }
+        out.push_str("</ol></section>\n");
+    }
 }
 
 fn highlight_class(passage: &Passage, colour: usize) -> String {
@@ -506,6 +543,39 @@ mod tests {
             "already escaped text is escaped again"
         );
         assert_eq!(escape("café 🌊"), "café 🌊");
+    }
+
+    #[test]
+    fn a_story_the_article_only_shares_text_with_is_listed_apart_with_its_text_escaped() {
+        let (mut check, stories) = hostile();
+        let text: Vec<char> = check.report.text.chars().collect();
+        let start = check.report.text[..check.report.text.find(SCRIPT).unwrap()]
+            .chars()
+            .count();
+        let mut passage = check.report.passages[0].clone();
+        passage.article_start = start;
+        passage.article_end = (start + SCRIPT.chars().count()).min(text.len());
+        check.report.shared.push(crate::report::SharedStory {
+            id: 99,
+            origin: "shared.txt".into(),
+            agency: Some("PTI".into()),
+            headline: IMG.into(),
+            published: None,
+            coverage: 0.25,
+            evidence: crate::verdict::evidence::Evidence {
+                tier: Tier::Paraphrase,
+                confidence: 0.0,
+                reasons: vec!["most of the shared words are <quotes>".into()],
+            },
+            passages: vec![passage],
+        });
+        let html = html_report(&check, &stories);
+        let section = &html[html.find("<h2>Shared text, not copied</h2>").unwrap()..];
+        assert!(section.contains("PTI story 99: &lt;img src=x onerror=alert(1)&gt;"));
+        assert!(section.contains("25% of the article shared"));
+        assert!(section.contains("&lt;quotes&gt;"));
+        assert!(section.contains("<li>&ldquo;&lt;script&gt;alert(1)&lt;/script&gt;&rdquo;</li>"));
+        assert!(!html.to_lowercase().contains("<img"));
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub use index::retrieve::{Candidate, RetrieveOptions, rank_candidates};
 pub use pairwise::{compare, compare_with_candidates, compare_with_stored, compare_with_story};
 pub use report::{
     ArticleDate, Credit, DateFrom, DiffOp, DiffTag, Flag, LaterStory, Passage, PassageKind, Report,
-    SourceReport,
+    SharedStory, SourceReport,
 };
 pub use text::Language;
 pub use verdict::evidence::{Evidence, Tier};

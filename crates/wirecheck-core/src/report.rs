@@ -52,6 +52,12 @@ pub struct Report {
     /// coverage first. They are not sources and are not flagged.
     #[serde(default)]
     pub published_later: Vec<LaterStory>,
+    /// Stories the article shares text with that are not its sources: what they share is
+    /// quotes, names, figures or a frame that independent reports carry too, too little to
+    /// show copying. Most shared words first; never flagged. Absent from reports saved before
+    /// it existed.
+    #[serde(default)]
+    pub shared: Vec<SharedStory>,
     /// The article's language, an ISO 639-1 code (`fr`), as detected; `null` when the text is
     /// too short to tell, and in reports saved before languages were detected.
     #[serde(default)]
@@ -208,6 +214,29 @@ pub enum DateFrom {
     /// Read from a saved page's metadata (`article:published_time`, or the first `<time
     /// datetime>`), when its text states no date.
     Page,
+}
+
+/// A stored story the article shares text with but is not derived from (see
+/// [`Report::shared`]): listed with the shared passages so that an editor sees what is shared
+/// and why it is not copying.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SharedStory {
+    /// The story's id in the archive.
+    pub id: i64,
+    /// Where the story was imported from.
+    pub origin: String,
+    /// The story's agency, canonical name, or `null` when unknown.
+    pub agency: Option<String>,
+    /// The story's headline.
+    pub headline: String,
+    /// When the story was published, as stored.
+    pub published: Option<String>,
+    /// Share of the article's words in the shared passages.
+    pub coverage: f64,
+    /// How the shared text reads as evidence of copying, and why it is not enough.
+    pub evidence: Evidence,
+    /// The shared passages, in article order.
+    pub passages: Vec<Passage>,
 }
 
 /// A story that would have been a source but was published after the article's date.

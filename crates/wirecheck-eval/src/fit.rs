@@ -111,8 +111,12 @@ pub struct Figures {
     pub class_f1: [f64; 3],
     /// Derived against not derived.
     pub binary: Scores,
-    /// Word-level scores of derived text (annotated stories only).
+    /// Word-level scores of derived text (annotated stories only): the words of the reported
+    /// passages, none when the verdict is `none`.
     pub tokens: Scores,
+    /// Word-level scores of every passage shared with a stored story, copied or only shared,
+    /// whatever the verdict (see [`crate::meter::TokenFigures::shared`]).
+    pub shared_tokens: Scores,
 }
 
 /// Fits the verdict model on the METER folder `dir`, checking with `options` (the default
@@ -208,11 +212,11 @@ pub fn fit_meter(dir: &Path, options: &CheckOptions, threads: usize) -> Result<F
             probabilities: probabilities[i],
             copy_evidence: data.rules[i].evidence,
             decisive: data.rules[i].decisive,
-            tokens_if_derived: o.token_counts.map(|(reported, _)| {
+            tokens_if_derived: o.token_counts.map(|t| {
                 [
-                    reported.true_positives,
-                    reported.false_positives,
-                    reported.false_negatives,
+                    t.if_derived.true_positives,
+                    t.if_derived.false_positives,
+                    t.if_derived.false_negatives,
                 ]
             }),
             measures: o.measures.clone(),
@@ -283,15 +287,17 @@ fn figures(
 ) -> Figures {
     let mut confusion = Confusion::default();
     let mut tokens = TokenCounts::default();
+    let mut shared = TokenCounts::default();
     for &i in members {
         let predicted = predict(i);
         confusion.add(CLASSES[data.y[i]], predicted);
-        if let Some((reported, none)) = outcomes[i].token_counts {
+        if let Some(counts) = outcomes[i].token_counts {
             tokens += if predicted == Derived::None {
-                none
+                counts.if_none
             } else {
-                reported
+                counts.if_derived
             };
+            shared += counts.shared;
         }
     }
     let per_class = confusion.per_class();
@@ -305,6 +311,11 @@ fn figures(
             tokens.true_positives,
             tokens.false_positives,
             tokens.false_negatives,
+        ),
+        shared_tokens: Scores::from_counts(
+            shared.true_positives,
+            shared.false_positives,
+            shared.false_negatives,
         ),
     }
 }

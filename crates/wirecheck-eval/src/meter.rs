@@ -14,7 +14,8 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use wirecheck_core::{
-    Archive, CheckOptions, Derived, Error, Features, Importer, MAX_ARTICLE_BYTES, Result, check,
+    Archive, CheckOptions, Derived, Error, Features, Importer, MAX_ARTICLE_BYTES, Passage, Result,
+    check,
 };
 
 use crate::gold::{self, TokenCounts, parse_annotated, score_tokens};
@@ -112,8 +113,13 @@ pub struct TokenFigures {
     pub words: usize,
     /// Annotated words with no counterpart in the raw text (counted as not predicted).
     pub unaligned: usize,
-    /// Precision, recall and F1 of derived words.
+    /// Precision, recall and F1 of derived words: the words of the reported passages (none when
+    /// the verdict is `none`).
     pub scores: Scores,
+    /// The same over every passage the story shares with a stored story, copied or only shared
+    /// ([`wirecheck_core::Report::shared`]), whatever the verdict: METER marks the quotes a
+    /// non-derived story shares with PA as `<Verbatim>` too.
+    pub shared: Scores,
     /// Share of `<Verbatim>` words predicted derived.
     pub verbatim_recall: f64,
     /// Share of `<Rewrite>` words predicted derived.
@@ -158,10 +164,23 @@ pub struct StoryOutcome {
     pub measures: Features,
     /// The story's day (`date` in `labels.jsonl`): the cross-validation folds group by it.
     pub day: String,
-    /// Word-level counts as checked, and had the story been reported `none`: what the fit
-    /// needs to score token F1 for any verdict.
+    /// Word-level counts for each verdict the fit may give: what it needs to score token F1
+    /// for any verdict.
     #[serde(skip)]
-    pub(crate) token_counts: Option<(TokenCounts, TokenCounts)>,
+    pub(crate) token_counts: Option<TokenOutcomes>,
+}
+
+/// A story's word-level counts (annotated stories only).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TokenOutcomes {
+    /// Had the story been reported derived: its passages as checked, or, when the check said
+    /// `none`, the passages of the stories it shares text with (what would have been its
+    /// passages).
+    pub(crate) if_derived: TokenCounts,
+    /// Had it been reported `none`: no passages.
+    pub(crate) if_none: TokenCounts,
+    /// Every passage it shares with a stored story, copied or shared, whatever the verdict.
+    pub(crate) shared: TokenCounts,
 }
 
 /// One line of `labels.jsonl`.
@@ -206,6 +225,7 @@ pub fn evaluate_meter(
 
     let mut confusion = Confusion::default();
     let mut tokens = TokenCounts::default();
+    let mut shared_tokens = TokenCounts::default();
     let (mut annotated, mut derived, mut with_source, mut right) = (0, 0, 0, 0);
     let mut errors = Vec::new();
     let mut outcomes = Vec::with_capacity(labels.len());
@@ -214,6 +234,9 @@ pub fn evaluate_meter(
         if let Some(counts) = result.tokens {
             annotated += 1;
             tokens += counts;
+        }
+        if let Some(counts) = result.token_outcomes {
+            shared_tokens += counts.shared;
         }
         let source_correct = result
             .top_source
@@ -239,7 +262,7 @@ pub fn evaluate_meter(
             source_correct,
             measures: result.measures,
             day: label.date.clone(),
-            token_counts: result.tokens.zip(result.tokens_if_none),
+            token_counts: result.token_outcomes,
         });
     }
 
@@ -271,6 +294,11 @@ pub fn evaluate_meter(
                 tokens.true_positives,
                 tokens.false_positives,
                 tokens.false_negatives,
+            ),
+            shared: Scores::from_counts(
+                shared_tokens.true_positives,
+                shared_tokens.false_positives,
+                shared_tokens.false_negatives,
             ),
             verbatim_recall: metrics::ratio(tokens.verbatim.1, tokens.verbatim.0),
             rewrite_recall: metrics::ratio(tokens.rewrite.1, tokens.rewrite.0),
@@ -355,8 +383,8 @@ struct StoryResult {
     words: usize,
     top_source: Option<String>,
     tokens: Option<TokenCounts>,
-    /// The token counts had the story been reported `none` (no passages).
-    tokens_if_none: Option<TokenCounts>,
+    /// The token counts for each verdict the fit may give.
+    token_outcomes: Option<TokenOutcomes>,
     error: Option<String>,
     measures: Features,
 }
@@ -390,11 +418,28 @@ fn evaluate_story(
         .and_then(|bytes| check(archive, &bytes, options));
     match report {
         Ok(report) => {
-            let passages: Vec<(usize, usize)> = report
-                .passages
-                .iter()
-                .map(|p| (p.article_start, p.article_end))
-                .collect();
+            let spans = |passages: &[&Passage]| -> Vec<(usize, usize)> {
+                passages
+                    .iter()
+                    .map(|p| (p.article_start, p.article_end))
+                    .collect()
+            };
+            let copied: Vec<&Passage> = report.passages.iter().collect();
+            let shared: Vec<&Passage> = report.shared.iter().flat_map(|s| &s.passages).collect();
+            let all: Vec<&Passage> = copied.iter().chain(&shared).copied().collect();
+            let token_outcomes = gold.as_ref().map(|words| {
+                let score =
+                    |passages: &[&Passage]| score_tokens(words, &report.text, &spans(passages));
+                TokenOutcomes {
+                    if_derived: if report.derived == Derived::None {
+                        score(&shared)
+                    } else {
+                        score(&copied)
+                    },
+                    if_none: score_tokens(words, "", &[]),
+                    shared: score(&all),
+                }
+            });
             StoryResult {
                 predicted: report.derived,
                 coverage: report.coverage,
@@ -404,8 +449,8 @@ fn evaluate_story(
                 top_source: report.sources.first().map(|s| s.origin.clone()),
                 tokens: gold
                     .as_ref()
-                    .map(|words| score_tokens(words, &report.text, &passages)),
-                tokens_if_none: gold.map(|words| score_tokens(&words, "", &[])),
+                    .map(|words| score_tokens(words, &report.text, &spans(&copied))),
+                token_outcomes,
                 error: None,
                 measures: report.measures,
             }
@@ -413,7 +458,14 @@ fn evaluate_story(
         // An unreadable or empty story predicts nothing: every gold word is missed.
         Err(error) => StoryResult {
             tokens: gold.as_ref().map(|words| score_tokens(words, "", &[])),
-            tokens_if_none: gold.map(|words| score_tokens(&words, "", &[])),
+            token_outcomes: gold.map(|words| {
+                let nothing = score_tokens(&words, "", &[]);
+                TokenOutcomes {
+                    if_derived: nothing,
+                    if_none: nothing,
+                    shared: nothing,
+                }
+            }),
             error: Some(error.to_string()),
             predicted: Derived::None,
             coverage: 0.0,
