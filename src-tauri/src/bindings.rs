@@ -259,6 +259,7 @@ pub fn bindings_ts() -> String {
         decl::<ArticleDate>(&cfg),
         decl::<DateFrom>(&cfg),
         decl::<LaterStory>(&cfg),
+        decl::<SharedStory>(&cfg),
         decl::<Probabilities>(&cfg),
         decl::<Measures>(&cfg),
         decl::<Flag>(&cfg),

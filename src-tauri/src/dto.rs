@@ -68,6 +68,9 @@ pub struct Report {
     /// Stories that would have been sources but were published after `articleDate`: not
     /// sources, not flagged.
     pub published_later: Vec<LaterStory>,
+    /// Stories the article shares text with that are not its sources (quotes, names, figures
+    /// that independent reports carry too), most shared words first: never flagged.
+    pub shared: Vec<SharedStory>,
     /// The article's language, an ISO 639-1 code (`fr`); `null` when too short to tell.
     pub language: Option<String>,
 }
@@ -94,6 +97,24 @@ pub enum DateFrom {
     Text,
     Option,
     Page,
+}
+
+/// A stored story the article shares text with but is not derived from.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedStory {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub origin: String,
+    pub agency: Option<String>,
+    pub headline: String,
+    pub published: Option<String>,
+    /// The share of the article in the shared passages.
+    pub coverage: f64,
+    /// How the shared text reads as evidence of copying, and why it is not enough.
+    pub evidence: Evidence,
+    /// The shared passages, in article order.
+    pub passages: Vec<Passage>,
 }
 
 /// A story published after the article's date that would otherwise have been a source.
@@ -646,6 +667,7 @@ impl From<core::Report> for Report {
             text: r.text,
             article_date: r.article_date.map(Into::into),
             published_later: r.published_later.into_iter().map(Into::into).collect(),
+            shared: r.shared.into_iter().map(Into::into).collect(),
             language: r.language,
         }
     }
@@ -676,6 +698,21 @@ impl From<core::LaterStory> for LaterStory {
             headline: s.headline,
             published: s.published,
             coverage: s.coverage,
+        }
+    }
+}
+
+impl From<core::SharedStory> for SharedStory {
+    fn from(s: core::SharedStory) -> Self {
+        SharedStory {
+            id: s.id,
+            origin: s.origin,
+            agency: s.agency,
+            headline: s.headline,
+            published: s.published,
+            coverage: s.coverage,
+            evidence: s.evidence.into(),
+            passages: s.passages.into_iter().map(Into::into).collect(),
         }
     }
 }

@@ -88,6 +88,21 @@ def test_check_a_demo_article(app):
     assert passages[0].get_attribute("data-kind") in ("verbatim", "edited", "rewritten")
 
 
+def test_an_independent_report_lists_the_story_it_shares_facts_with(app):
+    load_demo_archive(app)
+    verdict = check_article(app, demo_text("independent-wildfire.txt"))
+    assert verdict.get_attribute("data-derived") == "none"
+    assert not app.all("source-card"), "no source"
+    assert not app.all("flag"), "nothing flagged"
+    stories = app.all("shared-story")
+    assert len(stories) == 1 and "AP" in stories[0].text, "the AP wildfire story is listed as shared"
+    assert re.search(r"\d+% of the article shared", stories[0].text)
+    stories[0].find_element(By.CSS_SELECTOR, ".shared-passages summary").click()
+    shared = stories[0].find_elements(By.CSS_SELECTOR, '[data-testid="shared-passage"]')
+    app.until(lambda: shared and all(p.is_displayed() and p.text.strip() for p in shared), "the shared text is shown")
+    app.screenshot("shared")
+
+
 def test_review_navigates_passages_with_the_keyboard(app):
     load_demo_archive(app)
     check_article(app, demo_text("credited-reuters.txt"))

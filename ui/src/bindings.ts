@@ -107,6 +107,11 @@ articleDate: ArticleDate | null,
  */
 publishedLater: Array<LaterStory>, 
 /**
+ * Stories the article shares text with that are not its sources (quotes, names, figures
+ * that independent reports carry too), most shared words first: never flagged.
+ */
+shared: Array<SharedStory>, 
+/**
  * The article's language, an ISO 639-1 code (`fr`); `null` when too short to tell.
  */
 language: string | null, };
@@ -132,6 +137,20 @@ export type LaterStory = { id: number, origin: string, agency: string | null, he
  * The share of the article it would have had as a source.
  */
 coverage: number, };
+
+export type SharedStory = { id: number, origin: string, agency: string | null, headline: string, published: string | null, 
+/**
+ * The share of the article in the shared passages.
+ */
+coverage: number, 
+/**
+ * How the shared text reads as evidence of copying, and why it is not enough.
+ */
+evidence: Evidence, 
+/**
+ * The shared passages, in article order.
+ */
+passages: Array<Passage>, };
 
 export type Probabilities = { wholly: number, partially: number, none: number, };
 

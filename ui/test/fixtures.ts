@@ -126,6 +126,7 @@ export function syntheticResult(words = 5000, passages = 200, sourceCount = 3): 
       text,
       articleDate: null,
       publishedLater: [],
+      shared: [],
       language: "en",
     },
     stories,

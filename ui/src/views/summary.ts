@@ -15,6 +15,7 @@ import { colourClass } from "../review-render";
 import { renderCompareWith } from "./compare-with";
 import { renderArticleDate, renderPublishedLater } from "./dating";
 import { renderFlagDecision } from "./decisions";
+import { renderShared } from "./shared";
 
 export function renderSummary(app: App): HTMLElement {
   const result = app.result as CheckResult;
@@ -71,7 +72,7 @@ export function renderSummary(app: App): HTMLElement {
   const cards = h(
     "section",
     { class: "sources", "aria-label": "Sources" },
-    h("h2", null, report.sources.length === 0 ? "No matching wire stories" : `Sources (${report.sources.length})`),
+    h("h2", null, report.sources.length > 0 ? `Sources (${report.sources.length})` : report.shared.length > 0 ? "No sources: nothing copied" : "No matching wire stories"),
     h("div", { class: "source-cards" }, report.sources.map((s, slot) => renderSourceCard(app, s, slot))),
   );
 
@@ -82,6 +83,7 @@ export function renderSummary(app: App): HTMLElement {
     flags,
     cards,
     renderPublishedLater(report),
+    renderShared(report),
     renderCompareWith(app, report.text),
     renderExport(result),
   );
