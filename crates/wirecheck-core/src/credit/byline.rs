@@ -348,6 +348,25 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_in_one_block_with_a_long_headline_and_the_date_is_read() {
+        let block = "Trust says sorry after pensioner, 88, left 31 hours in A&E with broken hip\n\
+                     By Eleanor Fitch, PA\nWednesday 25 November 2026, 8:05am";
+        let text = paras(&["Vale Echo > News > Health", block, P1, P2, P3, P1, P2, P3]);
+        assert_credit(&text, "PA", "byline", "By Eleanor Fitch, PA");
+        let crlf = text.replace('\n', "\r\n");
+        assert_credit(&crlf, "PA", "byline", "By Eleanor Fitch, PA");
+        let place = "Kulkarni's unbeaten 87 powers Navgarh Tuskers to the league title\n\
+                     Press Trust of India | Navgarh\nUpdated: Nov 25, 2026, 00:05 IST";
+        let text = paras(&["CricNation > Domestic", place, P1, P2, P3, P1, P2, P3]);
+        assert_credit(
+            &text,
+            "PTI",
+            "credit_line",
+            "Press Trust of India | Navgarh",
+        );
+    }
+
+    #[test]
     fn by_in_an_ordinary_sentence_is_not_a_byline() {
         let text = paras(&[
             P1,

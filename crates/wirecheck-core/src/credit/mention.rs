@@ -18,6 +18,11 @@ pub(super) const EDGE_LINES: usize = 5;
 const LEAD_LINES: usize = 4;
 /// A line with at least this many words is body text, not a headline or a credit.
 pub(super) const BODY_WORDS: usize = 8;
+
+/// A line under `SHORT_LINE_NUM / SHORT_LINE_DEN` of the width of the line before it is short
+/// for [`Doc::starts_paragraph`]: a ragged right margin varies less.
+const SHORT_LINE_NUM: usize = 2;
+const SHORT_LINE_DEN: usize = 3;
 /// A line with at least this many words is a paragraph of the story, not a menu entry, a
 /// caption's credit or a newsletter prompt: the story's text lies between the first and the
 /// last such line ([`Doc::near_edge`]).
@@ -297,6 +302,29 @@ impl<'a> Doc<'a> {
             || prev_text.ends_with(['.', '!', '?', ':', '"', '\'', ')', '\u{201d}', '\u{2019}'])
             || alnum_words(prev_text).count() < BODY_WORDS
             || !prev_text.chars().any(char::is_lowercase)
+            || self.is_short_inside_block(li)
+    }
+
+    /// Whether line `li` is much shorter than the line before it and another line follows it in
+    /// the same block: a hard-wrapped paragraph's lines fill the width but its last, so such a
+    /// line is a block of short lines (a page's headline, byline and date: "By Eleanor Fitch,
+    /// PA" between a long headline and "Wednesday 25 November 2026, 8:05am"), not wrapped text.
+    fn is_short_inside_block(&self, li: usize) -> bool {
+        let (Some(prev), Some(next)) = (li.checked_sub(1), li.checked_add(1)) else {
+            return false;
+        };
+        if next >= self.lines.len() {
+            return false;
+        }
+        let (prev, cur, next) = (self.line(prev), self.line(li), self.line(next));
+        let width = |l: Line| self.slice(l.start, l.end).chars().count();
+        let between = self.slice(cur.end, next.start);
+        let one_break = between
+            .matches('\n')
+            .count()
+            .max(between.matches('\r').count())
+            == 1;
+        one_break && width(cur) * SHORT_LINE_DEN < width(prev) * SHORT_LINE_NUM
     }
 }
 
@@ -558,4 +586,31 @@ pub(super) fn phrase_before(words: &[(usize, &str)], phrase: &str) -> Option<usi
         Some((_, w)) if in_list(ARTICLES, w) => matches_at(1),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_line_starts_a_paragraph_inside_a_block_but_not_as_a_wrapped_paragraphs_last() {
+        let block = "Trust says sorry after pensioner, 88, left 31 hours in A&E with broken hip\n\
+                     By Eleanor Fitch, PA\nWednesday 25 November 2026, 8:05am";
+        let doc = Doc::new(block, &[]);
+        assert!(
+            doc.starts_paragraph(1),
+            "the byline between headline and date"
+        );
+        let wrapped = "The council said the footbridge over the Lowmere canal would be\n\
+                       reopened to walkers and cyclists next month after the works that\n\
+                       began in the spring\n\nNext paragraph.";
+        let doc = Doc::new(wrapped, &[]);
+        assert!(!doc.starts_paragraph(1), "a full-width wrapped line");
+        assert!(
+            !doc.starts_paragraph(2),
+            "a wrapped paragraph's short last line goes on with its sentence"
+        );
+        let crlf = wrapped.replace('\n', "\r\n");
+        assert!(!Doc::new(&crlf, &[]).starts_paragraph(2));
+    }
 }
