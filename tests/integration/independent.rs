@@ -512,6 +512,38 @@ fn a_rival_agencys_story_of_the_same_fire_is_not_derived() {
     );
 }
 
+#[test]
+fn a_court_reporters_own_story_of_the_verdict_is_not_a_rewrite_of_the_agencys() {
+    let t = archive();
+    let (code, report) = check(&t, "ledger-garrow-verdict.txt");
+    assert_independent(
+        code,
+        &report,
+        "the local paper's own report of the verdict: the same quotes, counts and names, some \
+         fact sentences worded close to AP's, fewer than half of its sentences following AP's",
+    );
+    let shared = &report["shared"][0];
+    assert_eq!(file_of(shared), "ap-garrow-verdict.jsonl");
+    let reasons = shared["evidence"]["reasons"].to_string();
+    assert!(
+        reasons.contains("sentences follow the story: not a rewrite"),
+        "the evidence says why: {reasons}"
+    );
+}
+
+#[test]
+fn a_paraphrase_following_the_election_story_sentence_by_sentence_is_derived_and_flagged() {
+    let t = archive();
+    let (code, report) = check(&t, "paraphrase-merevia-election.txt");
+    assert_flagged_copy(
+        code,
+        &report,
+        "afp-merevia-election.jsonl",
+        "AFP",
+        "a paraphrase of the AFP story in its order, no run of 10 words, no credit",
+    );
+}
+
 /// The article text a passage covers.
 fn covered(report: &Value, passage: &Value) -> String {
     let at = |key: &str| passage[key].as_u64().unwrap() as usize;

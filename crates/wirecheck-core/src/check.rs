@@ -679,7 +679,7 @@ fn build_report(
             &prepared[f.source],
             f,
             diff,
-            evidence::evidence(&measured, confidence),
+            evidence::passage_evidence(&measured, confidence),
         )
     };
     let (set_aside, copied): (Vec<_>, Vec<_>) = kept

@@ -50,17 +50,38 @@ pub fn tier(features: &Features) -> Tier {
     }
 }
 
-/// The evidence of text measured by `features`, at probability `confidence`.
+/// The evidence of a source (or a story shared) measured by `features`, at probability
+/// `confidence`.
 pub fn evidence(features: &Features, confidence: f64) -> Evidence {
     Evidence {
         tier: tier(features),
         confidence,
-        reasons: reasons(features),
+        reasons: reasons(features, Scope::Article),
     }
 }
 
+/// The evidence of one passage measured by `features`: without the reasons that weigh the
+/// whole article (how much of its prose is its own, how many of its sentences follow the
+/// story), which one passage's measures cannot tell.
+pub fn passage_evidence(features: &Features, confidence: f64) -> Evidence {
+    Evidence {
+        tier: tier(features),
+        confidence,
+        reasons: reasons(features, Scope::Passage),
+    }
+}
+
+/// What the measures are of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// All the passages of a source or a shared story, in the whole article.
+    Article,
+    /// One passage.
+    Passage,
+}
+
 /// The reasons an editor would give, for and against copying.
-fn reasons(f: &Features) -> Vec<String> {
+fn reasons(f: &Features, scope: Scope) -> Vec<String> {
     let mut out = Vec::new();
     let run = f.longest_run as usize;
     if run >= 12 {
@@ -97,11 +118,27 @@ fn reasons(f: &Features) -> Vec<String> {
     } else if f.copied > 0.0 && f.edit_rate <= 0.1 {
         out.push("little edited".to_string());
     }
-    if f.coverage > 0.0 && f.longest_run < super::MIN_NARRATION_RUN && super::is_own_report(f) {
+    let article = scope == Scope::Article;
+    if article
+        && f.coverage > 0.0
+        && f.longest_run < super::MIN_NARRATION_RUN
+        && super::is_own_report(f)
+    {
         out.push(format!(
             "{:.0}% of the article's prose is its own and only {:.0}% of its narration is in copied passages: its own report of the same facts",
             f.own_prose * 100.0,
             f.copied * 100.0
+        ));
+    }
+    if article
+        && f.coverage > 0.0
+        && f.longest_run < super::MIN_NARRATION_RUN
+        && f.sentences < super::MIN_REWRITE_SENTENCES
+        && !super::is_own_report(f)
+    {
+        out.push(format!(
+            "only {:.0}% of the article's sentences follow the story: not a rewrite of it",
+            f.sentences * 100.0
         ));
     }
     if f.copied <= 0.0 && f.coverage > 0.0 {
@@ -187,7 +224,7 @@ mod tests {
             quoted: 0.8,
             ..Features::default()
         };
-        let r = reasons(&quotes);
+        let r = reasons(&quotes, Scope::Article);
         assert!(r.iter().any(|r| r.contains("quotes")), "{r:?}");
         assert!(
             r.iter().any(|r| r.contains("no shared run longer than 9")),
@@ -197,20 +234,24 @@ mod tests {
             refill: 3.0,
             ..quotes.clone()
         };
-        assert!(reasons(&template).iter().any(|r| r.contains("template")));
+        assert!(
+            reasons(&template, Scope::Article)
+                .iter()
+                .any(|r| r.contains("template"))
+        );
         let edited_copy = Features {
             longest_copy: 44.0,
             ..quotes
         };
         assert!(
-            reasons(&edited_copy)
+            reasons(&edited_copy, Scope::Article)
                 .iter()
                 .any(|r| r.contains("44 words of one passage copied")),
             "{:?}",
-            reasons(&edited_copy)
+            reasons(&edited_copy, Scope::Article)
         );
         assert!(
-            !reasons(&template)
+            !reasons(&template, Scope::Article)
                 .iter()
                 .any(|r| r.contains("through its edits"))
         );
@@ -224,7 +265,7 @@ mod tests {
             rare_words: Some(0.8),
             ..Features::default()
         };
-        let r = reasons(&rewrite);
+        let r = reasons(&rewrite, Scope::Article);
         assert!(
             r.iter()
                 .any(|r| r.contains("80% of the article's rare words")),
@@ -234,7 +275,7 @@ mod tests {
             rare_words: Some(0.25),
             ..rewrite.clone()
         };
-        let r = reasons(&frame);
+        let r = reasons(&frame, Scope::Article);
         assert!(
             r.iter()
                 .any(|r| r.contains("only 25%") && r.contains("another subject")),
@@ -245,14 +286,20 @@ mod tests {
             ..frame
         };
         assert!(
-            !reasons(&copied).iter().any(|r| r.contains("rare words")),
+            !reasons(&copied, Scope::Article)
+                .iter()
+                .any(|r| r.contains("rare words")),
             "a long run is evidence whatever the names"
         );
         let unknown = Features {
             rare_words: None,
             ..rewrite
         };
-        assert!(!reasons(&unknown).iter().any(|r| r.contains("rare words")));
+        assert!(
+            !reasons(&unknown, Scope::Article)
+                .iter()
+                .any(|r| r.contains("rare words"))
+        );
     }
 
     #[test]
@@ -263,7 +310,7 @@ mod tests {
             figures: Some(0.2),
             ..Features::default()
         };
-        let r = reasons(&follow_up);
+        let r = reasons(&follow_up, Scope::Article);
         assert!(
             r.iter()
                 .any(|r| r.contains("only 20% of the article's figures")),
@@ -273,13 +320,19 @@ mod tests {
             figures: Some(0.9),
             ..follow_up.clone()
         };
-        assert!(!reasons(&rewrite).iter().any(|r| r.contains("figures (")));
+        assert!(
+            !reasons(&rewrite, Scope::Article)
+                .iter()
+                .any(|r| r.contains("figures ("))
+        );
         let copied = Features {
             longest_run: 40.0,
             ..follow_up.clone()
         };
         assert!(
-            !reasons(&copied).iter().any(|r| r.contains("figures (")),
+            !reasons(&copied, Scope::Article)
+                .iter()
+                .any(|r| r.contains("figures (")),
             "a long run is evidence whatever the figures"
         );
         let next_month = Features {
@@ -288,11 +341,48 @@ mod tests {
             ..follow_up
         };
         assert!(
-            reasons(&next_month)
+            reasons(&next_month, Scope::Article)
                 .iter()
                 .any(|r| r.contains("40% of the shared words refill a template")),
             "{:?}",
-            reasons(&next_month)
+            reasons(&next_month, Scope::Article)
         );
+    }
+
+    #[test]
+    fn reasons_weighing_the_whole_article_are_given_for_a_story_not_for_one_passage() {
+        let other_report = Features {
+            coverage: 0.6,
+            copied: 0.4,
+            longest_run: 9.0,
+            own_prose: 0.41,
+            sentences: 0.44,
+            ..Features::default()
+        };
+        let r = reasons(&other_report, Scope::Article);
+        assert!(
+            r.iter().any(|r| r
+                == "only 44% of the article's sentences follow the story: not a rewrite of it"),
+            "{r:?}"
+        );
+        let own = Features {
+            own_prose: 0.7,
+            copied: 0.1,
+            ..other_report.clone()
+        };
+        let r = reasons(&own, Scope::Article);
+        assert!(r.iter().any(|r| r.contains("its own report")), "{r:?}");
+        assert!(
+            !r.iter().any(|r| r.contains("sentences follow")),
+            "one reason against is enough: {r:?}"
+        );
+        for f in [&other_report, &own] {
+            let r = reasons(f, Scope::Passage);
+            assert!(
+                !r.iter()
+                    .any(|r| r.contains("sentences follow") || r.contains("its own report")),
+                "{r:?}"
+            );
+        }
     }
 }

@@ -72,6 +72,13 @@ pub const MIN_REWRITE_RARE_WORDS: f64 = 0.5;
 /// enough of them to tell ([`Features::figures`]).
 pub const MIN_REWRITE_FIGURES: f64 = 0.5;
 
+/// Share of the article's sentences mostly in passages ([`Features::sentences`]) a rewrite
+/// with no long narration run holds: a rewrite follows its source sentence by sentence through
+/// most of the article; an independent report of the same hearing or session (another
+/// agency's, a court reporter's, a local paper's) restates its facts in some sentences and
+/// writes the rest its own way.
+pub const MIN_REWRITE_SENTENCES: f64 = 0.5;
+
 /// Share of the article's prose outside its passages ([`Features::own_prose`]) from which a
 /// text with little copied ([`MAX_OWN_REPORT_COPIED`]) is the outlet's own report: see
 /// [`is_own_report`].
@@ -110,7 +117,8 @@ pub const MIN_PLAIN_RUN: f64 = 6.0;
 ///   are the agency's frame ("economists polled by Reuters had expected a reading of"), not
 ///   copying; or
 /// - **a rewrite**: not the outlet's own report ([`is_own_report`]), little of what is shared
-///   is quotes or templates ([`MAX_SHARED_FACTS`]), the
+///   is quotes or templates ([`MAX_SHARED_FACTS`]), half of the article's sentences or more
+///   mostly in passages ([`MIN_REWRITE_SENTENCES`]), the
 ///   article's narration keeps most of its top source's content words
 ///   ([`MIN_REWRITE_CONTAINMENT`]), the source holds at least half of the article's rare
 ///   words ([`MIN_REWRITE_RARE_WORDS`]; not asked when no archive said which are rare) and at
@@ -138,6 +146,7 @@ pub fn has_copy_evidence(f: &Features) -> bool {
         && !other_period;
     let rewrite = f.quoted + f.template < MAX_SHARED_FACTS
         && !is_own_report(f)
+        && f.sentences >= MIN_REWRITE_SENTENCES
         && f.containment >= MIN_REWRITE_CONTAINMENT
         && f.rare_words.is_none_or(|r| r >= MIN_REWRITE_RARE_WORDS)
         && f.figures.is_none_or(|r| r >= MIN_REWRITE_FIGURES);
@@ -513,6 +522,7 @@ mod tests {
         let rewrite = Features {
             coverage: 0.8,
             own_prose: 0.15,
+            sentences: 0.8,
             ..own.clone()
         };
         assert!(
@@ -522,6 +532,7 @@ mod tests {
         // A piece that pastes wire paragraphs into its own keeps them as copied passages.
         let partial = Features {
             copied: 0.35,
+            sentences: 0.55,
             ..own.clone()
         };
         assert!(has_copy_evidence(&partial), "pasted paragraphs, edited");
@@ -535,12 +546,44 @@ mod tests {
     }
 
     #[test]
+    fn another_report_of_the_hearing_restating_some_of_its_sentences_is_no_rewrite() {
+        // A court reporter's story of the same hearing: the bench, the counsel, the figures
+        // and the order in some sentences worded close to the agency's, its own elsewhere.
+        let other_report = Features {
+            coverage: 0.7,
+            copied: 0.6,
+            longest_run: 9.0,
+            quoted: 0.1,
+            containment: 0.58,
+            rare_words: Some(0.87),
+            figures: Some(0.79),
+            own_prose: 0.27,
+            sentences: 0.4,
+            ..Features::default()
+        };
+        assert!(!has_copy_evidence(&other_report));
+        // A rewrite of the story follows it sentence by sentence.
+        let rewrite = Features {
+            sentences: 0.6,
+            ..other_report.clone()
+        };
+        assert!(has_copy_evidence(&rewrite));
+        let run = Features {
+            longest_run: 12.0,
+            plain_run: 9.0,
+            ..other_report
+        };
+        assert!(has_copy_evidence(&run), "a long narration run is copying");
+    }
+
+    #[test]
     fn a_rewrite_keeps_its_source_s_figures_and_a_follow_up_of_another_day_does_not() {
         let rewrite = Features {
             coverage: 0.8,
             longest_run: 6.0,
             containment: 0.7,
             rare_words: Some(0.8),
+            sentences: 0.8,
             ..Features::default()
         };
         assert!(has_copy_evidence(&rewrite), "too few figures to tell");
@@ -576,6 +619,7 @@ mod tests {
             coverage: 0.8,
             longest_run: 6.0,
             containment: 0.7,
+            sentences: 0.8,
             ..Features::default()
         };
         assert!(
