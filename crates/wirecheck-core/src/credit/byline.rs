@@ -22,7 +22,7 @@ const BYLINE_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const BYLINE_OPENINGS: &[&str] = &[
     "by", "written by", "posted by", "story by", "words by", "authored by", "author:",
-    "authors:", "written by:", "posted by:", "by:",
+    "authors:", "written by:", "posted by:", "by:", "reporting by", "additional reporting by",
 ];
 
 /// Whether line `li` is a byline naming the agencies on it: an opening of
@@ -46,10 +46,18 @@ pub(super) fn is_byline(doc: &Doc, li: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let opening = i == 0
+        let opening = i < 2
             && in_list(
                 &[
-                    "written", "posted", "story", "words", "authored", "author", "authors",
+                    "written",
+                    "posted",
+                    "story",
+                    "words",
+                    "authored",
+                    "author",
+                    "authors",
+                    "reporting",
+                    "additional",
                 ],
                 w,
             );
@@ -224,6 +232,8 @@ mod tests {
             ("By Jane Doe with Reuters", "Reuters"),
             ("By Staff Writer with AFP May 7, 2026 2 min read", "AFP"),
             ("By Lee Min-jun, Yonhap | May 6, 2026", "Yonhap"),
+            ("Reporting by PA Media", "PA"),
+            ("Additional reporting by AFP", "AFP"),
         ] {
             let text = paras(&["Footbridge opens in Lowmere", line, P1, P2, P3, P1, P2, P3]);
             assert_credit(&text, agency, "byline", line);
@@ -345,6 +355,25 @@ mod tests {
                 "\"Information from AP was used in this report,\" the mayor said of the leak.",
             ],
         );
+    }
+
+    #[test]
+    fn reporting_by_the_agency_after_the_story_is_a_byline() {
+        for (line, agency) in [
+            ("Reporting by PA Media", "PA"),
+            ("Additional reporting by AFP", "AFP"),
+        ] {
+            let text = paras(&[P1, P2, P3, P1, P2, P3, line]);
+            assert_credit(&text, agency, "byline", line);
+        }
+        // Reuters' sign-off names its reporters, not the agency.
+        assert_none(&paras(&[
+            P1,
+            P2,
+            P3,
+            P1,
+            "(Reporting by Lena Varga; Editing by Tom Quill)",
+        ]));
     }
 
     #[test]
