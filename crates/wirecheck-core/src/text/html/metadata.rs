@@ -64,7 +64,9 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
     let mut has_article = false;
     let mut canonical = None;
     let mut og_url = None;
+    // Declared in the metadata, which no reader sees; and shown, as an agency's logo.
     let mut authors: Vec<String> = Vec::new();
+    let mut logos: Vec<String> = Vec::new();
     for el in doc.root_element().descendent_elements() {
         let v = el.value();
         match v.name() {
@@ -130,13 +132,13 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
             }
             "article" if is_story_article(el) => has_article = true,
             // An agency's logo beside the byline names the agency only in its `alt`.
-            "img" if is_logo(v) && !in_page_furniture(el) => {
+            "img" if is_logo(el) && !in_page_furniture(el) => {
                 if let Some(alt) = v
                     .attr("alt")
                     .map(collapse)
                     .filter(|a| !a.is_empty() && a.chars().count() <= MAX_LOGO_ALT)
                 {
-                    authors.push(alt);
+                    logos.push(alt);
                 }
             }
             _ => {}
@@ -170,9 +172,32 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
         // page may be a related story's in a list above it.
         published: published_meta.or(if has_article { time_in_article } else { time }),
         url: canonical.or(og_url),
-        authors: distinct_names(authors.into_iter().chain(visible_byline).collect()),
+        authors: declared_authors(authors, logos, visible_byline),
         text: String::new(),
     }
+}
+
+/// The page's declared authors: the byline it shows and the agencies' logos beside it, and the
+/// authors its metadata declares (`metadata`) only when it shows no byline. A reader sees the
+/// byline, not the metadata: a page whose byline reads "Web Staff" or "Our Correspondent" does
+/// not credit the agency its JSON-LD names as the author.
+fn declared_authors(
+    metadata: Vec<String>,
+    logos: Vec<String>,
+    visible_byline: Option<String>,
+) -> Vec<String> {
+    let metadata = if visible_byline.is_some() {
+        Vec::new()
+    } else {
+        metadata
+    };
+    distinct_names(
+        metadata
+            .into_iter()
+            .chain(logos)
+            .chain(visible_byline)
+            .collect(),
+    )
 }
 
 /// Longest byline element read, in characters: a longer one is an author's biography box.
@@ -201,9 +226,26 @@ fn in_page_furniture(el: ElementRef<'_>) -> bool {
 
 /// Whether an image is a logo: "logo" in its class or its file name (`agency-logo`,
 /// `/img/partners/yna-logo.png`).
-fn is_logo(img: &scraper::node::Element) -> bool {
+fn is_logo(img: ElementRef<'_>) -> bool {
+    let v = img.value();
     let logo = |s: &str| s.to_ascii_lowercase().contains("logo");
-    img.classes().any(logo) || img.attr("src").is_some_and(logo)
+    // A slot the page keeps for the story's provider: `<span class="agency"><img alt="Yonhap
+    // News Agency" src="/image/agency/yonhap_ci.png"></span>` beside the byline.
+    let provider_slot = img
+        .parent()
+        .and_then(ElementRef::wrap)
+        .is_some_and(|p| p.value().classes().any(is_provider_class));
+    v.classes().any(logo) || v.attr("src").is_some_and(logo) || provider_slot
+}
+
+/// Whether a class names the slot of a story's provider: `agency`, `news-agency`,
+/// `provider` (not `source`, which a photo's credit uses too).
+fn is_provider_class(class: &str) -> bool {
+    class.split(['_', '-']).any(|p| {
+        ["agency", "provider"]
+            .iter()
+            .any(|w| p.eq_ignore_ascii_case(w))
+    })
 }
 
 /// Whether an element of class `class` is a byline: `byline`, or a class of which one part is

@@ -313,6 +313,15 @@ fn an_agency_logo_beside_the_byline_is_a_declared_author() {
         <p>Daeyang Cell will build a plant.</p></div><footer><img src=/partners/afp-logo.png \
         alt=AFP></footer></body></html>";
     assert_eq!(extract(page).authors, ["Yonhap News Agency"]);
+    // The page's slot for the story's provider, whatever the image's name.
+    let page = "<html><body><h1>Cells</h1><div class=info-box><span class=agency>\
+        <img src=/image/agency/yonhap_ci.png alt=\"Yonhap News Agency\"></span> <span \
+        class=writer>Reporter Park Ji-hoon</span></div><p>Daeyang Cell will build a plant.</p>\
+        </body></html>";
+    assert_eq!(
+        extract(page).authors,
+        ["Yonhap News Agency", "Reporter Park Ji-hoon"]
+    );
     // An image that is no logo (an avatar, a photo) names no author.
     let page = "<html><body><h1>Cells</h1><img class=author-avatar src=/desk.png alt=Reuters>\
         <figure><img src=/photo.jpg alt=AFP></figure><p>Daeyang Cell will build a plant.</p>\
@@ -454,4 +463,23 @@ fn two_line_breaks_end_a_paragraph() {
         extract(page).text,
         "Drill results were strong.\n\nQualified Person\n\nThe data were reviewed.\nBy a geologist."
     );
+}
+
+#[test]
+fn the_metadata_author_counts_only_on_a_page_that_shows_no_byline() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Xinhua"}}</script>"#;
+    let shown = format!(
+        "<html><head>{ld}<meta name=author content=Xinhua></head><body><h1>Rail</h1>\
+         <div class=story-meta><span class=author>Web Staff</span></div>\
+         <p>The line opens on Monday.</p></body></html>"
+    );
+    assert_eq!(
+        extract(&shown).authors,
+        ["Web Staff"],
+        "the reader sees the byline, not the metadata"
+    );
+    let hidden = format!(
+        "<html><head>{ld}</head><body><h1>Rail</h1><p>The line opens on Monday.</p></body></html>"
+    );
+    assert_eq!(extract(&hidden).authors, ["Xinhua"]);
 }
