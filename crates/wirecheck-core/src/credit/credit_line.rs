@@ -357,6 +357,9 @@ mod tests {
             ("reuters\u{a0}|\u{a0}Seoul", "Reuters"),
             ("Source: Yonhap News Agency", "Yonhap"),
             ("Source: Yonhap News Agency \u{b7} 2h ago", "Yonhap"),
+            // A page's byline element read with its date: "Source: PR Newswire Nov 19, 2026".
+            ("Reuters Nov 19, 2026", "Reuters"),
+            ("Source: AFP Sept. 4, 2026", "AFP"),
             ("AFP | 35 mins ago", "AFP"),
             (
                 "Editor: Li Wen | Source: Xinhua | 2026-10-20 11:26:08",

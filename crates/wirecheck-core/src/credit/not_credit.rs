@@ -17,7 +17,8 @@ const NAME_OK_NEXT: &[&str] = &[
     "staff", "news", "agency", "agencies", "wire", "wires", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "published", "updated", "posted", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
 ];
 
 /// Whether the words after a mention are a reporter's title: "AP Business Writer", "AFP
