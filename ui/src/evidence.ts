@@ -37,12 +37,17 @@ export function probabilityText(p: number): string {
   return n === 1 && p < 0.005 ? "<1%" : `${n}%`;
 }
 
-/** The plain word for a match's confidence, judged on the percentage shown beside it. */
+/**
+ * The plain word for a match's confidence, judged on the percentage shown beside it. A story
+ * shared but not copied has 0%: the evidence rule found nothing that shows copying.
+ */
 export function confidenceWord(p: number): string {
   const n = confidencePercent(p);
   if (n >= 90) return "very likely copied";
   if (n >= 70) return "likely copied";
-  return "possibly copied";
+  if (n >= 30) return "possibly copied";
+  if (n > 0) return "unlikely copied";
+  return "no evidence of copying";
 }
 
 /** "87% · likely copied". */

@@ -29,7 +29,10 @@ describe("evidence wording", () => {
     expect(confidenceWord(0.89)).toBe("likely copied");
     expect(confidenceWord(0.7)).toBe("likely copied");
     expect(confidenceWord(0.69)).toBe("possibly copied");
-    expect(confidenceWord(0.05)).toBe("possibly copied");
+    expect(confidenceWord(0.3)).toBe("possibly copied");
+    expect(confidenceWord(0.05)).toBe("unlikely copied");
+    expect(confidenceWord(0.004)).toBe("unlikely copied");
+    expect(confidenceWord(0)).toBe("no evidence of copying");
   });
 
   it("judges the word on the percentage shown, so the two never disagree", () => {
@@ -42,7 +45,7 @@ describe("evidence wording", () => {
   it("never shows a probability below one as certainty, nor a tiny one as zero", () => {
     expect(confidencePercent(0.998)).toBe(99);
     expect(confidencePercent(1)).toBe(100);
-    expect(confidenceText(0.001)).toBe("<1% · possibly copied");
+    expect(confidenceText(0.001)).toBe("<1% · unlikely copied");
     expect(confidencePercent(0)).toBe(0);
     expect(confidencePercent(Number.NaN)).toBe(0);
   });

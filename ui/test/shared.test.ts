@@ -48,6 +48,7 @@ describe("shared stories", () => {
     const item = el?.querySelector('[data-testid="shared-story"]');
     expect(item?.textContent).toContain("PTI Six killed in warehouse blaze · 34% of the article shared");
     expect(item?.querySelector('[data-testid="evidence-reasons"]')?.textContent).toContain("quotes");
+    expect(item?.querySelector('[data-testid="evidence-confidence"]')?.textContent).toBe("0% · no evidence of copying");
     const passages = Array.from(el?.querySelectorAll('[data-testid="shared-passage"]') ?? []);
     expect(passages.map((p) => p.querySelector("q")?.textContent)).toEqual([
       "The fire spread very fast",

@@ -64,7 +64,7 @@ export function renderSummary(app: App): HTMLElement {
     "section",
     { class: "flags", "aria-label": "Flags" },
     report.flags.length === 0
-      ? h("p", { class: "muted" }, "No flags: every copied source is credited.")
+      ? h("p", { class: "muted" }, report.sources.length === 0 ? "No flags: nothing is copied." : "No flags: every copied source is credited.")
       : h("h2", null, `Flagged for review (${report.flags.length})`),
     report.flags.map((flag) => renderFlag(app, flag)),
   );
