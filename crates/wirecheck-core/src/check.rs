@@ -10,6 +10,7 @@ use crate::compare::{
 };
 use crate::credit::agencies::AgencyTable;
 use crate::credit::detect::{CreditKind, FoundCredit, UNNAMED_AGENCIES, find_credits};
+use crate::credit::issuer::release_issuer;
 use crate::credit::page_author::page_author_credits;
 use crate::index::fingerprint::fingerprints;
 use crate::index::retrieve::{self, RareWords, RetrieveOptions};
@@ -219,9 +220,16 @@ pub(crate) fn compare_stories(
         .collect();
 
     // A press release's issuer is credited like an agency ("Source: Varuna Cement Limited").
-    let with_issuers = options
-        .agencies
-        .with_issuers(stories.iter().filter_map(|s| s.agency.as_deref()));
+    let issuers: Vec<String> = stories
+        .iter()
+        .filter_map(|s| release_issuer(&s.body))
+        .collect();
+    let with_issuers = options.agencies.with_issuers(
+        stories
+            .iter()
+            .filter_map(|s| s.agency.as_deref())
+            .chain(issuers.iter().map(String::as_str)),
+    );
     let agencies = with_issuers.as_ref().unwrap_or(&options.agencies);
     let mut credits = find_credits(agencies, &article.text);
     let declared = page_author_credits(agencies, &article.page_authors, &credits);
@@ -626,21 +634,23 @@ fn build_report(
             continue;
         }
         let story = &stories[f.source];
-        // A credit to unnamed agencies ("(avec agences)") credits a source that no credit
-        // names.
-        let credit = story
+        // The story's agency, or a release's issuer ("Source: Brightmoor Foods Corp." for a
+        // release stored as PR Newswire's). A credit to unnamed agencies ("(avec agences)")
+        // credits a source that no credit names.
+        let names: Vec<String> = story
             .agency
-            .as_deref()
-            .and_then(|agency| {
-                report_credits
-                    .iter()
-                    .zip(credits)
-                    .filter(|(_, found)| {
-                        !copied_with_story(found, &article, &prepared[f.source], &kept, f.source)
-                    })
-                    .map(|(c, _)| c)
-                    .find(|c| c.agency.eq_ignore_ascii_case(agency))
+            .iter()
+            .cloned()
+            .chain(release_issuer(&story.body))
+            .collect();
+        let credit = report_credits
+            .iter()
+            .zip(credits)
+            .filter(|(_, found)| {
+                !copied_with_story(found, &article, &prepared[f.source], &kept, f.source)
             })
+            .map(|(c, _)| c)
+            .find(|c| names.iter().any(|n| c.agency.eq_ignore_ascii_case(n)))
             .or_else(|| report_credits.iter().find(|c| c.agency == UNNAMED_AGENCIES))
             .cloned();
         sources.push(SourceReport {

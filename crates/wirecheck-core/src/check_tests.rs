@@ -836,3 +836,49 @@ fn an_agency_named_inside_the_copied_story_is_not_a_credit_for_it() {
     assert!(report.sources[0].credited, "{:?}", report.credits);
     assert!(report.flags.is_empty());
 }
+
+/// A release stored under its wire, with its issuer's "About" section.
+const TIDEWATER_RELEASE: &str = "HARWICH, Maine, Nov. 29, 2026 /PRNewswire/ -- Tidewater \
+    Kelp Co. today announced it will build a seaweed drying plant in Harwich that will employ 85 \
+    people when it opens in the spring of 2028, doubling the company's output of dried kelp for \
+    food and fertiliser makers.\n\nThe plant will dry kelp harvested from the company's farms in \
+    Casco Bay with heat recovered from a neighbouring paper mill, cutting the energy used per \
+    tonne by almost two thirds, the company said.\n\n\"Harwich gives us the mill's heat, the \
+    harbour and the people we need,\" said Mara Quell, chief executive of Tidewater Kelp. \"We \
+    expect to be drying our first harvest there within eighteen months.\"\n\nAbout Tidewater \
+    Kelp\n\nTidewater Kelp farms and processes seaweed on the coast of Maine.\n";
+
+#[test]
+fn a_release_is_credited_by_its_issuer_named_in_its_about_section() {
+    let mut archive = Archive::open_in_memory().unwrap();
+    archive
+        .insert(NewStory {
+            headline: "Tidewater Kelp to build drying plant in Harwich".into(),
+            body: TIDEWATER_RELEASE.into(),
+            agency: Some("PR Newswire".into()),
+            origin: "test:release".into(),
+            ..NewStory::default()
+        })
+        .unwrap();
+    let body = TIDEWATER_RELEASE
+        .split("\n\nAbout ")
+        .next()
+        .unwrap()
+        .replace("HARWICH, Maine, Nov. 29, 2026 /PRNewswire/ -- ", "");
+    let credited =
+        format!("Kelp plant coming to Harwich\n\n{body}\n\nSource: Tidewater Kelp Co.\n");
+    let report = check_text(&archive, &credited, &CheckOptions::default()).unwrap();
+    assert_eq!(report.derived, Derived::Wholly, "{:?}", report.measures);
+    let source = &report.sources[0];
+    assert!(
+        source.credited,
+        "the issuer credits its release: {:?}",
+        report.credits
+    );
+    assert!(report.flags.is_empty());
+
+    let uncredited = format!("Kelp plant coming to Harwich\n\n{body}\n");
+    let report = check_text(&archive, &uncredited, &CheckOptions::default()).unwrap();
+    assert!(!report.sources[0].credited);
+    assert_eq!(report.flags.len(), 1, "the copy with no credit is flagged");
+}

@@ -29,7 +29,8 @@ use super::mention::{
 const BEFORE: &[&str] = &[
     "according to", "as per", "reported by", "report by", "report from", "reports by",
     "reports from", "was provided by", "is provided by", "story provided by",
-    "article provided by", "content provided by", "distribution service at", "distributed by",
+    "article provided by", "content provided by", "materials provided by",
+    "information provided by", "distribution service at", "distributed by",
     "issued through", "distributed through", "distributed via", "issued via",
     // Where a republished story first appeared: "This article was originally published by
     // Reuters", "Republished from AFP".
@@ -376,6 +377,11 @@ mod tests {
                 "Content provided by the Associated Press.",
                 "AP",
                 "Content provided by the Associated Press",
+            ),
+            (
+                "This story is republished from materials provided by AFP.",
+                "AFP",
+                "materials provided by AFP",
             ),
             (
                 "The company's results were in a statement distributed via Business Wire.",

@@ -12,7 +12,8 @@ use super::mention::{
 #[rustfmt::skip]
 const CREDIT_LINE_WORDS: &[&str] = &[
     "source", "sources", "copyright", "c", "and", "the", "agencies", "agency", "staff", "wire",
-    "wires", "news", "all", "rights", "reserved", "inc", "ltd", "limited", "plc",
+    "wires", "news", "all", "rights", "reserved", "inc", "ltd", "limited", "plc", "corp",
+    "corporation", "co", "llc",
     // A byline between bars, "Tuesday 3 March 2026 | By PA Media reporter" (its "By" is
     // read by `parts_with_place_or_time`); a release's source, "Source: Tidewater Robotics
     // (company press release)".

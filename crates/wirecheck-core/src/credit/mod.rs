@@ -9,6 +9,7 @@ mod byline;
 mod credit_line;
 mod dateline;
 pub mod detect;
+pub mod issuer;
 #[cfg(test)]
 mod languages_tests;
 mod mention;

@@ -19,6 +19,8 @@ const NAME_OK_NEXT: &[&str] = &[
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
+    // An issuer's corporate form: "Source: Brightmoor Foods Corp.".
+    "corp", "corporation", "co", "inc", "llc", "ltd", "plc",
 ];
 
 /// Whether the words after a mention are a reporter's title: "AP Business Writer", "AFP
