@@ -219,16 +219,15 @@ pub(crate) fn compare_stories(
         .map(|source| align(&article.tokens, &source.tokens, &options.align))
         .collect();
 
-    // A press release's issuer is credited like an agency ("Source: Varuna Cement Limited").
-    let issuers: Vec<String> = stories
-        .iter()
-        .filter_map(|s| release_issuer(&s.body))
-        .collect();
+    // A press release's issuer is credited like an agency ("Source: Varuna Cement Limited"),
+    // whether the archive stores it as the agency or the release names it ("About ...").
+    let mut issuers: Vec<Option<String>> =
+        stories.iter().map(|s| release_issuer(&s.body)).collect();
     let with_issuers = options.agencies.with_issuers(
         stories
             .iter()
             .filter_map(|s| s.agency.as_deref())
-            .chain(issuers.iter().map(String::as_str)),
+            .chain(issuers.iter().flatten().map(String::as_str)),
     );
     let agencies = with_issuers.as_ref().unwrap_or(&options.agencies);
     let mut credits = find_credits(agencies, &article.text);
@@ -239,6 +238,7 @@ pub(crate) fn compare_stories(
         Candidates {
             stories: &stories,
             prepared: &prepared,
+            issuers: &issuers,
         },
         &alignments,
         sources,
@@ -248,11 +248,13 @@ pub(crate) fn compare_stories(
     );
     stories.truncate(sources);
     prepared.truncate(sources);
+    issuers.truncate(sources);
     alignments.truncate(sources);
     let found = find_passages(&article, &prepared, alignments, options);
     let candidates = Candidates {
         stories: &stories,
         prepared: &prepared,
+        issuers: &issuers,
     };
     let mut report = build_report(article, candidates, found, &credits, rare, options);
     report.article_date = article_date;
@@ -505,6 +507,8 @@ fn quoted_either_side(article: &Prepared, found: &[Found], sources: &[Prepared])
 struct Candidates<'a> {
     stories: &'a [Story],
     prepared: &'a [Prepared],
+    /// The issuer each story's text names, if it is a release ([`release_issuer`]).
+    issuers: &'a [Option<String>],
 }
 
 fn build_report(
@@ -515,7 +519,11 @@ fn build_report(
     rare: &RareWords,
     options: &CheckOptions,
 ) -> Report {
-    let Candidates { stories, prepared } = candidates;
+    let Candidates {
+        stories,
+        prepared,
+        issuers,
+    } = candidates;
     let total = article.tokens.len();
     let article_chars = CharMap::new(&article.text);
 
@@ -641,7 +649,7 @@ fn build_report(
             .agency
             .iter()
             .cloned()
-            .chain(release_issuer(&story.body))
+            .chain(issuers.get(f.source).cloned().flatten())
             .collect();
         let credit = report_credits
             .iter()

@@ -323,7 +323,19 @@ const CORPORATE_FORMS: &[(&str, &str)] = &[
     ("Co.", "Company"),
     ("Company", "Co."),
     ("PLC", "plc"),
+    ("LLC", "L.L.C."),
 ];
+
+/// Whether `word` is a corporate suffix of [`CORPORATE_FORMS`] ("Corp", "co", "Limited"),
+/// its full stop aside: after an issuer's name it is part of the name ("Source: Brightmoor
+/// Foods Corp."), not another word.
+pub(super) fn is_corporate_suffix(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    CORPORATE_FORMS
+        .iter()
+        .flat_map(|(a, b)| [a, b])
+        .any(|form| form.trim_end_matches('.').eq_ignore_ascii_case(word))
+}
 
 /// `name` with its corporate suffix written the other way ("Varuna Cement Ltd" → "Varuna
 /// Cement Limited"), and without it when two words or more are left ("Varuna Cement", as a

@@ -3,6 +3,7 @@
 //! credit with the place or time of the story after a bar, "Reuters | Seoul",
 //! "Xinhua | Updated: 2024-05-02 10:41".
 
+use super::agencies::is_corporate_suffix;
 use super::mention::{
     Doc, EDGE_LINES, Line, MAX_CREDIT_LINE_BYTES, alnum_words, desk_initials, in_list,
     starts_with_copyright,
@@ -12,8 +13,7 @@ use super::mention::{
 #[rustfmt::skip]
 const CREDIT_LINE_WORDS: &[&str] = &[
     "source", "sources", "copyright", "c", "and", "the", "agencies", "agency", "staff", "wire",
-    "wires", "news", "all", "rights", "reserved", "inc", "ltd", "limited", "plc", "corp",
-    "corporation", "co", "llc",
+    "wires", "news", "all", "rights", "reserved",
     // A byline between bars, "Tuesday 3 March 2026 | By PA Media reporter" (its "By" is
     // read by `parts_with_place_or_time`); a release's source, "Source: Tidewater Robotics
     // (company press release)".
@@ -80,7 +80,7 @@ fn without_rights_notice(doc: &Doc, line: Line) -> Line {
     }
 }
 
-/// The agencies and [`CREDIT_LINE_WORDS`] only. Numbers only as a copyright year or two, so
+/// The agencies, [`CREDIT_LINE_WORDS`] and corporate suffixes ("Ltd", "Corp.") only. Numbers only as a copyright year or two, so
 /// a table row that happens to contain "AA" is not a credit.
 fn only_credit(doc: &Doc, line: Line) -> bool {
     let words = doc.residual_words(line);
@@ -88,7 +88,7 @@ fn only_credit(doc: &Doc, line: Line) -> bool {
     words.iter().filter(|w| is_year(w)).count() <= 2
         && words
             .iter()
-            .all(|w| in_list(CREDIT_LINE_WORDS, w) || is_year(w))
+            .all(|w| in_list(CREDIT_LINE_WORDS, w) || is_corporate_suffix(w) || is_year(w))
 }
 
 /// "Reuters | Seoul", "ANI | New Delhi", "Xinhua | Updated: 2024-05-02 10:41": one part

@@ -5,7 +5,7 @@
 //!
 //! Every form skips a mention this module rejects.
 
-use super::agencies::Mention;
+use super::agencies::{Mention, is_corporate_suffix};
 use super::mention::{
     CONTRIBUTOR_WORDS, Doc, EDGE_LINES, PICTURE_WORDS, desk_initials, ends_sentence_unspaced,
     in_list, last_word, starts_with_copyright, word_at, words_after,
@@ -19,8 +19,6 @@ const NAME_OK_NEXT: &[&str] = &[
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
-    // An issuer's corporate form: "Source: Brightmoor Foods Corp.".
-    "corp", "corporation", "co", "inc", "llc", "ltd", "plc",
 ];
 
 /// Whether the words after a mention are a reporter's title: "AP Business Writer", "AFP
@@ -72,6 +70,7 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
         && !doc.is_mention_start(*pos)
         && w.chars().next().is_some_and(char::is_uppercase)
         && !in_list(NAME_OK_NEXT, w)
+        && !is_corporate_suffix(w)
         && !in_list(CONTRIBUTOR_WORDS, w)
         && !is_title_after(doc, m, line.end)
         && !(li + EDGE_LINES >= doc.lines.len() && desk_initials(after))
@@ -84,6 +83,7 @@ pub(super) fn not_a_credit(doc: &Doc, m: &Mention, li: usize) -> bool {
         && let Some((pos, w)) = word_at(doc.text, m.end + 1, line.end)
         && !doc.is_mention_start(pos)
         && !in_list(NAME_OK_NEXT, w)
+        && !is_corporate_suffix(w)
         && !is_service_code(doc.slice(pos, line.end), w)
     {
         return true;
