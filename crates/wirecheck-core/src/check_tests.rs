@@ -882,3 +882,42 @@ fn a_release_is_credited_by_its_issuer_named_in_its_about_section() {
     assert!(!report.sources[0].credited);
     assert_eq!(report.flags.len(), 1, "the copy with no credit is flagged");
 }
+
+#[test]
+fn a_release_without_an_about_section_is_credited_by_the_issuer_its_lead_names() {
+    let release = TIDEWATER_RELEASE.split("\n\nAbout ").next().unwrap();
+    let mut archive = Archive::open_in_memory().unwrap();
+    archive
+        .insert(NewStory {
+            headline: "Tidewater Kelp to build drying plant in Harwich".into(),
+            body: format!("{release}\n"),
+            agency: Some("PR Newswire".into()),
+            origin: "test:release".into(),
+            ..NewStory::default()
+        })
+        .unwrap();
+    let body = release.replace("HARWICH, Maine, Nov. 29, 2026 /PRNewswire/ -- ", "");
+    let credited = format!(
+        "Kelp plant coming to Harwich\n\n{body}\n\nThis article is based on a press release \
+         from Tidewater Kelp.\n"
+    );
+    let report = check_text(&archive, &credited, &CheckOptions::default()).unwrap();
+    assert_ne!(report.derived, Derived::None, "{:?}", report.measures);
+    assert!(
+        report.sources[0].credited,
+        "the issuer its lead names credits the release: {:?}",
+        report.credits
+    );
+    assert!(report.flags.is_empty());
+
+    let other = format!(
+        "Kelp plant coming to Harwich\n\n{body}\n\nThis article is based on a press release \
+         from Harwich Paper Mill.\n"
+    );
+    let report = check_text(&archive, &other, &CheckOptions::default()).unwrap();
+    assert!(
+        !report.sources[0].credited,
+        "another company is not the issuer"
+    );
+    assert_eq!(report.flags.len(), 1);
+}

@@ -3,6 +3,11 @@
 //! its wire ("PR Newswire", "Business Wire") or as "Press release" is credited by its issuer
 //! on the page that republishes it ("Source: Brightmoor Foods Corp.", "according to a press
 //! release from Corvane Software"), so the issuer counts as the story's agency for its credit.
+//! A release without such a section names its issuer twice more: in the lead, right after the
+//! wire's dateline ("DENVER--(BUSINESS WIRE)--Mar. 4, 2019--Quillfeather Robotics today
+//! announced"), and in PR Newswire's closing "SOURCE Corvana Health, Inc." line.
+
+use super::agencies::is_corporate_suffix;
 
 /// Longest issuer name read, in characters.
 const MAX_ISSUER: usize = 60;
@@ -12,23 +17,138 @@ const MAX_ISSUER_WORDS: usize = 6;
 const NAME_LOWER: &[&str] = &["of", "and", "for", "the", "de", "du", "la", "&"];
 
 /// The issuer of the release `body`: the name of its first "About NAME" line, a line of its
-/// own of one to six capitalized words; `None` when the body has no such line (an agency's
-/// story, a statement without boilerplate).
+/// own of one to six capitalized words; else the name its "SOURCE NAME" line gives; else the
+/// name that opens its lead after a release wire's dateline. `None` when the body has none of
+/// them (an agency's story, a statement without boilerplate).
 pub fn release_issuer(body: &str) -> Option<String> {
+    about_issuer(body)
+        .or_else(|| source_line_issuer(body))
+        .or_else(|| lead_issuer(body))
+}
+
+fn about_issuer(body: &str) -> Option<String> {
     body.lines().find_map(|line| {
         let line = line.trim().trim_end_matches(':').trim_end();
         let name = line.strip_prefix("About ")?.trim();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let is_name = !words.is_empty()
-            && words.len() <= MAX_ISSUER_WORDS
-            && name.chars().count() <= MAX_ISSUER
-            && !name.ends_with(['.', '?', '!', ','])
-            && words.first().is_some_and(|w| starts_upper(w))
-            && words
-                .iter()
-                .all(|w| starts_upper(w) || NAME_LOWER.contains(&w.to_lowercase().as_str()));
-        is_name.then(|| name.to_string())
+        is_name(name).then(|| name.to_string())
     })
+}
+
+/// PR Newswire's closing line, "SOURCE Corvana Health, Inc.": the name before its comma.
+fn source_line_issuer(body: &str) -> Option<String> {
+    body.lines().find_map(|line| {
+        let name = line.trim().strip_prefix("SOURCE ")?;
+        let name = name.split(',').next()?.trim();
+        is_name(name).then(|| name.to_string())
+    })
+}
+
+/// How release wires mark their datelines, followed by the issuer's name ("/PRNewswire/ --
+/// Corvane Software, Inc. (NASDAQ: CRVN) today announced").
+const RELEASE_WIRE_MARKS: &[&str] = &[
+    "(BUSINESS WIRE)",
+    "/PRNewswire/",
+    "/PRNewswire-",
+    "(GLOBE NEWSWIRE)",
+    "/GLOBE NEWSWIRE/",
+    "/CNW/",
+    "(ACCESSWIRE)",
+    "/EINPresswire.com/",
+    "(Newsfile Corp.",
+];
+/// Capitalized words that open a release's lead without naming its issuer ("Today, Corvane
+/// Software announced").
+const LEAD_OPENERS: &[&str] = &[
+    "Today",
+    "Yesterday",
+    "This",
+    "In",
+    "On",
+    "As",
+    "After",
+    "For",
+    "With",
+    "A",
+    "An",
+    "At",
+];
+/// How far into a release its dateline can end, in bytes.
+const LEAD_WINDOW: usize = 400;
+/// How far after the wire's mark Business Wire's date ends ("--Mar. 4, 2019--"), in bytes.
+const MARK_DATE: usize = 30;
+
+/// The name that opens the lead after a release wire's dateline: capitalized words up to the
+/// first comma, parenthesis or lower-case word ("Brightmoor Foods Corp. today announced" →
+/// "Brightmoor Foods Corp."; "The University of Calloway said" → "University of Calloway").
+fn lead_issuer(body: &str) -> Option<String> {
+    let head = &body[..floor_boundary(body, LEAD_WINDOW)];
+    let (at, mark) = RELEASE_WIRE_MARKS
+        .iter()
+        .filter_map(|mark| head.find(mark).map(|at| (at, *mark)))
+        .min()?;
+    let mut rest = body[at + mark.len()..].trim_start_matches(|c: char| {
+        c == '-' || c == '\u{2014}' || c == '\u{2013}' || c == ':' || c == ')' || c.is_whitespace()
+    });
+    // Business Wire dates its release after the mark: "--(BUSINESS WIRE)--Mar. 4, 2019--".
+    if let Some(end) = rest[..floor_boundary(rest, MARK_DATE)].find("--") {
+        if rest[..end].chars().any(|c| c.is_ascii_digit()) {
+            rest = rest[end + 2..].trim_start();
+        }
+    }
+    let mut words = Vec::new();
+    for word in rest.split_whitespace() {
+        if word.starts_with('(') {
+            break;
+        }
+        let bare = word.trim_end_matches(',');
+        let name_word = starts_upper(bare)
+            || NAME_LOWER.contains(&bare.to_lowercase().as_str()) && !words.is_empty();
+        if !name_word {
+            break;
+        }
+        words.push(bare);
+        if bare.len() < word.len() || words.len() > MAX_ISSUER_WORDS {
+            break;
+        }
+    }
+    if words.first().is_some_and(|w| *w == "The") {
+        words.remove(0);
+    }
+    if words.first().is_some_and(|w| LEAD_OPENERS.contains(w)) {
+        return None;
+    }
+    while words
+        .last()
+        .is_some_and(|w| NAME_LOWER.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    let name = words.join(" ");
+    is_name(&name).then_some(name)
+}
+
+/// Whether `name` reads as an issuer's name: one to six words, every one capitalized or a
+/// name's lower-case word, not a sentence.
+fn is_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= MAX_ISSUER_WORDS
+        && name.chars().count() <= MAX_ISSUER
+        && !name.ends_with(['?', '!', ','])
+        && (!name.ends_with('.') || words.last().is_some_and(|w| is_corporate_suffix(w)))
+        && words.first().is_some_and(|w| starts_upper(w))
+        && words
+            .iter()
+            .all(|w| starts_upper(w) || NAME_LOWER.contains(&w.to_lowercase().as_str()))
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -40,6 +160,59 @@ fn starts_upper(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_release_without_an_about_section_names_its_issuer_in_its_lead_or_source_line() {
+        for (release, issuer) in [
+            (
+                "DENVER--(BUSINESS WIRE)--Mar. 4, 2026--Quillfeather Robotics today announced \
+                 a new arm.\n",
+                "Quillfeather Robotics",
+            ),
+            (
+                "NEW YORK, March 4, 2026 /PRNewswire/ -- Corvane Software, Inc. (NASDAQ: CRVN), \
+                 a maker of payroll tools, today reported results.\n",
+                "Corvane Software",
+            ),
+            (
+                "OSLO, Norway, May 04, 2026 (GLOBE NEWSWIRE) -- Nordvik Tern ASA reports its \
+                 first quarter.\n",
+                "Nordvik Tern ASA",
+            ),
+            (
+                "BOSTON, June 2, 2026 /PRNewswire/ -- The University of Calloway said on \
+                 Tuesday.\n",
+                "University of Calloway",
+            ),
+            (
+                "AUSTIN, Texas--(BUSINESS WIRE)--Brightmoor Foods Corp. today named a chief.\n",
+                "Brightmoor Foods Corp.",
+            ),
+            (
+                "TAMPA, Fla., Nov. 2, 2026 /PRNewswire/ -- Sales rose.\n\nSOURCE Corvana \
+                 Health, Inc.\n",
+                "Corvana Health",
+            ),
+        ] {
+            assert_eq!(
+                release_issuer(release).as_deref(),
+                Some(issuer),
+                "{release}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_lead_without_a_release_wire_names_no_issuer() {
+        for body in [
+            "DENVER (Reuters) - Quillfeather Robotics on Monday announced a new arm.\n",
+            "NEW YORK, March 4, 2026 /PRNewswire/ -- today the company reported results.\n",
+            "NEW YORK, March 4, 2026 /PRNewswire/ -- Today, Corvane Software reported results.\n",
+            "PARIS (AFP) - Sales rose. Analysts cited a /PRNewswire/ -- release.\n",
+        ] {
+            assert_eq!(release_issuer(body), None, "{body}");
+        }
+    }
 
     #[test]
     fn the_first_about_line_of_a_release_names_its_issuer() {
