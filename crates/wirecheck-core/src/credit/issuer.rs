@@ -90,10 +90,10 @@ fn lead_issuer(body: &str) -> Option<String> {
         c == '-' || c == '\u{2014}' || c == '\u{2013}' || c == ':' || c == ')' || c.is_whitespace()
     });
     // Business Wire dates its release after the mark: "--(BUSINESS WIRE)--Mar. 4, 2019--".
-    if let Some(end) = rest[..floor_boundary(rest, MARK_DATE)].find("--") {
-        if rest[..end].chars().any(|c| c.is_ascii_digit()) {
-            rest = rest[end + 2..].trim_start();
-        }
+    if let Some(end) = rest[..floor_boundary(rest, MARK_DATE)].find("--")
+        && rest[..end].chars().any(|c| c.is_ascii_digit())
+    {
+        rest = rest[end + 2..].trim_start();
     }
     let mut words = Vec::new();
     for word in rest.split_whitespace() {
