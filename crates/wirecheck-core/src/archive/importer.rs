@@ -235,7 +235,9 @@ impl Importer {
         parse_file(&bytes, origin).and_then(keep_article_stories)
     }
 
-    /// `--agency`, else the metadata's agency, else the credit in the story's dateline.
+    /// `--agency`, else the metadata's agency, else the credit in the story's dateline, else
+    /// the agency its byline names ("By Harriet Colley, PA Health Correspondent", which the
+    /// import keeps apart from the body).
     pub(crate) fn resolve_agency(&self, mut story: NewStory) -> NewStory {
         let from_metadata = story
             .agency
@@ -249,6 +251,15 @@ impl Importer {
                     .dateline
                     .as_deref()
                     .and_then(|d| dateline_agency(&self.agencies, d))
+                    .or_else(|| {
+                        let byline = story.byline.as_deref()?;
+                        let by = if byline.trim_start().starts_with("By ") {
+                            byline.to_string()
+                        } else {
+                            format!("By {byline}")
+                        };
+                        dateline_agency(&self.agencies, &by)
+                    })
             })
         });
         story
@@ -387,6 +398,48 @@ mod tests {
             "a group of small files is capped by count"
         );
         assert_eq!(file_groups(&[]).count(), 0);
+    }
+
+    #[test]
+    fn a_story_whose_only_credit_is_its_byline_is_stored_under_that_agency() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = |byline: &str| {
+            format!(
+                "Footbridge opens in Lowmere\n\n{byline}\n\nThe fictional town of Lowmere \
+                 opened a footbridge over the river on Tuesday, officials said. Residents had \
+                 waited nearly a decade for the crossing, {} said.\n",
+                byline.len()
+            )
+        };
+        std::fs::write(
+            dir.path().join("pa.txt"),
+            story("By Harriet Colley, PA Health Correspondent"),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("own.txt"), story("By Harriet Colley")).unwrap();
+        let mut archive = Archive::open_in_memory().unwrap();
+        Importer::new()
+            .run(&mut archive, &[dir.path().to_path_buf()], |_| {})
+            .unwrap();
+        let stored = archive
+            .list(&super::super::store::ListQuery {
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap();
+        let agency = |file: &str| {
+            stored
+                .iter()
+                .find(|s| s.origin.ends_with(file))
+                .map(|s| s.agency.clone())
+                .unwrap()
+        };
+        assert_eq!(agency("pa.txt").as_deref(), Some("PA"));
+        assert_eq!(
+            agency("own.txt"),
+            None,
+            "a reporter's name alone names no agency"
+        );
     }
 
     #[test]
