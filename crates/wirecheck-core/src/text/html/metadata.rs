@@ -58,6 +58,9 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
     let mut author = None;
     let mut author_element = None;
     let mut visible_byline: Option<String> = None;
+    // A staff byline in a plain paragraph ("News Desk · October 21, 2024"), with no class
+    // that names it: the reader sees it, and not the metadata.
+    let mut staff_byline = false;
     let mut published_meta = None;
     let mut time = None;
     let mut time_in_article = None;
@@ -131,6 +134,10 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
                 }
             }
             "article" if is_story_article(el) => has_article = true,
+            "p" | "span" if !staff_byline => {
+                staff_byline = non_empty(inline_text(el))
+                    .is_some_and(|t| is_staff_byline(&t) && !in_furniture(el));
+            }
             // An agency's logo beside the byline names the agency only in its `alt`.
             "img" if is_logo(el) && !in_page_furniture(el) => {
                 if let Some(alt) = v
@@ -172,7 +179,7 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
         // page may be a related story's in a list above it.
         published: published_meta.or(if has_article { time_in_article } else { time }),
         url: canonical.or(og_url),
-        authors: declared_authors(authors, logos, visible_byline),
+        authors: declared_authors(authors, logos, visible_byline, staff_byline),
         text: String::new(),
     }
 }
@@ -180,13 +187,15 @@ pub(super) fn metadata(doc: &Html) -> Extracted {
 /// The page's declared authors: the byline it shows and the agencies' logos beside it, and the
 /// authors its metadata declares (`metadata`) only when it shows no byline. A reader sees the
 /// byline, not the metadata: a page whose byline reads "Web Staff" or "Our Correspondent" does
-/// not credit the agency its JSON-LD names as the author.
+/// not credit the agency its JSON-LD names as the author, nor does one whose plain paragraph
+/// reads "News Desk" (`staff_byline`).
 fn declared_authors(
     metadata: Vec<String>,
     logos: Vec<String>,
     visible_byline: Option<String>,
+    staff_byline: bool,
 ) -> Vec<String> {
-    let metadata = if visible_byline.is_some() {
+    let metadata = if visible_byline.is_some() || staff_byline {
         Vec::new()
     } else {
         metadata
@@ -198,6 +207,33 @@ fn declared_authors(
             .chain(visible_byline)
             .collect(),
     )
+}
+
+/// Longest paragraph read as a staff byline, in characters.
+const MAX_STAFF_BYLINE: usize = 60;
+/// Most words of a staff byline before its date ("Web Desk", "Our Special Correspondent").
+const MAX_STAFF_WORDS: usize = 4;
+/// Words that make a short paragraph a staff byline: the site's own desk or writers.
+const STAFF_WORDS: &[&str] = &["desk", "staff", "correspondent", "bureau", "newsroom"];
+
+/// Whether a paragraph's `text` is a byline of the site's own staff, before any date after a
+/// separator: "News Desk · October 21, 2024", "Web Desk", "By Staff Reporter | Updated ...".
+fn is_staff_byline(text: &str) -> bool {
+    if text.chars().count() > MAX_STAFF_BYLINE {
+        return false;
+    }
+    let first = text.split(['\u{b7}', '|', '\u{2022}']).next().unwrap_or("");
+    let words: Vec<&str> = first
+        .split_whitespace()
+        .filter(|w| *w != "By" && *w != "by")
+        .collect();
+    !words.is_empty()
+        && words.len() <= MAX_STAFF_WORDS
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            STAFF_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+        })
 }
 
 /// Longest byline element read, in characters: a longer one is an author's biography box.

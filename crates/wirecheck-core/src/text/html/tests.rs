@@ -482,4 +482,28 @@ fn the_metadata_author_counts_only_on_a_page_that_shows_no_byline() {
         "<html><head>{ld}</head><body><h1>Rail</h1><p>The line opens on Monday.</p></body></html>"
     );
     assert_eq!(extract(&hidden).authors, ["Xinhua"]);
+    for staff in [
+        "News Desk \u{b7} October 21, 2024",
+        "Web Desk",
+        "By Staff Correspondent",
+    ] {
+        let desk = format!(
+            "<html><head>{ld}</head><body><h1>Rail</h1><p class=meta>{staff}</p>\
+             <p>The line opens on Monday.</p></body></html>"
+        );
+        assert!(
+            extract(&desk).authors.is_empty(),
+            "a staff byline in a plain paragraph is seen: {staff}"
+        );
+    }
+    for not_staff in [
+        "October 21, 2024",
+        "Read more from our desk of editors on the rail line.",
+    ] {
+        let page = format!(
+            "<html><head>{ld}</head><body><h1>Rail</h1><p class=meta>{not_staff}</p>\
+             <p>The line opens on Monday.</p></body></html>"
+        );
+        assert_eq!(extract(&page).authors, ["Xinhua"], "{not_staff}");
+    }
 }
