@@ -166,6 +166,30 @@ fn every_common_credit_form_credits_the_agency() {
             below("Information from The Associated Press was used in this report."),
         ),
         ("Yonhap", above("Source: Yonhap News Agency \u{b7} 2h ago")),
+        // Found missing by two blind probes of republications and rewrites (2026-12-06).
+        ("Bernama", above("(Bernama)")),
+        ("Xinhua", above("4 April 2024 Source: Xinhua")),
+        (
+            "Xinhua",
+            above("Xinhua | Updated: 2024-03-02 21:14 Editor: Zhou Lan"),
+        ),
+        (
+            "Reuters",
+            above("PortsWatch staff, with Reuters 12 March 2024 17:05"),
+        ),
+        (
+            "AP",
+            above(
+                "By MARIA OKAFOR - The Associated Press Published Mar 22, 2024 \u{2022} Last \
+                 updated 6 hours ago \u{2022} 3 minute read",
+            ),
+        ),
+        ("dpa", in_lead(", the German Press Agency (dpa) reported.")),
+        ("PTI", in_lead(", the Press Trust of India (PTI) reported.")),
+        (
+            "PTI",
+            below("Published by HT Digital under agreement with PTI"),
+        ),
     ];
     let ld = r#"<script type="application/ld+json">{"@type": "NewsArticle",
         "author": {"@type": "Organization", "name": "Reuters"}}</script>"#;
@@ -315,6 +339,16 @@ fn look_alikes_of_credits_do_not_credit_the_agency() {
             page("", "", "").replace(
                 "</article>",
                 "</article><aside class=related><a>Ferry fares rise</a> <span class=byline>Reuters</span></aside>",
+            ),
+        ),
+        // The agency only in the metadata, the reader seeing the site's own desk.
+        (
+            "Reuters",
+            page(
+                r#"<script type="application/ld+json">{"@type": "NewsArticle",
+                   "author": {"@type": "Organization", "name": "Reuters"}}</script>"#,
+                "<p class=meta>News Desk \u{b7} October 21, 2024</p>",
+                "",
             ),
         ),
     ];

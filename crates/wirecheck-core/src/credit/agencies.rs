@@ -29,7 +29,10 @@ pub const BUILTIN_AGENCIES: &[Agency] = &[
     Agency { name: "Xinhua", aliases: &["Xinhua News Agency"] },
     Agency { name: "Yonhap", aliases: &["Yonhap News Agency"] },
     Agency { name: "Kyodo", aliases: &["Kyodo News"] },
-    Agency { name: "dpa", aliases: &["Deutsche Presse-Agentur", "Deutschen Presse-Agentur"] },
+    Agency {
+        name: "dpa",
+        aliases: &["Deutsche Presse-Agentur", "Deutschen Presse-Agentur", "German Press Agency"],
+    },
     Agency { name: "EFE", aliases: &["Agencia EFE", "Agência EFE"] },
     Agency {
         name: "ANSA",

@@ -37,6 +37,9 @@ const BEFORE: &[&str] = &[
     "originally published by", "first published by", "originally published in",
     "originally appeared in", "originally appeared on", "first appeared in", "first appeared on",
     "republished from", "reprinted from", "reproduced from", "syndicated from",
+    // A syndication agreement: "Published by HT Digital under agreement with PTI".
+    "under agreement with", "under an agreement with", "by arrangement with",
+    "by special arrangement with", "in arrangement with", "under arrangement with",
     "selon", "d après", "rapporte", "selon ce que rapporte",
     "según", "segun", "de acuerdo con", "según informó", "según informa", "según publicó",
     "laut", "nach angaben", "nach informationen",
@@ -254,6 +257,42 @@ fn is_reported_speech(before: &[(usize, &str)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn an_agency_named_with_its_abbreviation_reports() {
+        for (sentence, agency, phrase) in [
+            (
+                "Lowmere opened a footbridge on Tuesday, the German Press Agency (dpa) reported.",
+                "dpa",
+                "German Press Agency (dpa) reported",
+            ),
+            (
+                "Lowmere opened a footbridge on Tuesday, the Press Trust of India (PTI) reported.",
+                "PTI",
+                "Press Trust of India (PTI) reported",
+            ),
+        ] {
+            assert_credit(&amid(sentence), agency, "according_to", phrase);
+        }
+        assert_none(&amid(
+            "The mayor told the German Press Agency (dpa) that the bridge was safe.",
+        ));
+    }
+
+    #[test]
+    fn a_syndication_agreement_names_the_agency() {
+        let text = paras(&[
+            P1,
+            P2,
+            P3,
+            "Published by HT Digital under agreement with PTI",
+            "Topics: Lowmere bridges",
+        ]);
+        assert_credit(&text, "PTI", "according_to", "under agreement with PTI");
+        assert_none(&amid(
+            "The council signed a sponsorship agreement with the bridge's builder on Monday.",
+        ));
+    }
 
     #[test]
     fn according_to_and_reported_forms() {

@@ -14,8 +14,10 @@ const BYLINE_WORDS: &[&str] = &[
     "by", "and", "staff", "writer", "writers", "correspondent", "correspondents", "reporter",
     "reporters", "editor", "in", "for", "of", "the", "news", "agency", "agencies", "special",
     "chief", "senior", "bureau", "from", "wire", "wires", "with",
-    // A page's meta line after the byline: "May 7, 2026 2 min read".
-    "min", "mins", "read",
+    // A page's meta line after the byline: "May 7, 2026 2 min read", "Published Mar 22,
+    // 2024 • Last updated 6 hours ago • 3 minute read".
+    "min", "mins", "minute", "minutes", "read", "updated", "published", "hour", "hours", "ago",
+    "am", "pm", "at", "on",
 ];
 
 /// What opens a byline: "By Jane Doe", "Written by Reuters", "Author: AFP".
@@ -393,6 +395,20 @@ mod tests {
             "credit_line",
             "Press Trust of India | Navgarh",
         );
+    }
+
+    #[test]
+    fn a_byline_with_the_page_s_times_after_it() {
+        let line = "By MARIA OKAFOR - The Associated Press Published Mar 22, 2024 \u{2022} Last \
+                    updated 6 hours ago \u{2022} 3 minute read";
+        let text = paras(&["Jury finds alderman guilty", line, P1, P2, P3]);
+        assert_credit(&text, "AP", "byline", line);
+        assert_none(&paras(&[
+            "Jury finds alderman guilty",
+            "By the time AP arrived, the jury had been out for six hours",
+            P1,
+            P2,
+        ]));
     }
 
     #[test]

@@ -39,8 +39,17 @@ pub(super) fn is_credit_line(doc: &Doc, li: usize) -> bool {
     if !doc.starts_paragraph(li) || line.end - line.start > MAX_CREDIT_LINE_BYTES {
         return false;
     }
-    let line = after_label(doc, line).unwrap_or(line);
+    let line = after_label(doc, line)
+        .or_else(|| after_stamp(doc, line))
+        .unwrap_or(line);
     if !doc.near_edge(li) {
+        // A live blog's entry or a compilation's item credited on a line of its own after
+        // its last paragraph, before the next entry's time or heading: "Source: Reuters",
+        // "\u{2014} Kyodo". Under a chart or a table the line before is a short row or a
+        // caption, and the story goes on after it.
+        if labelled_credit(doc, line) && doc.follows_paragraph(li) && doc.precedes_heading(li) {
+            return true;
+        }
         // Below a standfirst, only the byline's shape: the agency with the story's time
         // ("IANS | Updated: May 5, 2026 10:41 IST"); a bare "Source: Reuters" there is a
         // chart's or a table's.
@@ -80,6 +89,32 @@ fn without_rights_notice(doc: &Doc, line: Line) -> Line {
     }
 }
 
+/// The line from its credit on, when a time stamp opens it: "4 April 2024 Source: Xinhua",
+/// a page's date and source set side by side under the headline.
+fn after_stamp(doc: &Doc, line: Line) -> Option<Line> {
+    let first = doc.mentions_on(line).first()?;
+    let before = doc.slice(line.start, first.start);
+    let lower = before.to_ascii_lowercase();
+    let credit_at = lower.rfind("source").unwrap_or(before.len());
+    let stamp = &before[..credit_at];
+    (!stamp.trim().is_empty() && is_time_stamp(stamp)).then_some(Line {
+        start: line.start + credit_at,
+        end: line.end,
+    })
+}
+
+/// Whether the credit line says it is one: a "Source:" label or a dash before the agency,
+/// nothing else but credit words.
+fn labelled_credit(doc: &Doc, line: Line) -> bool {
+    let text = doc.slice(line.start, line.end).trim_start();
+    let labelled = text
+        .get(..7)
+        .is_some_and(|head| head.eq_ignore_ascii_case("source:"))
+        || text.starts_with(['\u{2014}', '\u{2013}'])
+        || text.starts_with("--");
+    labelled && only_credit(doc, line)
+}
+
 /// The agencies, [`CREDIT_LINE_WORDS`] and corporate suffixes ("Ltd", "Corp.") only. Numbers only as a copyright year or two, so
 /// a table row that happens to contain "AA" is not a credit.
 fn only_credit(doc: &Doc, line: Line) -> bool {
@@ -115,14 +150,17 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
             end: at + part.len(),
         };
         at = span.end + separator.len();
-        // A byline between the bars: "By PA Media reporter".
+        // A byline between the bars: "By PA Media reporter"; the agency the site's staff
+        // wrote with: "PortsWatch staff, with Reuters".
         let lead = part.len() - part.trim_start().len();
-        if part
-            .trim_start()
-            .get(..3)
-            .is_some_and(|by| by.eq_ignore_ascii_case("by "))
-        {
-            span.start += lead + 3;
+        for opening in ["by ", "with "] {
+            if part
+                .trim_start()
+                .get(..opening.len())
+                .is_some_and(|o| o.eq_ignore_ascii_case(opening))
+            {
+                span.start += lead + opening.len();
+            }
         }
         let has_mention = doc
             .mentions_on(span)
@@ -130,7 +168,7 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
             .any(|m| span.start <= m.start && m.end <= span.end);
         if has_mention {
             credit_parts += 1;
-            if !only_credit(doc, span) {
+            if !only_credit(doc, span) && !with_stamp(doc, span) {
                 return false;
             }
         } else if !is_place(part)
@@ -138,6 +176,8 @@ fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
             && !is_reading_time(part)
             && !is_time_ago(part)
             && !is_staff_name(part)
+            && !is_site_staff(part)
+            && !is_stamp_then_staff(part)
         {
             return false;
         }
@@ -153,9 +193,14 @@ fn with_stamp(doc: &Doc, line: Line) -> bool {
         return false;
     };
     let stamp = doc.slice(last.end, line.end);
-    let opens = alnum_words(stamp)
-        .next()
-        .is_some_and(|w| in_list(STAMP_WORDS, w));
+    // A stamp opens with its word ("Published", "Updated", a month) or with the day before
+    // its month: "Reuters 12 March 2024 17:05".
+    let mut words = alnum_words(stamp);
+    let opens = words.next().is_some_and(|w| {
+        in_list(STAMP_WORDS, w)
+            || w.chars().all(|c| c.is_ascii_digit())
+                && words.next().is_some_and(|m| in_list(STAMP_WORDS, m))
+    });
     let credit = Line {
         start: line.start,
         end: last.end,
@@ -246,22 +291,52 @@ fn is_reading_time(part: &str) -> bool {
         })
 }
 
+/// Words that end a site's own staff credit beside the agency's: "PortsWatch staff".
+const SITE_STAFF: &[&str] = &["staff", "reporters", "desk", "team", "newsroom"];
+
+/// Whether a part is the site's own staff, "PortsWatch staff", "Web Desk": up to three
+/// capitalized words and a staff word.
+fn is_site_staff(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, names)) => {
+            in_list(SITE_STAFF, last)
+                && names.len() <= 3
+                && names.iter().all(|w| w.starts_with(char::is_uppercase))
+        }
+        None => false,
+    }
+}
+
+/// A time stamp and then the staff who handled the story, in one part: "Updated: 2024-03-02
+/// 21:14 Editor: Zhou Lan".
+fn is_stamp_then_staff(part: &str) -> bool {
+    let lower = part.to_ascii_lowercase();
+    STAFF_LABELS.iter().any(|label| {
+        lower
+            .find(label)
+            .is_some_and(|at| at > 0 && is_time_stamp(&part[..at]) && is_staff_name(&part[at..]))
+    })
+}
+
+/// Labels before the names of the staff who handled a story: "Editor: Zhou Lan".
+const STAFF_LABELS: &[&str] = &[
+    "editor:",
+    "editors:",
+    "edited by",
+    "reporter:",
+    "writer:",
+    "author:",
+    "translator:",
+    "translated by",
+    "compiled by",
+];
+
 /// The page's editor or writer beside the source: "Editor: Li Wen", "Edited by Ana Ruiz",
 /// "Reporter: Kim Ji-woo": a label, then one to four capitalized words.
 fn is_staff_name(part: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "editor:",
-        "editors:",
-        "edited by",
-        "reporter:",
-        "writer:",
-        "author:",
-        "translator:",
-        "translated by",
-        "compiled by",
-    ];
     let part = part.trim();
-    LABELS.iter().any(|label| {
+    STAFF_LABELS.iter().any(|label| {
         part.get(..label.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(label))
             && part
@@ -320,6 +395,115 @@ fn is_time_stamp(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn a_page_s_credit_beside_its_date_or_its_staff() {
+        let (agency, kind, got) = one(&paras(&[
+            "Lowmere opens a footbridge over the river",
+            "4 April 2024 Source: Xinhua",
+            P1,
+            P2,
+        ]));
+        assert_eq!(
+            (agency.as_str(), kind, got.as_str()),
+            ("Xinhua", "credit_line", "4 April 2024 Source: Xinhua")
+        );
+        for (line, phrase) in [
+            (
+                "PortsWatch staff, with Reuters 12 March 2024 17:05",
+                "PortsWatch staff, with Reuters 12 March 2024 17:05",
+            ),
+            (
+                "PortsWatch staff, with Reuters",
+                "PortsWatch staff, with Reuters",
+            ),
+        ] {
+            let text = paras(&[
+                "Lowmere opens a footbridge over the river",
+                line,
+                P1,
+                P2,
+                P3,
+            ]);
+            let (agency, kind, got) = one(&text);
+            assert_eq!(
+                (agency.as_str(), kind),
+                ("Reuters", "credit_line"),
+                "{line}"
+            );
+            assert_eq!(got, phrase, "{line}");
+        }
+        let line = "Xinhua | Updated: 2024-03-02 21:14 Editor: Zhou Lan";
+        let text = paras(&["Floods kill 27 in Lowmere", line, P1, P2, P3]);
+        assert_credit(&text, "Xinhua", "credit_line", line);
+        for line in [
+            "4 April 2024",
+            "PortsWatch staff",
+            "Lowmere staff, with the mayor",
+        ] {
+            assert_none(&paras(&[
+                "Lowmere opens a footbridge over the river",
+                line,
+                P1,
+                P2,
+            ]));
+        }
+    }
+
+    #[test]
+    fn a_bracketed_credit_on_its_own_line_under_the_headline() {
+        let text = format!(
+            "Penang to build a tunnel to tackle floods in the town\n(Bernama)\n\n{}",
+            paras(&[P1, P2, P3])
+        );
+        assert_credit(&text, "Bernama", "credit_line", "(Bernama)");
+        // The same name closing a wrapped sentence in the middle of the text is not a line.
+        assert_none(&amid(
+            "The council will take the tunnel plan to the state\ngovernment (Bernama) first",
+        ));
+    }
+
+    #[test]
+    fn an_entry_credited_on_its_own_line_in_the_middle_of_a_live_blog() {
+        let blog = paras(&[
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+            "17:41",
+            ENTRY,
+            "Source: Reuters",
+            "17:12",
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+        ]);
+        assert_credit(&blog, "Reuters", "credit_line", "Source: Reuters");
+        // Under a chart or a table the line before is a caption or a row, not a paragraph.
+        for before in ["Chart: votes by region", "North 41% South 38%"] {
+            assert_none(&paras(&[
+                P1,
+                P2,
+                P3,
+                P1,
+                P2,
+                P3,
+                before,
+                "Source: Reuters",
+                P1,
+                P2,
+                P3,
+                P1,
+                P2,
+                P3,
+            ]));
+        }
+    }
 
     #[test]
     fn credit_lines_at_start_or_end() {

@@ -31,6 +31,8 @@ const STORY_WORDS: usize = 20;
 const QUOTE_LOOKBACK: usize = 2_000;
 /// Credit lines and bylines longer than this are sentences.
 pub(super) const MAX_CREDIT_LINE_BYTES: usize = 120;
+/// Longest bracketed line that starts a paragraph of its own ([`is_bracketed`]).
+const MAX_BRACKETED_LINE: usize = 40;
 
 /// Words that mark a picture or video credit next to an agency name.
 #[rustfmt::skip]
@@ -142,6 +144,19 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let li = line_of.get(i).copied().unwrap_or(0);
+            // The agency's abbreviation after its name: "the German Press Agency (dpa)
+            // reported", "Press Trust of India (PTI)". One mention, the group up to ")".
+            if let Some(g) = out.last_mut()
+                && g.line == li
+                && g.members.last().is_some_and(|&p| {
+                    p + 1 == i && self.mentions.get(p).is_some_and(|l| l.agency == m.agency)
+                })
+                && self.slice(g.end, m.start).trim() == "("
+                && self.text.get(m.end..).is_some_and(|t| t.starts_with(')'))
+            {
+                g.end = m.end + 1;
+                continue;
+            }
             if let Some(g) = out.last_mut()
                 && g.line == li
                 && g.members.last().is_some_and(|&p| p + 1 == i)
@@ -226,6 +241,28 @@ impl<'a> Doc<'a> {
         self.story.is_some_and(|(_, last)| last == li)
     }
 
+    /// Whether the line before `li` is a paragraph's last line: [`STORY_WORDS`] words or more
+    /// ending a sentence (a live blog's entry, a compilation's item), not a table's row or a
+    /// chart's caption.
+    pub fn follows_paragraph(&self, li: usize) -> bool {
+        li.checked_sub(1).is_some_and(|prev| {
+            let text = self.line_text(prev);
+            alnum_words(text).take(STORY_WORDS).count() >= STORY_WORDS
+                && text.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}'])
+        })
+    }
+
+    /// Whether the line after `li` opens another item rather than going on with the story: a
+    /// heading or a time stamp (under [`STORY_WORDS`] words, or no sentence's end), as a
+    /// live blog's next entry or a compilation's next story opens.
+    pub fn precedes_heading(&self, li: usize) -> bool {
+        li + 1 < self.lines.len() && {
+            let text = self.line_text(li + 1);
+            alnum_words(text).take(STORY_WORDS).count() < STORY_WORDS
+                || !text.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}'])
+        }
+    }
+
     /// Whether line `li` lies wholly inside boilerplate.
     pub fn is_boilerplate(&self, li: usize) -> bool {
         let line = self.line(li);
@@ -303,6 +340,7 @@ impl<'a> Doc<'a> {
             || alnum_words(prev_text).count() < BODY_WORDS
             || !prev_text.chars().any(char::is_lowercase)
             || self.is_short_inside_block(li)
+            || is_bracketed(self.slice(cur.start, cur.end))
     }
 
     /// Whether line `li` is much shorter than the line before it and another line follows it in
@@ -326,6 +364,16 @@ impl<'a> Doc<'a> {
             == 1;
         one_break && width(cur) * SHORT_LINE_DEN < width(prev) * SHORT_LINE_NUM
     }
+}
+
+/// Whether a line is one short bracketed group and nothing else, "(Bernama)" under a
+/// headline: a line of its own, not the end of a wrapped sentence.
+fn is_bracketed(line: &str) -> bool {
+    line.len() <= MAX_BRACKETED_LINE
+        && line
+            .strip_prefix('(')
+            .and_then(|l| l.strip_suffix(')'))
+            .is_some_and(|inner| !inner.contains(['(', ')']))
 }
 
 /// Splits text into non-empty lines, trimming white space and control bytes (wire feeds put

@@ -26,7 +26,14 @@ pub(super) fn sign_off(doc: &Doc, g: &Group) -> Option<Span> {
     }
     let before = doc.slice(line.start, g.start).trim_end();
     for sep in ["--", "\u{2014}", "\u{2013}", "\u{2015}", " -"] {
-        if near_end && before.ends_with(sep) {
+        // A compilation's item signed off anywhere in the text: "... in a decade. — Kyodo",
+        // after a long paragraph's last sentence, before the next item's heading.
+        let tagged = || {
+            let head = before[..before.len() - sep.len()].trim_end();
+            head.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}'])
+                && alnum_words(head).take(TAGGED_WORDS).count() >= TAGGED_WORDS
+        };
+        if before.ends_with(sep) && (near_end || tagged() && doc.precedes_heading(g.line)) {
             let start = line.start + before.len() - sep.len() + usize::from(sep == " -");
             return Some((start, line.end));
         }
@@ -88,6 +95,38 @@ mod tests {
             let text = paras(&[P1, P2, &format!("{P3}{end}")]);
             assert_credit(&text, agency, "sign_off", phrase);
         }
+    }
+
+    #[test]
+    fn a_compilation_s_item_signed_off_before_the_next_item() {
+        let roundup = paras(&[
+            "JAPAN: LOWMERE MOTORS ADMITS FALSE DATA",
+            P1,
+            &format!("{ENTRY} \u{2014} Kyodo"),
+            "SOUTH KOREA: A SECOND PLANT FOR HUNGARY",
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+        ]);
+        assert_credit(&roundup, "Kyodo", "sign_off", "\u{2014} Kyodo");
+        // The story going on after it: the dash is the text's, not a sign-off.
+        let going_on = paras(&[
+            P1,
+            P2,
+            P3,
+            &format!("{ENTRY} \u{2014} Kyodo"),
+            ENTRY,
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+        ]);
+        assert_none(&going_on);
     }
 
     const LAST: &str = "Ambassador Tomas Reyl will tour the Corven naval yard on Wednesday and meet the defence minister on Thursday.";

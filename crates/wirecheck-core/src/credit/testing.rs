@@ -58,3 +58,8 @@ pub fn assert_none(text: &str) {
     let got = found(text);
     assert!(got.is_empty(), "no genuine credit in {text:?}, got {got:?}");
 }
+
+/// A paragraph long enough to be a live blog's entry or a compilation's item.
+pub const ENTRY: &str = "The fictional town of Lowmere opened a footbridge over the river on \
+    Tuesday after nearly a decade of delays, and the mayor said it would carry two thousand \
+    walkers a day.";
