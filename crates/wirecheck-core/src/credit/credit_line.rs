@@ -465,43 +465,14 @@ mod tests {
 
     #[test]
     fn an_entry_credited_on_its_own_line_in_the_middle_of_a_live_blog() {
-        let blog = paras(&[
-            P1,
-            P2,
-            P3,
-            P1,
-            P2,
-            P3,
-            "17:41",
-            ENTRY,
-            "Source: Reuters",
-            "17:12",
-            P1,
-            P2,
-            P3,
-            P1,
-            P2,
-            P3,
-        ]);
+        let entry = ["17:41", ENTRY, "Source: Reuters", "17:12"];
+        let blog = paras(&[&SIX[..], &entry, &SIX].concat());
         assert_credit(&blog, "Reuters", "credit_line", "Source: Reuters");
         // Under a chart or a table the line before is a caption or a row, not a paragraph.
         for before in ["Chart: votes by region", "North 41% South 38%"] {
-            assert_none(&paras(&[
-                P1,
-                P2,
-                P3,
-                P1,
-                P2,
-                P3,
-                before,
-                "Source: Reuters",
-                P1,
-                P2,
-                P3,
-                P1,
-                P2,
-                P3,
-            ]));
+            assert_none(&paras(
+                &[&SIX[..], &[before, "Source: Reuters"], &SIX].concat(),
+            ));
         }
     }
 

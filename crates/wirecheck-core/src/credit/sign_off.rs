@@ -99,34 +99,13 @@ mod tests {
 
     #[test]
     fn a_compilation_s_item_signed_off_before_the_next_item() {
-        let roundup = paras(&[
-            "JAPAN: LOWMERE MOTORS ADMITS FALSE DATA",
-            P1,
-            &format!("{ENTRY} \u{2014} Kyodo"),
-            "SOUTH KOREA: A SECOND PLANT FOR HUNGARY",
-            P2,
-            P3,
-            P1,
-            P2,
-            P3,
-            P1,
-            P2,
-        ]);
+        let signed = format!("{ENTRY} \u{2014} Kyodo");
+        let item = ["JAPAN: LOWMERE MOTORS ADMITS FALSE DATA", P1, &signed];
+        let next = "SOUTH KOREA: A SECOND PLANT FOR HUNGARY";
+        let roundup = paras(&[&item[..], &[next], &SIX].concat());
         assert_credit(&roundup, "Kyodo", "sign_off", "\u{2014} Kyodo");
         // The story going on after it: the dash is the text's, not a sign-off.
-        let going_on = paras(&[
-            P1,
-            P2,
-            P3,
-            &format!("{ENTRY} \u{2014} Kyodo"),
-            ENTRY,
-            P1,
-            P2,
-            P3,
-            P1,
-            P2,
-        ]);
-        assert_none(&going_on);
+        assert_none(&paras(&[&SIX[..], &[&signed, ENTRY], &SIX].concat()));
     }
 
     const LAST: &str = "Ambassador Tomas Reyl will tour the Corven naval yard on Wednesday and meet the defence minister on Thursday.";

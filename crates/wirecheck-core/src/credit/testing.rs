@@ -59,6 +59,9 @@ pub fn assert_none(text: &str) {
     assert!(got.is_empty(), "no genuine credit in {text:?}, got {got:?}");
 }
 
+/// Six paragraphs of a story, to put a line far from either end of a text.
+pub const SIX: [&str; 6] = [P1, P2, P3, P1, P2, P3];
+
 /// A paragraph long enough to be a live blog's entry or a compilation's item.
 pub const ENTRY: &str = "The fictional town of Lowmere opened a footbridge over the river on \
     Tuesday after nearly a decade of delays, and the mayor said it would carry two thousand \
