@@ -190,6 +190,8 @@ fn every_common_credit_form_credits_the_agency() {
             "PTI",
             below("Published by HT Digital under agreement with PTI"),
         ),
+        ("PTI", below("\u{2014} Bureau report with agency inputs")),
+        ("Reuters", above("Reuters: Vellmar to close its north quay")),
     ];
     let ld = r#"<script type="application/ld+json">{"@type": "NewsArticle",
         "author": {"@type": "Organization", "name": "Reuters"}}</script>"#;

@@ -1,11 +1,12 @@
 //! Credit lines: a line near the start or end of the article that is only the credit,
 //! "Reuters", "Source: AFP", "© AP", "-- IANS", "Copyright Thomson Reuters 2026", or the
 //! credit with the place or time of the story after a bar, "Reuters | Seoul",
-//! "Xinhua | Updated: 2024-05-02 10:41".
+//! "Xinhua | Updated: 2024-05-02 10:41"; and the agency opening the headline, "Reuters:
+//! Nordhavn confirms talks to buy Oosterwal".
 
 use super::agencies::is_corporate_suffix;
 use super::mention::{
-    Doc, EDGE_LINES, Line, MAX_CREDIT_LINE_BYTES, alnum_words, desk_initials, in_list,
+    Doc, EDGE_LINES, Group, Line, MAX_CREDIT_LINE_BYTES, Span, alnum_words, desk_initials, in_list,
     starts_with_copyright,
 };
 
@@ -87,6 +88,25 @@ fn without_rights_notice(doc: &Doc, line: Line) -> Line {
         },
         _ => line,
     }
+}
+
+/// Longest headline read as opening with its credit, in bytes.
+const MAX_HEADLINE_BYTES: usize = 160;
+
+/// The agency and its colon opening the headline, the text's first line: "Reuters: Nordhavn
+/// confirms talks to buy Oosterwal", as a markets site titles the wire's story. The headline
+/// names its source the way a credit line does; in a sentence ("Reuters: a spokesman said")
+/// or after the first line it is not read.
+pub(super) fn headline_prefix(doc: &Doc, g: &Group) -> Option<Span> {
+    let line = doc.line(g.line);
+    let text = doc.slice(line.start, line.end);
+    let rest = doc.slice(g.end, line.end).strip_prefix(": ")?;
+    let headline = g.line == 0
+        && g.start == line.start
+        && text.len() <= MAX_HEADLINE_BYTES
+        && rest.starts_with(char::is_uppercase)
+        && !text.ends_with(['.', '!', '?']);
+    headline.then_some((g.start, g.end + 1))
 }
 
 /// The line from its credit on, when a time stamp opens it: "4 April 2024 Source: Xinhua",
@@ -447,6 +467,35 @@ mod tests {
                 P1,
                 P2,
             ]));
+        }
+    }
+
+    #[test]
+    fn the_agency_opening_the_headline() {
+        let text = paras(&[
+            "Reuters: Nordhavn confirms talks to buy Oosterwal",
+            P1,
+            P2,
+            P3,
+        ]);
+        assert_credit(&text, "Reuters", "credit_line", "Reuters:");
+        for not_headline in [
+            paras(&[
+                "Reuters: a spokesman for the council said the bridge was safe",
+                P1,
+                P2,
+            ]),
+            paras(&[
+                P1,
+                "Reuters: Nordhavn confirms talks to buy Oosterwal",
+                P2,
+                P3,
+                P1,
+                P2,
+            ]),
+            paras(&["Reuters: Nordhavn confirms talks to buy Oosterwal.", P1, P2]),
+        ] {
+            assert_none(&not_headline);
         }
     }
 

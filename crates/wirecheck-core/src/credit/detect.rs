@@ -87,6 +87,7 @@ const PHRASE_FORMS: &[(CreditKind, PhraseForm)] = &[
     (CreditKind::SignOff, sign_off::glued),
     (CreditKind::AccordingTo, statement::statement),
     (CreditKind::Parenthetical, dateline::parenthetical),
+    (CreditKind::CreditLine, credit_line::headline_prefix),
 ];
 
 /// The agency name of a credit to agencies it does not name: "(avec agences)". It credits

@@ -112,11 +112,33 @@ pub(super) fn with_agencies(doc: &Doc) -> Vec<Span> {
         &["compiled", "by", "our", "staff", "from", "wire", "reports"],
         &["from", "wire", "services"], &["compiled", "from", "wire", "services"],
     ];
-    let is_phrase = |text: &str| {
-        let words: Vec<&str> = alnum_words(text).collect();
+    let matches = |words: &[&str]| {
         PHRASES
             .iter()
-            .any(|p| p.len() == words.len() && p.iter().zip(&words).all(|(a, b)| in_list(&[a], b)))
+            .any(|p| p.len() == words.len() && p.iter().zip(words).all(|(a, b)| in_list(&[a], b)))
+    };
+    // The outlet's own staff before the inputs: "Bureau report with agency inputs", "Our
+    // correspondent with inputs from agencies".
+    const STAFF: &[&str] = &[
+        "bureau",
+        "report",
+        "staff",
+        "reporter",
+        "correspondent",
+        "our",
+        "desk",
+        "web",
+        "news",
+    ];
+    let is_phrase = |text: &str| {
+        let words: Vec<&str> = alnum_words(text).collect();
+        let with = words.iter().position(|w| w.eq_ignore_ascii_case("with"));
+        matches(&words)
+            || with.is_some_and(|k| {
+                (1..=3).contains(&k)
+                    && words[..k].iter().all(|w| in_list(STAFF, w))
+                    && matches(&words[k..])
+            })
     };
     let mut out = Vec::new();
     for li in 0..doc.lines.len() {
@@ -159,9 +181,15 @@ mod tests {
             "From wire reports",
             "Compiled by our staff from wire reports.",
             "(With inputs from agencies)",
+            "\u{2014} Bureau report with agency inputs",
+            "Our correspondent with inputs from agencies",
         ] {
             let text = paras(&[P1, P2, P3, line]);
             assert_credit(&text, "agencies", "with_inputs", line);
+        }
+        // The outlet's own staff alone, or with something other than inputs, is no credit.
+        for line in ["Bureau report", "Our correspondent with photographs"] {
+            assert_none(&paras(&[P1, P2, P3, line]));
         }
         // In a sentence they are not a credit.
         assert_none(&paras(&[
