@@ -880,7 +880,9 @@ fn span(tokens: &[crate::text::Token], range: &std::ops::Range<usize>) -> (usize
 /// Whether an attribution in a sentence ("Reuters reported earlier this week that ...") lies
 /// inside a passage copied from `source` whose text says the same: the story's own words,
 /// copied with it, not the article's credit for it. A dateline, a credit line or a sign-off
-/// copied with the story still credits it: that is how a republication keeps its credit.
+/// copied with the story still credits it: that is how a republication keeps its credit; so
+/// does the agency's tagline naming the text itself, "This report by The Canadian Press was
+/// first published Oct. 2, 2025".
 fn copied_with_story(
     credit: &FoundCredit,
     article: &Prepared,
@@ -889,6 +891,15 @@ fn copied_with_story(
     source: usize,
 ) -> bool {
     if credit.kind != CreditKind::AccordingTo {
+        return false;
+    }
+    let before = article.text.get(..credit.start).unwrap_or("");
+    let names_this_text = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("this"));
+    if names_this_text {
         return false;
     }
     let inside = passages.iter().filter(|p| p.source == source).any(|p| {

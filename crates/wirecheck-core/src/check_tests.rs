@@ -837,6 +837,24 @@ fn an_agency_named_inside_the_copied_story_is_not_a_credit_for_it() {
     assert!(report.flags.is_empty());
 }
 
+#[test]
+fn the_agency_s_tagline_copied_with_its_story_credits_it() {
+    let tagged = format!(
+        "{SELF_REFERENCE_STORY}\n\nThis report by Reuters was first published Sept. 9, 2026."
+    );
+    let archive = archive_with(&[tagged.clone(), OTHER_COMPANY.to_string()]);
+    let body = tagged.split_once(" - ").map(|(_, body)| body).unwrap();
+    let copy = format!("Chile copper strike enters third week\n\n{body}");
+    let report = check_text(&archive, &copy, &CheckOptions::default()).unwrap();
+    assert_ne!(report.derived, Derived::None, "{:?}", report.measures);
+    assert!(
+        report.sources[0].credited,
+        "the tagline names this report as the agency's: {:?}",
+        report.credits
+    );
+    assert!(report.flags.is_empty());
+}
+
 /// A release stored under its wire, with its issuer's "About" section.
 const TIDEWATER_RELEASE: &str = "HARWICH, Maine, Nov. 29, 2026 /PRNewswire/ -- Tidewater \
     Kelp Co. today announced it will build a seaweed drying plant in Harwich that will employ 85 \

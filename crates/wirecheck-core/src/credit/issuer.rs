@@ -20,18 +20,32 @@ const NAME_LOWER: &[&str] = &["of", "and", "for", "the", "de", "du", "la", "&"];
 /// own of one to six capitalized words; else the name its "SOURCE NAME" line gives; else the
 /// name that opens its lead after a release wire's dateline. `None` when the body has none of
 /// them (an agency's story, a statement without boilerplate).
+///
+/// A release that describes its product before its company ("About HB-217", then "About
+/// Halvorsen Biotech") is issued by the company its lead names: the "About" line that names
+/// the lead's issuer is taken before the first.
 pub fn release_issuer(body: &str) -> Option<String> {
-    about_issuer(body)
+    let lead = lead_issuer(body);
+    about_issuer(body, lead.as_deref())
         .or_else(|| source_line_issuer(body))
-        .or_else(|| lead_issuer(body))
+        .or(lead)
 }
 
-fn about_issuer(body: &str) -> Option<String> {
-    body.lines().find_map(|line| {
-        let line = line.trim().trim_end_matches(':').trim_end();
-        let name = line.strip_prefix("About ")?.trim();
-        is_name(name).then(|| name.to_string())
-    })
+fn about_issuer(body: &str, lead: Option<&str>) -> Option<String> {
+    let names: Vec<&str> = body
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim().trim_end_matches(':').trim_end();
+            let name = line.strip_prefix("About ")?.trim();
+            is_name(name).then_some(name)
+        })
+        .collect();
+    let named_by_lead = lead.and_then(|lead| {
+        names
+            .iter()
+            .find(|name| lead.starts_with(**name) || name.starts_with(lead))
+    });
+    named_by_lead.or(names.first()).map(|name| name.to_string())
 }
 
 /// PR Newswire's closing line, "SOURCE Corvana Health, Inc.": the name before its comma.
@@ -229,6 +243,24 @@ mod tests {
             release_issuer("About the Bank of Lowmere\n").as_deref(),
             None,
             "a name starts with a capital"
+        );
+    }
+
+    #[test]
+    fn the_about_line_naming_the_lead_s_issuer_comes_before_a_product_s() {
+        let release = "OSLO, Norway, Oct. 02, 2026 (GLOBE NEWSWIRE) -- Halvorsen Biotech ASA \
+                       (Oslo: HALV) today announced results.\n\nAbout HB-217\n\nAn oral \
+                       drug.\n\nAbout Halvorsen Biotech\n\nA biotech company.\n";
+        assert_eq!(
+            release_issuer(release).as_deref(),
+            Some("Halvorsen Biotech")
+        );
+        // With no lead to tell, the first "About" line: the acquirer before its target.
+        let acquisition = "Brightmoor Foods will buy Greenvale Pantry.\n\nAbout Brightmoor \
+                           Foods\n\nFrozen meals.\n\nAbout Greenvale Pantry\n\nSoups.\n";
+        assert_eq!(
+            release_issuer(acquisition).as_deref(),
+            Some("Brightmoor Foods")
         );
     }
 
