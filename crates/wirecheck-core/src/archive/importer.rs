@@ -235,8 +235,9 @@ impl Importer {
         parse_file(&bytes, origin).and_then(keep_article_stories)
     }
 
-    /// `--agency`, else the metadata's agency, else the credit in the story's dateline, else
-    /// the agency its byline names ("By Harriet Colley, PA Health Correspondent", which the
+    /// `--agency`, else the metadata's agency, else the credit in the story's dateline (an
+    /// agency Wirecheck does not know by the name in its brackets, "DHAKA, Oct 3 (UNB) -"),
+    /// else the agency its byline names ("By Harriet Colley, PA Health Correspondent", which the
     /// import keeps apart from the body).
     pub(crate) fn resolve_agency(&self, mut story: NewStory) -> NewStory {
         let from_metadata = story
@@ -251,6 +252,7 @@ impl Importer {
                     .dateline
                     .as_deref()
                     .and_then(|d| dateline_agency(&self.agencies, d))
+                    .or_else(|| story.dateline.as_deref().and_then(dateline_name))
                     .or_else(|| {
                         let byline = story.byline.as_deref()?;
                         let by = if byline.trim_start().starts_with("By ") {
@@ -264,6 +266,22 @@ impl Importer {
         });
         story
     }
+}
+
+/// Most words of an agency's name in a dateline's brackets.
+const MAX_DATELINE_NAME_WORDS: usize = 4;
+
+/// The name in the brackets of a dateline the import read ("DHAKA, Oct 3 (UNB) -" → "UNB"):
+/// one to four capitalized words with no digit, the agency of a wire Wirecheck does not know.
+fn dateline_name(dateline: &str) -> Option<String> {
+    let open = dateline.rfind('(')?;
+    let inner = dateline[open + 1..].split(')').next()?.trim();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let name = !words.is_empty()
+        && words.len() <= MAX_DATELINE_NAME_WORDS
+        && !inner.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    name.then(|| inner.to_string())
 }
 
 impl ImportSummary {
@@ -440,6 +458,25 @@ mod tests {
             None,
             "a reporter's name alone names no agency"
         );
+    }
+
+    #[test]
+    fn an_unknown_agency_in_a_dateline_s_brackets_is_the_story_s() {
+        assert_eq!(
+            dateline_name("LOWMERE, Oct 3 (Vellmar Press) -").as_deref(),
+            Some("Vellmar Press")
+        );
+        assert_eq!(
+            dateline_name("LOWMERE, Oct 3 (VNS) -").as_deref(),
+            Some("VNS")
+        );
+        for not_name in [
+            "LOWMERE, Oct 3 -",
+            "LOWMERE (3 Oct) -",
+            "LOWMERE (updated) -",
+        ] {
+            assert_eq!(dateline_name(not_name), None, "{not_name}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Datelines: "WASHINGTON, May 8 (Reuters) -" opening a paragraph, the press-release wires'
-//! "PHOENIX, May 5, 2026 /PRNewswire/ --", and the bare "(AP)" that stands for a dateline in
-//! an opening paragraph.
+//! "PHOENIX, May 5, 2026 /PRNewswire/ --", Kyodo's and AAP's unbracketed "TOKYO, Oct. 15
+//! Kyodo -", and the bare "(AP)" that stands for a dateline in an opening paragraph.
 
 use super::mention::{Doc, Group, Line, Span, in_list};
 
@@ -18,12 +18,31 @@ const DATELINE_LOWER: &[&str] = &[
 pub(super) fn dateline(doc: &Doc, g: &Group) -> Option<Span> {
     let line = doc.line(g.line);
     // Press-release wires set the agency between slashes: "PHOENIX, May 5, 2026 /PRNewswire/ --".
-    let (open, close) = paren_around(doc, g, line).or_else(|| delimited(doc, g, line, '/', '/'))?;
+    let Some((open, close)) =
+        paren_around(doc, g, line).or_else(|| delimited(doc, g, line, '/', '/'))
+    else {
+        return unbracketed(doc, g, line);
+    };
     if is_dateline_prefix(doc.slice(line.start, open).trim_end()) && doc.starts_paragraph(g.line) {
         Some((line.start, skip_separator(doc.text, close, line.end)))
     } else {
         None
     }
+}
+
+/// The agency between the place and date and a dash, with no brackets, as Kyodo and AAP
+/// write their datelines: "TOKYO, Oct. 15 Kyodo -", "SYDNEY, May 22 AAP -". The place, a comma
+/// and a date with its day must come first: "the Reuters -" or "Minister Reuters - " in a
+/// sentence is no dateline.
+fn unbracketed(doc: &Doc, g: &Group, line: Line) -> Option<Span> {
+    let prefix = doc.slice(line.start, g.start).trim_end();
+    let after = doc.slice(g.end, line.end).trim_start();
+    let dash = ["--", "\u{2014}", "\u{2013}", "- "]
+        .iter()
+        .any(|d| after.starts_with(d));
+    let dated = prefix.contains(',') && prefix.chars().any(|c| c.is_ascii_digit());
+    (dash && dated && is_dateline_prefix(prefix) && doc.starts_paragraph(g.line))
+        .then(|| (line.start, skip_separator(doc.text, g.end, line.end)))
 }
 
 /// "(AP)" in the opening paragraph, not right after the agency's full name ("the Associated
@@ -145,6 +164,35 @@ fn skip_separator(text: &str, pos: usize, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn kyodo_and_aap_write_their_datelines_without_brackets() {
+        for (line, agency, phrase) in [
+            (
+                "TOKYO, Oct. 15 Kyodo - Tokyo stocks ended higher.",
+                "Kyodo",
+                "TOKYO, Oct. 15 Kyodo -",
+            ),
+            (
+                "SYDNEY, May 22 AAP - A man was found guilty.",
+                "AAP",
+                "SYDNEY, May 22 AAP -",
+            ),
+        ] {
+            assert_credit(&paras(&[line, P2, P3]), agency, "dateline", phrase);
+        }
+        for line in [
+            "The ministry told Kyodo - as it had told others - that the plan stood.",
+            "TOKYO Kyodo - Tokyo stocks ended higher.",
+        ] {
+            assert!(
+                found(&paras(&[line, P2, P3]))
+                    .iter()
+                    .all(|(_, kind, _)| *kind != "dateline"),
+                "{line}"
+            );
+        }
+    }
 
     #[test]
     fn ani_datelines_with_the_state_and_country_in_brackets() {
