@@ -131,6 +131,67 @@ pub(super) fn by_role(doc: &Doc, table: &AgencyTable) -> Vec<(String, Span)> {
             out.extend(named.into_iter().map(|name| (name.to_string(), span)));
         }
     }
+    out.extend(source_lines(doc, &issuers));
+    out
+}
+
+/// Longest source line read as naming a statement, in bytes.
+const MAX_SOURCE_LINE: usize = 60;
+/// Words that may stand before the statement's noun on a source line.
+const SOURCE_LINE_WORDS: &[&str] = &["the", "s", "press", "news", "official", "media"];
+
+/// A line near either end that gives the issuer's statement as the source, by the issuer's
+/// role or by none: "Source: Company press release", "Source: the ministry's statement",
+/// "(Company statement)", "Source: press release". It credits every issuer of that role
+/// (every issuer, when it names none): a reader of a trade site's copy of a release knows
+/// whose words they are.
+fn source_lines(doc: &Doc, issuers: &[(&str, &[&str])]) -> Vec<(String, Span)> {
+    let mut out = Vec::new();
+    for li in 0..doc.lines.len() {
+        let line = doc.line(li);
+        let text = doc.slice(line.start, line.end);
+        if text.len() > MAX_SOURCE_LINE || !doc.near_edge(li) || !doc.starts_paragraph(li) {
+            continue;
+        }
+        let bracketed = text.starts_with('(') && text.ends_with(')');
+        let words: Vec<String> = alnum_words(text).map(str::to_lowercase).collect();
+        let rest = match words.split_first() {
+            Some((first, rest)) if first == "source" => rest,
+            _ if bracketed => &words[..],
+            _ => continue,
+        };
+        let Some((noun, before)) = rest.split_last() else {
+            continue;
+        };
+        if !STATEMENTS.contains(&noun.as_str()) {
+            continue;
+        }
+        let mut role = None;
+        let fits = before.iter().all(|w| {
+            if SOURCE_LINE_WORDS.contains(&w.as_str()) {
+                return true;
+            }
+            let is_role = role.is_none()
+                && issuers
+                    .iter()
+                    .any(|(_, roles)| roles.iter().any(|r| r.eq_ignore_ascii_case(w)));
+            if is_role {
+                role = Some(w.clone());
+            }
+            is_role
+        });
+        if !fits {
+            continue;
+        }
+        for (name, roles) in issuers {
+            if role
+                .as_ref()
+                .is_none_or(|r| roles.iter().any(|x| x.eq_ignore_ascii_case(r)))
+            {
+                out.push((name.to_string(), (line.start, line.end)));
+            }
+        }
+    }
     out
 }
 
@@ -370,6 +431,51 @@ mod tests {
         let text = paras(&[P1, "Fares will fall, the agency said in a statement.", P2]);
         let table = AgencyTable::builtin().with_issuers(["Reuters"]);
         assert!(table.is_none_or(|t| find_credits(&t, &text).is_empty()));
+    }
+
+    #[test]
+    fn a_source_line_naming_the_issuer_s_statement_by_its_role() {
+        for line in [
+            "Source: Company press release",
+            "Source: the company's statement",
+            "(Company statement)",
+            "Source: Press release",
+        ] {
+            let text = paras(&[P1, P2, P3, line]);
+            assert_eq!(
+                credits(&text),
+                [(
+                    "Halden Foods Ltd".to_string(),
+                    "according_to",
+                    line.to_string()
+                )],
+                "{line}"
+            );
+        }
+        for line in [
+            "Source: the ministry's statement",
+            "Source: Company records",
+            "The company's statement was issued on Monday",
+        ] {
+            assert!(credits(&paras(&[P1, P2, P3, line])).is_empty(), "{line}");
+        }
+        // In the middle of the story the line is a table's or a chart's.
+        let middle = paras(&[
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+            "Source: Company press release",
+            P1,
+            P2,
+            P3,
+            P1,
+            P2,
+            P3,
+        ]);
+        assert!(credits(&middle).is_empty());
     }
 
     #[test]
