@@ -158,7 +158,7 @@ fn with_place_or_time(doc: &Doc, line: Line) -> bool {
 
 /// What stands between a credit and its place or time: "Reuters | Seoul", "AFP \u{2022} Paris",
 /// "Reuters / Seoul", "Reuters, Seoul".
-const SEPARATORS: &[&str] = &["|", "\u{2022}", "\u{b7}", " / ", ","];
+const SEPARATORS: &[&str] = &["|", "\u{2022}", "\u{b7}", " / ", ",", ";"];
 
 fn parts_with_place_or_time(doc: &Doc, line: Line, separator: &str) -> bool {
     let text = doc.slice(line.start, line.end);
@@ -344,6 +344,7 @@ const STAFF_LABELS: &[&str] = &[
     "editor:",
     "editors:",
     "edited by",
+    "edited by:",
     "reporter:",
     "writer:",
     "author:",
@@ -453,6 +454,15 @@ mod tests {
             );
             assert_eq!(got, phrase, "{line}");
         }
+        let line = "Edited by: Staff; Source: ANI";
+        let text = paras(&["Snow shuts the Lowmere highway", line, P1, P2]);
+        assert_credit(&text, "ANI", "credit_line", line);
+        assert_none(&paras(&[
+            "Snow shuts the Lowmere highway",
+            "Edited by: Staff; photographs by Ada Quill",
+            P1,
+            P2,
+        ]));
         let line = "Xinhua | Updated: 2024-03-02 21:14 Editor: Zhou Lan";
         let text = paras(&["Floods kill 27 in Lowmere", line, P1, P2, P3]);
         assert_credit(&text, "Xinhua", "credit_line", line);

@@ -207,19 +207,29 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
 }
 
 /// The agency a stored story credits as its own: its dateline, or a credit line or sign-off
-/// at its start or end, or failing those an opening "(AP)" or an agency byline.
+/// at its start or end, or failing those an opening "(AP)", an agency byline, or the agency's
+/// tagline naming the story itself ("This report by The Canadian Press was first
+/// published Oct. 2, 2025").
 pub fn dateline_agency(table: &AgencyTable, body: &str) -> Option<String> {
     let credits = find_credits(table, body);
-    let rank = |k: CreditKind| match k {
+    let names_this_text = |c: &FoundCredit| {
+        body[..c.start]
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("this"))
+    };
+    let rank = |c: &FoundCredit| match c.kind {
         CreditKind::Dateline => Some(0),
         CreditKind::CreditLine | CreditKind::SignOff => Some(1),
         CreditKind::Parenthetical => Some(2),
         CreditKind::Byline => Some(3),
+        CreditKind::AccordingTo if names_this_text(c) => Some(4),
         _ => None,
     };
     credits
         .into_iter()
-        .filter_map(|c| rank(c.kind).map(|r| (r, c)))
+        .filter_map(|c| rank(&c).map(|r| (r, c)))
         .min_by_key(|(r, c)| (*r, c.start))
         .map(|(_, c)| c.agency)
 }
@@ -257,6 +267,22 @@ mod tests {
                 Some("Reuters"),
             ),
             (paras(&[&format!("(AP) \u{2014} {P1}"), P2]), Some("AP")),
+            (
+                paras(&[
+                    &format!("OTTAWA \u{2014} {P1}"),
+                    P2,
+                    "This report by The Canadian Press was first published Oct. 2, 2025.",
+                ]),
+                Some("CP"),
+            ),
+            (
+                paras(&[
+                    P1,
+                    P2,
+                    "The figures were first reported by The Canadian Press.",
+                ]),
+                None,
+            ),
             (
                 paras(&[&format!("Mumbai, Feb 8 (PTI) {P1}"), P2]),
                 Some("PTI"),

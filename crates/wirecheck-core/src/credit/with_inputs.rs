@@ -111,6 +111,7 @@ pub(super) fn with_agencies(doc: &Doc) -> Vec<Span> {
         &["by", "staff", "and", "agencies"], &["by", "wire", "services"],
         &["compiled", "by", "our", "staff", "from", "wire", "reports"],
         &["from", "wire", "services"], &["compiled", "from", "wire", "services"],
+        &["staff", "and", "wire", "reports"], &["by", "staff", "and", "wire", "reports"],
     ];
     let matches = |words: &[&str]| {
         PHRASES
@@ -147,7 +148,19 @@ pub(super) fn with_agencies(doc: &Doc) -> Vec<Span> {
         }
         let Line { start, end } = doc.line(li);
         let text = doc.slice(start, end);
-        // A whole line: "(avec agences)", "Avec agences", "-- agences".
+        // A whole line: "(avec agences)", "Avec agences", "-- agences"; or a byline with the
+        // page's date after a separator: "Agencies · 18 March 2025 - 11:42 · 3 min read".
+        let dated_byline = text.len() <= 80
+            && text
+                .split_once(['\u{b7}', '|', '\u{2022}'])
+                .is_some_and(|(head, rest)| {
+                    is_phrase(head) && rest.chars().any(|c| c.is_ascii_digit())
+                });
+        if dated_byline {
+            let head = text.find(['\u{b7}', '|', '\u{2022}']).unwrap_or(text.len());
+            out.push((start, start + text[..head].trim_end().len()));
+            continue;
+        }
         if text.len() <= 60 && is_phrase(text) {
             out.push((start, end));
             continue;
@@ -187,6 +200,21 @@ mod tests {
             let text = paras(&[P1, P2, P3, line]);
             assert_credit(&text, "agencies", "with_inputs", line);
         }
+        for (line, phrase) in [
+            (
+                "Agencies \u{b7} 18 March 2025 - 11:42 \u{b7} 3 min read",
+                "Agencies",
+            ),
+            ("Staff and wire reports", "Staff and wire reports"),
+        ] {
+            assert_credit(
+                &paras(&[line, P1, P2, P3]),
+                "agencies",
+                "with_inputs",
+                phrase,
+            );
+        }
+        assert_none(&paras(&["Agencies \u{b7} Politics", P1, P2, P3]));
         // The outlet's own staff alone, or with something other than inputs, is no credit.
         for line in ["Bureau report", "Our correspondent with photographs"] {
             assert_none(&paras(&[P1, P2, P3, line]));
