@@ -460,21 +460,7 @@ mod tests {
             assert!(credits(&paras(&[P1, P2, P3, line])).is_empty(), "{line}");
         }
         // In the middle of the story the line is a table's or a chart's.
-        let middle = paras(&[
-            P1,
-            P2,
-            P3,
-            P1,
-            P2,
-            P3,
-            "Source: Company press release",
-            P1,
-            P2,
-            P3,
-            P1,
-            P2,
-            P3,
-        ]);
+        let middle = paras(&[&SIX[..], &["Source: Company press release"], &SIX].concat());
         assert!(credits(&middle).is_empty());
     }
 
