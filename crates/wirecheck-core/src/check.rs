@@ -893,13 +893,7 @@ fn copied_with_story(
     if credit.kind != CreditKind::AccordingTo {
         return false;
     }
-    let before = article.text.get(..credit.start).unwrap_or("");
-    let names_this_text = before
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("this"));
-    if names_this_text {
+    if credit.names_this_text(&article.text) {
         return false;
     }
     let inside = passages.iter().filter(|p| p.source == source).any(|p| {

@@ -73,6 +73,20 @@ pub struct FoundCredit {
     pub declared: Option<String>,
 }
 
+impl FoundCredit {
+    /// Whether the credit's phrase names the text it stands in, in `text` (where it was
+    /// found): "This report by The Canadian Press was first published …", an agency's
+    /// tagline for this very story, not an earlier report recalled.
+    pub fn names_this_text(&self, text: &str) -> bool {
+        text.get(..self.start)
+            .unwrap_or("")
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("this"))
+    }
+}
+
 /// A form found in a phrase around a group of mentions, and what it credits as.
 type PhraseForm = fn(&Doc, &Group) -> Option<Span>;
 
@@ -212,19 +226,12 @@ pub fn find_credits(table: &AgencyTable, text: &str) -> Vec<FoundCredit> {
 /// published Oct. 2, 2025").
 pub fn dateline_agency(table: &AgencyTable, body: &str) -> Option<String> {
     let credits = find_credits(table, body);
-    let names_this_text = |c: &FoundCredit| {
-        body[..c.start]
-            .trim_end()
-            .rsplit(|ch: char| !ch.is_alphanumeric())
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("this"))
-    };
     let rank = |c: &FoundCredit| match c.kind {
         CreditKind::Dateline => Some(0),
         CreditKind::CreditLine | CreditKind::SignOff => Some(1),
         CreditKind::Parenthetical => Some(2),
         CreditKind::Byline => Some(3),
-        CreditKind::AccordingTo if names_this_text(c) => Some(4),
+        CreditKind::AccordingTo if c.names_this_text(body) => Some(4),
         _ => None,
     };
     credits

@@ -8,6 +8,7 @@
 //! announced"), and in PR Newswire's closing "SOURCE Corvana Health, Inc." line.
 
 use super::agencies::is_corporate_suffix;
+use super::mention::head_within;
 
 /// Longest issuer name read, in characters.
 const MAX_ISSUER: usize = 60;
@@ -95,7 +96,7 @@ const MARK_DATE: usize = 30;
 /// first comma, parenthesis or lower-case word ("Brightmoor Foods Corp. today announced" →
 /// "Brightmoor Foods Corp."; "The University of Calloway said" → "University of Calloway").
 fn lead_issuer(body: &str) -> Option<String> {
-    let head = &body[..floor_boundary(body, LEAD_WINDOW)];
+    let head = head_within(body, LEAD_WINDOW);
     let (at, mark) = RELEASE_WIRE_MARKS
         .iter()
         .filter_map(|mark| head.find(mark).map(|at| (at, *mark)))
@@ -104,7 +105,7 @@ fn lead_issuer(body: &str) -> Option<String> {
         c == '-' || c == '\u{2014}' || c == '\u{2013}' || c == ':' || c == ')' || c.is_whitespace()
     });
     // Business Wire dates its release after the mark: "--(BUSINESS WIRE)--Mar. 4, 2019--".
-    if let Some(end) = rest[..floor_boundary(rest, MARK_DATE)].find("--")
+    if let Some(end) = head_within(rest, MARK_DATE).find("--")
         && rest[..end].chars().any(|c| c.is_ascii_digit())
     {
         rest = rest[end + 2..].trim_start();
@@ -154,15 +155,6 @@ fn is_name(name: &str) -> bool {
         && words
             .iter()
             .all(|w| starts_upper(w) || NAME_LOWER.contains(&w.to_lowercase().as_str()))
-}
-
-/// The largest char boundary of `text` at or below `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 fn starts_upper(word: &str) -> bool {
